@@ -1,0 +1,6 @@
+package com.marketpulse.stack;
+
+public final class LocalStack {
+    public static void main(String[] args) {
+    }
+}
