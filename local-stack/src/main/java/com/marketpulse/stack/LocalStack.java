@@ -75,7 +75,7 @@ public final class LocalStack {
         ports.put("Kafka (MARKETPULSE_KAFKA_PORT)", settings.kafkaPort());
         ports.put("Kafka controller (MARKETPULSE_KAFKA_PORT + 1)", settings.kafkaPort() + 1);
         for (Service service : Service.values()) {
-            ports.put(service.module(), service.port());
+            ports.put(service.module(), settings.port(service));
         }
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket(port)) {
@@ -100,7 +100,8 @@ public final class LocalStack {
                    Logs        {}
                  Press Ctrl-C to stop.
                 ============================================================""",
-                Service.DASHBOARD.port(), Service.API.port(), Service.API.port(), settings.kafkaBootstrap(),
+                settings.port(Service.DASHBOARD), settings.port(Service.API), settings.port(Service.API),
+                settings.kafkaBootstrap(),
                 settings.jdbcUrl(), settings.dataDirectory(), settings.dataDirectory().resolve("logs"));
     }
 }

@@ -27,7 +27,7 @@ enum Service {
         return module;
     }
 
-    int port() {
+    int defaultPort() {
         return port;
     }
 

@@ -73,7 +73,7 @@ final class Stack implements AutoCloseable {
     ServiceProcess startService(Service service, Map<String, String> overrides) throws IOException {
         Map<String, String> environment = new HashMap<>(environmentFor(service));
         environment.putAll(overrides);
-        ServiceProcess process = ServiceProcess.start(service.module(), service.jar(settings.root()), service.port(),
+        ServiceProcess process = ServiceProcess.start(service.module(), service.jar(settings.root()), settings.port(service),
                 settings.root(), environment, settings.dataDirectory().resolve("logs"), settings.logsToConsole());
         services.add(process);
         return process;
@@ -96,7 +96,7 @@ final class Stack implements AutoCloseable {
             env.put("MARKETPULSE_DEMO", System.getenv().getOrDefault("MARKETPULSE_DEMO", "true"));
         }
         if (service == Service.DASHBOARD) {
-            env.put("MARKETPULSE_API_URL", "http://localhost:" + Service.API.port());
+            env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));
         }
         return env;
     }

@@ -1,6 +1,7 @@
 package com.marketpulse.stack;
 
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Map;
  * @param kafkaPort     the broker's client port (the controller listens on the next port)
  * @param postgresPort  PostgreSQL's port
  * @param logsToConsole whether services log to this console instead of {@code data/logs/<service>.log}
+ * @param servicePorts  the port of each service (the documented defaults, or free ports in tests)
  */
-record StackSettings(Path root, Path dataDirectory, int kafkaPort, int postgresPort, boolean logsToConsole) {
+record StackSettings(Path root, Path dataDirectory, int kafkaPort, int postgresPort, boolean logsToConsole,
+                     Map<Service, Integer> servicePorts) {
 
     static final String DATABASE = "marketpulse";
     static final String DATABASE_USER = "marketpulse";
@@ -24,7 +27,20 @@ record StackSettings(Path root, Path dataDirectory, int kafkaPort, int postgresP
         return new StackSettings(root, data,
                 port(env, "MARKETPULSE_KAFKA_PORT", 9092),
                 port(env, "MARKETPULSE_POSTGRES_PORT", 5432),
-                "console".equalsIgnoreCase(env.getOrDefault("MARKETPULSE_STACK_LOGS", "files")));
+                "console".equalsIgnoreCase(env.getOrDefault("MARKETPULSE_STACK_LOGS", "files")),
+                defaultServicePorts());
+    }
+
+    static Map<Service, Integer> defaultServicePorts() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return ports;
+    }
+
+    int port(Service service) {
+        return servicePorts.get(service);
     }
 
     String kafkaBootstrap() {
