@@ -1,0 +1,238 @@
+package com.marketpulse.ingestion.publish;
+
+import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.Tick;
+import com.marketpulse.events.Topics;
+import com.marketpulse.ingestion.IngestionProperties;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Publishes through one idempotent producer (acks=all) from a bounded buffer, in order. A record leaves the
+ * buffer only when Kafka has acknowledged it: a failed batch goes back to the front and is retried with
+ * back-off while health reports DOWN. Only a full buffer drops a record, with a counter and a log line.
+ */
+@Component
+class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
+
+    /** Starts before and stops after every source (their phase is lower). */
+    static final int PHASE = Integer.MAX_VALUE - 1000;
+    private static final Logger log = LoggerFactory.getLogger(KafkaTickPublisher.class);
+    private static final int BATCH = 500;
+    private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(10);
+
+    private final KafkaTemplate<String, Object> template;
+    private final PublishMetrics metrics;
+    private final LinkedBlockingDeque<Outgoing> buffer;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile Instant lastSuccess;
+    private volatile Instant lastFailure;
+    private volatile String lastError;
+    private volatile boolean running;
+    private Thread drainer;
+
+    KafkaTickPublisher(KafkaTemplate<String, Object> template, PublishMetrics metrics, IngestionProperties properties) {
+        this.template = template;
+        this.metrics = metrics;
+        this.buffer = new LinkedBlockingDeque<>(properties.publish().bufferCapacity());
+        metrics.bufferSize(buffer::size);
+    }
+
+    @Override
+    public boolean publish(String topic, Tick tick) {
+        metrics.received(tick);
+        return enqueue(new Outgoing(topic, tick.symbol(), tick, tick.eventTime()));
+    }
+
+    @Override
+    public boolean publishLabel(AnomalyLabel label) {
+        return enqueue(new Outgoing(Topics.MARKET_LABELS, label.symbol(), label, label.start()));
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (pending.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return pending.get() == 0;
+    }
+
+    /** Accepted records not yet acknowledged by Kafka. */
+    long pending() {
+        return pending.get();
+    }
+
+    long dropped() {
+        return dropped.get();
+    }
+
+    /** True while the last attempt to reach Kafka failed. */
+    boolean failing() {
+        Instant failure = lastFailure;
+        Instant success = lastSuccess;
+        return failure != null && (success == null || failure.isAfter(success));
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    private boolean enqueue(Outgoing record) {
+        pending.incrementAndGet();
+        if (buffer.offerLast(record)) {
+            return true;
+        }
+        pending.decrementAndGet();
+        drop(record, "buffer-full");
+        return false;
+    }
+
+    private void drop(Outgoing record, String reason) {
+        metrics.dropped(reason);
+        long count = dropped.incrementAndGet();
+        if (count == 1 || count % 1000 == 0) {
+            log.error("Dropped {} record(s) so far ({}; buffer capacity {}); latest: {} key {} on {}", count, reason,
+                    buffer.remainingCapacity() + buffer.size(), record.value().getClass().getSimpleName(),
+                    record.key(), record.topic());
+        }
+    }
+
+    private void drainLoop() {
+        List<Outgoing> batch = new ArrayList<>(BATCH);
+        long backoffMillis = 100;
+        while (running || !buffer.isEmpty()) {
+            try {
+                Outgoing first = buffer.pollFirst(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                buffer.drainTo(batch, BATCH - 1);
+                List<Outgoing> failed = sendAll(batch);
+                batch.clear();
+                if (failed.isEmpty()) {
+                    backoffMillis = 100;
+                } else {
+                    requeue(failed);
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMillis));
+                    backoffMillis = Math.min(backoffMillis * 2, 5_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Sends in order and waits for the acknowledgements; returns what must be tried again, in order. */
+    private List<Outgoing> sendAll(List<Outgoing> batch) throws InterruptedException {
+        List<CompletableFuture<?>> futures = new ArrayList<>(batch.size());
+        for (Outgoing record : batch) {
+            CompletableFuture<?> future;
+            try {
+                future = template.send(new ProducerRecord<>(record.topic(), null,
+                        record.eventTime().toEpochMilli(), record.key(), record.value()));
+            } catch (RuntimeException e) {
+                future = CompletableFuture.failedFuture(e);
+            }
+            futures.add(future);
+            if (future.isCompletedExceptionally()) {
+                break;
+            }
+        }
+        List<Outgoing> failed = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Outgoing record = batch.get(i);
+            if (i >= futures.size()) {
+                failed.add(record);
+                continue;
+            }
+            try {
+                futures.get(i).get();
+                succeeded(record);
+            } catch (ExecutionException e) {
+                failed(record, e.getCause());
+                failed.add(record);
+            }
+        }
+        return failed;
+    }
+
+    private void succeeded(Outgoing record) {
+        pending.decrementAndGet();
+        metrics.published(record);
+        if (failing()) {
+            log.info("Kafka reachable again; publishing resumed ({} buffered)", buffer.size());
+        }
+        lastSuccess = Instant.now();
+    }
+
+    private void failed(Outgoing record, Throwable cause) {
+        boolean wasFailing = failing();
+        lastFailure = Instant.now();
+        lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (!wasFailing) {
+            log.warn("Kafka did not acknowledge {} on {}: {}; keeping it buffered and retrying", record.key(),
+                    record.topic(), lastError);
+        }
+    }
+
+    private void requeue(List<Outgoing> failed) {
+        for (int i = failed.size() - 1; i >= 0; i--) {
+            while (!buffer.offerFirst(failed.get(i))) {
+                Outgoing newest = buffer.pollLast();
+                if (newest != null) {
+                    pending.decrementAndGet();
+                    drop(newest, "buffer-full");
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        drainer = Thread.ofPlatform().name("kafka-publisher").daemon().start(this::drainLoop);
+    }
+
+    @Override
+    public void stop() {
+        if (!flush(SHUTDOWN_FLUSH)) {
+            log.error("Stopping with {} record(s) not acknowledged by Kafka ({})", pending.get(), lastError);
+        }
+        running = false;
+        drainer.interrupt();
+        try {
+            drainer.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

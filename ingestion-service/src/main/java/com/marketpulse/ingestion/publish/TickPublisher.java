@@ -1,0 +1,20 @@
+package com.marketpulse.ingestion.publish;
+
+import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.Tick;
+
+/**
+ * Where every source hands its events. Accepting never blocks the source: events wait in a bounded buffer
+ * until Kafka acknowledges them, and anything that ever has to be dropped is counted and logged.
+ */
+public interface TickPublisher {
+
+    /** Publishes a tick keyed by its symbol to {@code topic}; false when it had to be dropped (buffer full). */
+    boolean publish(String topic, Tick tick);
+
+    /** Publishes the ground truth of an injected anomaly to {@code market.labels}. */
+    boolean publishLabel(AnomalyLabel label);
+
+    /** Waits (up to the timeout) until everything accepted so far is acknowledged by Kafka. */
+    boolean flush(java.time.Duration timeout);
+}

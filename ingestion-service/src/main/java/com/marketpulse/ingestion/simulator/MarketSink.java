@@ -1,0 +1,13 @@
+package com.marketpulse.ingestion.simulator;
+
+import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.Tick;
+
+/** Receives what the simulated market produces, in event-time order. */
+public interface MarketSink {
+
+    void onTick(Tick tick);
+
+    /** Ground truth of an injected anomaly, delivered just before its first affected tick. */
+    void onLabel(AnomalyLabel label);
+}

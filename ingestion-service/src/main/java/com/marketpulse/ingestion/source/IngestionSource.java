@@ -1,0 +1,12 @@
+package com.marketpulse.ingestion.source;
+
+/** A running source of ticks: started after the publisher, stopped before it. */
+interface IngestionSource extends AutoCloseable {
+
+    /** Starts producing in the background. */
+    void start();
+
+    /** Stops producing; what was handed to the publisher is still flushed by it. */
+    @Override
+    void close();
+}

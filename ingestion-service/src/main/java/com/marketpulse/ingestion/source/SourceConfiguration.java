@@ -1,0 +1,39 @@
+package com.marketpulse.ingestion.source;
+
+import com.marketpulse.events.Symbols;
+import com.marketpulse.ingestion.IngestionProperties;
+import com.marketpulse.ingestion.publish.TickPublisher;
+import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Picks the one source this instance runs ({@code MARKETPULSE_SOURCE}) and wires it to the publisher. */
+@Configuration(proxyBeanMethods = false)
+class SourceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceConfiguration.class);
+
+    @Bean
+    SourceRunner sourceRunner(IngestionProperties properties, TickPublisher publisher) {
+        SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
+        List<String> symbols = properties.symbols().stream().map(Symbols::normalize).distinct().toList();
+        log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
+        IngestionSource source = switch (kind) {
+            case SIMULATOR -> new SimulatorSource(simulatorOptions(properties.simulator()), symbols, publisher,
+                    Clock.systemUTC());
+            case ALPACA, REPLAY -> throw new IllegalStateException(kind + " source is not available yet");
+        };
+        return new SourceRunner(kind, source);
+    }
+
+    static SimulatorOptions simulatorOptions(IngestionProperties.Simulator simulator) {
+        return new SimulatorOptions(simulator.tradesPerSecond(), simulator.anomaliesPerHour(), simulator.jumpSigmas(),
+                simulator.volumeMultiplier(), simulator.volatilityMultiplier(), simulator.firstAnomalyAfter(),
+                simulator.seed());
+    }
+}

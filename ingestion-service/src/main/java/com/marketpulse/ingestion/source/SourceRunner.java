@@ -1,0 +1,42 @@
+package com.marketpulse.ingestion.source;
+
+import org.springframework.context.SmartLifecycle;
+
+/** Starts the selected source once the application is ready, and stops it first on shutdown. */
+final class SourceRunner implements SmartLifecycle {
+
+    private final SourceKind kind;
+    private final IngestionSource source;
+    private volatile boolean running;
+
+    SourceRunner(SourceKind kind, IngestionSource source) {
+        this.kind = kind;
+        this.source = source;
+    }
+
+    SourceKind kind() {
+        return kind;
+    }
+
+    @Override
+    public void start() {
+        source.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        source.close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+}

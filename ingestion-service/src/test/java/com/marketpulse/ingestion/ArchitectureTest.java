@@ -1,0 +1,28 @@
+package com.marketpulse.ingestion;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.marketpulse.ingestion");
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("com.marketpulse.ingestion.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theMarketModelIsPlainJava() {
+        noClasses().that().resideInAPackage("..ingestion.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
+                .check(CLASSES);
+    }
+}
