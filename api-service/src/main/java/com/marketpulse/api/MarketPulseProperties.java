@@ -1,0 +1,67 @@
+package com.marketpulse.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The shared {@code marketpulse.*} configuration (config/marketpulse.yml) as far as the API needs it.
+ *
+ * @param symbols the configured pairs, {@code BTC/USD}
+ */
+@ConfigurationProperties("marketpulse")
+public record MarketPulseProperties(
+        @DefaultValue({"BTC/USD", "ETH/USD", "SOL/USD"}) List<String> symbols,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Api api) {
+
+    public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+
+    /**
+     * @param demo         whether the demo account exists
+     * @param tokenSecret  HMAC key for bearer tokens; empty to generate one under {@code dataDir}
+     * @param dataDir      the local data directory
+     * @param tokenTtl     how long a bearer token is valid
+     * @param maxBodyBytes the largest request body accepted
+     */
+    public record Api(
+            @DefaultValue("false") boolean demo,
+            @DefaultValue("") String tokenSecret,
+            @DefaultValue("data") String dataDir,
+            @DefaultValue("1h") Duration tokenTtl,
+            @DefaultValue("16384") int maxBodyBytes,
+            @DefaultValue Throttle throttle,
+            @DefaultValue Status status) {
+
+        @Override
+        public String toString() {
+            return "Api[demo=" + demo + ", dataDir=" + dataDir + ", tokenTtl=" + tokenTtl + "]";
+        }
+    }
+
+    /**
+     * Failed sign-ins: after {@code freeFailures} the next attempt waits {@code baseDelay}, doubling up to
+     * {@code maxDelay}; failures are forgotten {@code forgetAfter} after the last one.
+     */
+    public record Throttle(
+            @DefaultValue("5") int accountFreeFailures,
+            @DefaultValue("60s") Duration accountMaxDelay,
+            @DefaultValue("20") int addressFreeFailures,
+            @DefaultValue("5m") Duration addressMaxDelay,
+            @DefaultValue("1s") Duration baseDelay,
+            @DefaultValue("15m") Duration forgetAfter) {
+    }
+
+    /**
+     * @param services base URL of each pipeline stage, whose {@code /actuator/health} is probed
+     * @param timeout  how long one probe may take
+     */
+    public record Status(
+            Map<String, String> services,
+            @DefaultValue("1s") Duration timeout) {
+    }
+}

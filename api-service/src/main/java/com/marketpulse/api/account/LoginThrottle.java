@@ -1,0 +1,75 @@
+package com.marketpulse.api.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Slows down password guessing for one key (an account or a client address): the first {@code freeFailures}
+ * failures cost nothing; after that each attempt must wait {@code baseDelay}, doubling per further failure up to
+ * {@code maxDelay}, counted from the last failure. A success or {@code forgetAfter} of quiet clears the key. A
+ * short {@code maxDelay} for accounts means an attacker can slow a real user down but never lock them out for long.
+ * Plain Java, thread-safe, bounded in memory.
+ */
+final class LoginThrottle {
+
+    static final int MAX_KEYS = 100_000;
+
+    private final int freeFailures;
+    private final Duration baseDelay;
+    private final Duration maxDelay;
+    private final Duration forgetAfter;
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+    LoginThrottle(int freeFailures, Duration baseDelay, Duration maxDelay, Duration forgetAfter) {
+        if (freeFailures < 0 || baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0
+                || forgetAfter.compareTo(maxDelay) < 0) {
+            throw new IllegalArgumentException("need freeFailures >= 0 and baseDelay <= maxDelay <= forgetAfter");
+        }
+        this.freeFailures = freeFailures;
+        this.baseDelay = baseDelay;
+        this.maxDelay = maxDelay;
+        this.forgetAfter = forgetAfter;
+    }
+
+    private record Failures(int count, Instant last) {
+    }
+
+    /** How long the key must still wait before its next attempt, or empty when it may try now. */
+    Optional<Duration> waitFor(String key, Instant now) {
+        Failures f = failures.get(key);
+        if (f == null || isForgotten(f, now) || f.count() < freeFailures) {
+            return Optional.empty();
+        }
+        Instant allowedAt = f.last().plus(delayAfter(f.count()));
+        return now.isBefore(allowedAt) ? Optional.of(Duration.between(now, allowedAt)) : Optional.empty();
+    }
+
+    void failed(String key, Instant now) {
+        if (failures.size() >= MAX_KEYS) {
+            failures.values().removeIf(f -> isForgotten(f, now));
+        }
+        failures.compute(key, (k, f) -> f == null || isForgotten(f, now)
+                ? new Failures(1, now) : new Failures(f.count() + 1, now));
+    }
+
+    void succeeded(String key) {
+        failures.remove(key);
+    }
+
+    /** The wait imposed after {@code count} failures. */
+    Duration delayAfter(int count) {
+        if (count < freeFailures) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(count - freeFailures, 30);
+        Duration delay = baseDelay.multipliedBy(1L << doublings);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    private boolean isForgotten(Failures f, Instant now) {
+        return !now.isBefore(f.last().plus(forgetAfter));
+    }
+}

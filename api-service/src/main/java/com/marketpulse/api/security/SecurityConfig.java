@@ -1,0 +1,122 @@
+package com.marketpulse.api.security;
+
+import java.nio.file.Path;
+
+import javax.crypto.SecretKey;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.marketpulse.api.MarketPulseProperties;
+import com.marketpulse.api.web.ProblemWriter;
+
+import java.util.Map;
+
+/**
+ * Stateless bearer-token security: public market data and docs, everything under {@code /api/me} and logout
+ * needs a valid token, anything not listed is denied by default. Refusals are problem documents.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+        var bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+        var bearerDenied = new BearerTokenAccessDeniedHandler();
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/register").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/**", "/api/symbols",
+                                "/api/symbols/**", "/api/status").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/docs", "/docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/me", "/api/me/**", "/api/auth/logout").authenticated()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> { })
+                        .authenticationEntryPoint((request, response, e) -> {
+                            bearerEntryPoint.commence(request, response, e);
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, unauthorizedDetail(e));
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            bearerDenied.handle(request, response, e);
+                            problems.write(request, response, HttpStatus.FORBIDDEN, "This request is not allowed.");
+                        }))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> {
+                            bearerEntryPoint.commence(request, response, e);
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, unauthorizedDetail(e));
+                        }));
+        return http.build();
+    }
+
+    private static String unauthorizedDetail(Exception e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("revoked") || message.contains("no longer valid")) {
+            return message.substring(message.indexOf("The token"));
+        }
+        if (message.toLowerCase().contains("expired")) {
+            return "The bearer token has expired; sign in again at POST /api/auth/login.";
+        }
+        if (message.contains("Full authentication")) {
+            return "Sign in first: send 'Authorization: Bearer <token>' from POST /api/auth/login.";
+        }
+        return "The bearer token is not valid; sign in again at POST /api/auth/login.";
+    }
+
+    @Bean
+    SecretKey tokenKey(MarketPulseProperties properties) {
+        return TokenSecret.resolve(properties.api().tokenSecret(), Path.of(properties.api().dataDir()));
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey tokenKey) {
+        return NimbusJwtEncoder.withSecretKey(tokenKey).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey tokenKey, Tokens tokens) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(Tokens.ISSUER), tokens.stillValid()));
+        return decoder;
+    }
+
+    /**
+     * Argon2id (Spring Security's 5.8 defaults: 16 MiB, 2 iterations) for new hashes; bcrypt (cost 12) hashes are
+     * still verified. No 72-byte limit, so a 64-character non-ASCII password works.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder(12)));
+    }
+}

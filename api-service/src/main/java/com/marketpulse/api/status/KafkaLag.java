@@ -1,0 +1,110 @@
+package com.marketpulse.api.status;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads broker reachability and every consumer group's lag (end offset minus committed offset, summed per topic)
+ * with the Kafka admin client. The API's own per-instance stream groups are left out.
+ */
+@Component
+class KafkaLag {
+
+    static final String OWN_GROUP_PREFIX = "api-service-stream-";
+    private static final Logger log = LoggerFactory.getLogger(KafkaLag.class);
+    private static final long TIMEOUT_MS = 2_000;
+
+    private final Map<String, Object> config;
+    private Admin admin;
+
+    KafkaLag(KafkaAdmin kafkaAdmin) {
+        this.config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        this.config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        this.config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+    }
+
+    record Reading(StatusReport.Stage stage, List<StatusReport.ConsumerLag> lags) {
+    }
+
+    Reading read() {
+        try {
+            Admin client = admin();
+            int brokers = client.describeCluster().nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
+            List<StatusReport.ConsumerLag> lags = new ArrayList<>();
+            for (GroupListing group : client.listGroups(ListGroupsOptions.forConsumerGroups()).all()
+                    .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                if (!group.groupId().startsWith(OWN_GROUP_PREFIX)) {
+                    lags.addAll(lagOf(client, group.groupId()));
+                }
+            }
+            lags.sort((a, b) -> (a.group() + a.topic()).compareTo(b.group() + b.topic()));
+            return new Reading(new StatusReport.Stage("kafka", "UP", brokers + " broker(s) reachable"), lags);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return down();
+        } catch (Exception e) {
+            log.debug("status: Kafka not readable", e);
+            return down();
+        }
+    }
+
+    private static List<StatusReport.ConsumerLag> lagOf(Admin client, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = client.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.forEach((partition, offset) -> {
+            if (offset != null) {
+                latest.put(partition, OffsetSpec.latest());
+            }
+        });
+        if (latest.isEmpty()) {
+            return List.of();
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = client.listOffsets(latest).all()
+                .get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        Map<String, Long> byTopic = new TreeMap<>();
+        ends.forEach((partition, end) -> byTopic.merge(partition.topic(),
+                Math.max(0, end.offset() - committed.get(partition).offset()), Long::sum));
+        return byTopic.entrySet().stream()
+                .map(e -> new StatusReport.ConsumerLag(group, e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    private static Reading down() {
+        return new Reading(new StatusReport.Stage("kafka", "DOWN", "no broker answered within " + TIMEOUT_MS + " ms"),
+                List.of());
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(config);
+        }
+        return admin;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package com.marketpulse.api.status;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Health", description = "Pipeline status; orchestration uses /actuator/health")
+class StatusController {
+
+    private final StatusService status;
+
+    StatusController(StatusService status) {
+        this.status = status;
+    }
+
+    @GetMapping("/api/status")
+    @Operation(summary = "Pipeline status per stage",
+            description = "Up/down per service (their /actuator/health), Kafka and consumer lag, PostgreSQL, "
+                    + "age of the latest data per symbol, the model version and alerts in the last hour.")
+    StatusReport status() {
+        return status.report();
+    }
+}

@@ -1,0 +1,42 @@
+package com.marketpulse.api.status;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The status page's reads of {@code detection.alerts}. */
+@Repository
+class StatusRepository {
+
+    private final JdbcClient jdbc;
+
+    StatusRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long alertsDetectedSince(Instant since) {
+        return jdbc.sql("SELECT count(*) FROM detection.alerts WHERE run_id IS NULL AND detected_at >= :since")
+                .param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<String> latestModelVersion() {
+        return jdbc.sql("SELECT model_version FROM detection.alerts WHERE run_id IS NULL "
+                        + "ORDER BY detected_at DESC LIMIT 1")
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<Instant> latestAlertEnd(String symbol) {
+        return jdbc.sql("SELECT max(end_time) FROM detection.alerts WHERE run_id IS NULL AND symbol = :symbol")
+                .param("symbol", symbol)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+                .optional()
+                .map(OffsetDateTime::toInstant);
+    }
+}

@@ -1,0 +1,84 @@
+package com.marketpulse.api;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.marketpulse.events.Alert;
+import com.marketpulse.events.Topics;
+
+/**
+ * Base of the integration tests: the whole application on a random port against a real embedded PostgreSQL and a
+ * real embedded Kafka broker (KRaft), with the demo account on. One shared context for every *IT.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "marketpulse.api.demo=true",
+        "marketpulse.api.token-secret=integration-test-signing-key-0123456789abcdef",
+        "marketpulse.api.status.services.ingestion-service=http://localhost:9/",
+        "marketpulse.api.status.services.feature-service=http://localhost:9/",
+        "marketpulse.api.status.services.detection-service=http://localhost:9/",
+        "marketpulse.api.status.services.dashboard-service=http://localhost:9/"})
+@EmbeddedKafka(topics = {Topics.MARKET_ALERTS, "market.alerts.DLT"}, partitions = 3,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class ApiIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    protected void clearAlerts() {
+        jdbc.sql("DELETE FROM detection.alerts").update();
+    }
+
+    /** Stores an alert the way detection-service does. */
+    protected void store(Alert alert) {
+        jdbc.sql("""
+                        INSERT INTO detection.alerts (alert_id, symbol, type, direction, severity, level, event_time,
+                            end_time, price, score, model_version, explanation, detected_at, updated_at, run_id)
+                        VALUES (:id, :symbol, :type, :direction, :severity, :level, :eventTime, :endTime, :price,
+                            :score, :model, :explanation, :detectedAt, :detectedAt, :runId)""")
+                .param("id", alert.alertId())
+                .param("symbol", alert.symbol())
+                .param("type", alert.type().name())
+                .param("direction", alert.direction().name())
+                .param("severity", alert.severity())
+                .param("level", alert.level().name())
+                .param("eventTime", Timestamp.from(alert.eventTime()))
+                .param("endTime", Timestamp.from(alert.endTime()))
+                .param("price", alert.price())
+                .param("score", alert.score())
+                .param("model", alert.modelVersion())
+                .param("explanation", alert.explanation())
+                .param("detectedAt", Timestamp.from(alert.detectedAt()))
+                .param("runId", alert.runId())
+                .update();
+    }
+
+    protected static Instant at(String iso) {
+        return Instant.parse(iso);
+    }
+}

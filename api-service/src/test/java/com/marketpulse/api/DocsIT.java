@@ -1,0 +1,24 @@
+package com.marketpulse.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DocsIT extends ApiIntegrationTest {
+
+    @Test
+    void docsOpenInABrowserAndDescribeEveryEndpoint() {
+        Http.Response docs = http.get("/docs");
+        String page = docs.status() == 302 ? docs.header("Location") : "/docs";
+        Http.Response ui = http.get(page.replaceFirst("^https?://[^/]+", ""));
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.contentType()).startsWith("text/html");
+        assertThat(ui.body()).containsIgnoringCase("swagger");
+
+        Http.Response spec = http.get("/docs/openapi");
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.json().get("paths").propertyNames())
+                .contains("/api/alerts", "/api/alerts/{id}", "/api/status", "/api/auth/login", "/api/me",
+                        "/api/me/portfolio", "/api/me/alerts", "/api/symbols", "/api/symbols/{symbol}/bars");
+    }
+}
