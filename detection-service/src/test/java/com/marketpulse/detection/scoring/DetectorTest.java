@@ -92,11 +92,12 @@ class DetectorTest {
 
     @Test
     void aRuleJustOverItsThresholdNeedsTheForestToAgree() {
-        // a forest that has seen price z-scores up to 10 as normal does not find 4.4 unusual
+        // a forest that has seen price z-scores (and so VWAP deviations) up to 10 as normal does not find 4.4 unusual
         var random = new SplittableRandom(9);
         double[][] wide = NormalRegime.sample(1024, 9);
         for (double[] row : wide) {
             row[0] = 10 * random.nextDouble();
+            row[4] = Math.abs(row[0] + 0.5 * random.nextGaussian());
         }
         var tolerant = new DetectorModel("wide", AnomalyForest.fit(wide, new AnomalyForest.Options(50, 0.5, 0)),
                 DetectorModel.ARCHIVE, Instant.EPOCH, wide.length);

@@ -1,0 +1,73 @@
+package com.marketpulse.detection;
+
+import com.marketpulse.detection.scoring.AnomalyForest;
+import com.marketpulse.detection.scoring.DetectionRules;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code marketpulse.detection.*} of config/marketpulse.yml; the defaults here are the documented ones there.
+ *
+ * @param warmUpSamples        ticks a symbol must have seen before it can alert
+ * @param zScoreThreshold      |price z| from which a price spike is considered
+ * @param returnZThreshold     |robust return z| from which a price spike is considered
+ * @param volumeZThreshold     trade-size z (log scale) from which a volume anomaly is considered
+ * @param volRatioThreshold    short/long volatility ratio from which a volatility burst is considered
+ * @param forestScoreThreshold forest score that confirms a rule that is not decisive on its own
+ * @param decisiveStrength     a rule at this multiple of its threshold needs no confirmation by the forest
+ * @param cooldown             findings of a symbol and type at most this far apart are one episode
+ */
+@ConfigurationProperties("marketpulse.detection")
+public record DetectionProperties(
+        @DefaultValue("50") int warmUpSamples,
+        @DefaultValue("4.0") double zScoreThreshold,
+        @DefaultValue("6.0") double returnZThreshold,
+        @DefaultValue("4.0") double volumeZThreshold,
+        @DefaultValue("2.5") double volRatioThreshold,
+        @DefaultValue("0.6") double forestScoreThreshold,
+        @DefaultValue("1.25") double decisiveStrength,
+        @DefaultValue("60s") Duration cooldown,
+        @DefaultValue Model model,
+        @DefaultValue Archive archive) {
+
+    public DetectionRules rules() {
+        return new DetectionRules(warmUpSamples, zScoreThreshold, returnZThreshold, volumeZThreshold,
+                volRatioThreshold, forestScoreThreshold, decisiveStrength);
+    }
+
+    /**
+     * @param trees            isolation trees per forest
+     * @param subsample        fraction of the training rows each tree is grown on
+     * @param bootstrapRows    simulated normal points a bootstrap forest is grown on
+     * @param bootstrapSeed    seed of those points
+     * @param trainingRows     at most this many archived ticks are used to train (the newest ones)
+     * @param retrainInterval  how often the model is retrained from the archive; 0 disables retraining
+     * @param refreshInterval  how often the newest stored model is looked up (hot swap across instances)
+     */
+    public record Model(
+            @DefaultValue("100") int trees,
+            @DefaultValue("0.5") double subsample,
+            @DefaultValue("2048") int bootstrapRows,
+            @DefaultValue("42") long bootstrapSeed,
+            @DefaultValue("50000") int trainingRows,
+            @DefaultValue("6h") Duration retrainInterval,
+            @DefaultValue("30s") Duration refreshInterval) {
+
+        public AnomalyForest.Options options() {
+            return new AnomalyForest.Options(trees, subsample, 0);
+        }
+    }
+
+    /**
+     * @param directory       root of the Parquet archive ({@code date=YYYY-MM-DD/symbol=BTC-USD/})
+     * @param maxTicksPerFile a file is closed at this many ticks …
+     * @param maxFileAge      … or when its first tick was read this long ago, whichever comes first
+     */
+    public record Archive(
+            @DefaultValue("data/archive") Path directory,
+            @DefaultValue("100000") int maxTicksPerFile,
+            @DefaultValue("60s") Duration maxFileAge) {
+    }
+}

@@ -1,0 +1,20 @@
+package com.marketpulse.detection;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The shared keys detection-service reads outside its own section.
+ *
+ * @param kafka    {@code marketpulse.kafka.*}: how our topics are created
+ * @param features {@code marketpulse.features.*}: the price window, named in explanations
+ */
+@ConfigurationProperties("marketpulse")
+public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features features) {
+
+    public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+
+    public record Features(@DefaultValue("50") int priceWindow) {
+    }
+}

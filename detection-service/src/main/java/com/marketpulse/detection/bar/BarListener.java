@@ -1,0 +1,47 @@
+package com.marketpulse.detection.bar;
+
+import com.marketpulse.events.Bar;
+import com.marketpulse.events.Topics;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores every bar of {@code market.bars} in {@code detection.bars}, keyed by symbol, run ({@code ''} for live)
+ * and start: a re-emitted or redelivered bar replaces the stored one.
+ */
+@Component
+class BarListener {
+
+    private static final String UPSERT = """
+            INSERT INTO detection.bars (symbol, start_time, end_time, open, high, low, close, volume, trades, run_id)
+            VALUES (:symbol, :start, :end, :open, :high, :low, :close, :volume, :trades, :runId)
+            ON CONFLICT (symbol, run_id, start_time) DO UPDATE SET
+                end_time = EXCLUDED.end_time, open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
+                close = EXCLUDED.close, volume = EXCLUDED.volume, trades = EXCLUDED.trades
+            """;
+
+    private final JdbcClient jdbc;
+
+    BarListener(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @KafkaListener(id = "detection-bars", topics = Topics.MARKET_BARS, groupId = "detection-bars",
+            properties = "spring.json.value.default.type=com.marketpulse.events.Bar")
+    void on(Bar bar) {
+        jdbc.sql(UPSERT)
+                .param("symbol", bar.symbol())
+                .param("start", bar.start().atOffset(ZoneOffset.UTC))
+                .param("end", bar.end().atOffset(ZoneOffset.UTC))
+                .param("open", bar.open())
+                .param("high", bar.high())
+                .param("low", bar.low())
+                .param("close", bar.close())
+                .param("volume", bar.volume())
+                .param("trades", bar.trades())
+                .param("runId", bar.runId() == null ? "" : bar.runId())
+                .update();
+    }
+}

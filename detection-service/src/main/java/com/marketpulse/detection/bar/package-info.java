@@ -1,0 +1,2 @@
+/** One-minute bars from market.bars, stored for charts. */
+package com.marketpulse.detection.bar;

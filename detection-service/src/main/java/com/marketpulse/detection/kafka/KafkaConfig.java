@@ -1,0 +1,91 @@
+package com.marketpulse.detection.kafka;
+
+import com.marketpulse.detection.MarketProperties;
+import com.marketpulse.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka wiring shared by every listener of the service: the topics we produce, JSON values without type headers,
+ * and one error handler that retries briefly and then sends the record to {@code <topic>.DLT}, counting it.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
+
+    @Bean
+    NewTopic alertsTopic(MarketProperties market) {
+        return topic(Topics.MARKET_ALERTS, market);
+    }
+
+    @Bean
+    NewTopic featuresDeadLetterTopic(MarketProperties market) {
+        return topic(Topics.deadLetter(Topics.MARKET_FEATURES), market);
+    }
+
+    @Bean
+    NewTopic barsDeadLetterTopic(MarketProperties market) {
+        return topic(Topics.deadLetter(Topics.MARKET_BARS), market);
+    }
+
+    @Bean
+    NewTopic ticksDeadLetterTopic(MarketProperties market) {
+        return topic(Topics.deadLetter(Topics.MARKET_CRYPTO), market);
+    }
+
+    private static NewTopic topic(String name, MarketProperties market) {
+        return TopicBuilder.name(name).partitions(market.kafka().partitions())
+                .replicas(market.kafka().replicationFactor()).build();
+    }
+
+    /** Events as JSON; the raw bytes of a record that could not be read go to the DLT unchanged. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer jsonValues() {
+        return factory -> {
+            Serializer<?> values = new DelegatingByTypeSerializer(Map.of(
+                    byte[].class, new ByteArraySerializer(),
+                    Object.class, new JacksonJsonSerializer<>().noTypeInfo()), true);
+            @SuppressWarnings("unchecked")
+            var typed = (org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object>) factory;
+            typed.setValueSerializer((Serializer<Object>) values);
+        };
+    }
+
+    /** Publishes a record that could not be processed to {@code <topic>.DLT}, its raw bytes kept when unreadable. */
+    @Bean
+    DeadLetterPublishingRecoverer deadLetterPublisher(KafkaTemplate<Object, Object> template) {
+        return new DeadLetterPublishingRecoverer(template,
+                (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+    }
+
+    @Bean
+    DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
+        var handler = new DefaultErrorHandler((record, e) -> {
+            Counter.builder("marketpulse.detection.dead.letters").tag("topic", record.topic())
+                    .register(meters).increment();
+            log.warn("Record {}-{}@{} (key {}) could not be processed and goes to {}: {}", record.topic(),
+                    record.partition(), record.offset(), record.key(), Topics.deadLetter(record.topic()),
+                    e.getMessage());
+            recoverer.accept(record, e);
+        }, new FixedBackOff(500L, 2L));
+        return handler;
+    }
+}

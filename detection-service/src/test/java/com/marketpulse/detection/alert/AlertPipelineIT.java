@@ -1,0 +1,136 @@
+package com.marketpulse.detection.alert;
+
+import static com.marketpulse.detection.scoring.Vectors.calm;
+import static com.marketpulse.detection.scoring.Vectors.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.marketpulse.detection.scoring.Vectors;
+import com.marketpulse.detection.support.IntegrationTest;
+import com.marketpulse.detection.support.Topic;
+import com.marketpulse.events.Alert;
+import com.marketpulse.events.AlertType;
+import com.marketpulse.events.FeatureVector;
+import com.marketpulse.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AlertPipelineIT extends IntegrationTest {
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+
+    private static FeatureVector spike(String symbol, Instant time) {
+        FeatureVector v = with(calm(time), 6.5, 14.0, 0.5, 1.3);
+        return new FeatureVector("sim:" + symbol + ":" + time.toEpochMilli(), symbol, time, v.price(), v.size(),
+                v.samples(), v.priceMean(), v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(),
+                v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.tradeRate(),
+                v.runId());
+    }
+
+    private void send(FeatureVector... vectors) {
+        double before = scored();
+        for (FeatureVector v : vectors) {
+            Topic.sendJson(brokers, Topics.MARKET_FEATURES, v.symbol(), v);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> scored() >= before + vectors.length);
+    }
+
+    private double scored() {
+        return meters.counter("marketpulse.detection.vectors.scored").count();
+    }
+
+    private List<Map<String, Object>> rows(String symbol) {
+        return jdbc.sql("SELECT * FROM detection.alerts WHERE symbol = ? ORDER BY event_time").param(symbol)
+                .query().listOfRows();
+    }
+
+    private List<Alert> published(String symbol) {
+        return Topic.readAll(brokers, Topics.MARKET_ALERTS).stream().filter(r -> symbol.equals(r.key()))
+                .map(r -> Topic.parse(r.value(), Alert.class)).toList();
+    }
+
+    @Test
+    void aSpikeAfterWarmUpBecomesOneAlertRowAndOneMessage() {
+        send(spike("BTC/USD", Instant.parse("2026-11-24T10:00:00.123456789Z")));
+
+        assertThat(rows("BTC/USD")).singleElement().satisfies(row -> {
+            assertThat(row.get("type")).isEqualTo("PRICE_SPIKE");
+            assertThat(row.get("direction")).isEqualTo("UP");
+            assertThat(row.get("run_id")).isNull();
+            assertThat((String) row.get("explanation")).startsWith("price +6.5σ vs 50-tick mean");
+        });
+        assertThat(published("BTC/USD")).singleElement().satisfies(alert -> {
+            assertThat(alert.alertId()).isEqualTo(rows("BTC/USD").getFirst().get("alert_id"));
+            assertThat(alert.type()).isEqualTo(AlertType.PRICE_SPIKE);
+            assertThat(alert.eventTime()).isEqualTo(Instant.parse("2026-11-24T10:00:00.123456789Z"));
+            assertThat(alert.modelVersion()).startsWith("bootstrap-");
+        });
+    }
+
+    @Test
+    void theSameVectorDeliveredTwiceStillMakesOneRowAndOneMessage() {
+        FeatureVector v = spike("ADA/USD", Instant.parse("2026-11-24T10:05:00Z"));
+
+        send(v, v);
+
+        assertThat(rows("ADA/USD")).hasSize(1);
+        assertThat(published("ADA/USD")).hasSize(1);
+    }
+
+    @Test
+    void consecutiveSpikeVectorsUpdateOneAlert() {
+        Instant t = Instant.parse("2026-11-24T10:10:00Z");
+        FeatureVector bigger = with(spike("DOT/USD", t.plusSeconds(1)), 9.0, 20.0, 0.5, 1.3);
+
+        send(spike("DOT/USD", t), Vectors.at(bigger, t.plusSeconds(1)));
+
+        assertThat(rows("DOT/USD")).singleElement().satisfies(row -> {
+            assertThat(row.get("severity")).isEqualTo(published("DOT/USD").getLast().severity());
+            assertThat((String) row.get("explanation")).startsWith("price +9.0σ");
+        });
+        assertThat(published("DOT/USD")).hasSize(2).extracting(Alert::alertId).containsOnly(
+                (String) rows("DOT/USD").getFirst().get("alert_id"));
+    }
+
+    @Test
+    void aVectorBeforeWarmUpMakesNoAlert() {
+        send(Vectors.samples(spike("XRP/USD", Instant.parse("2026-11-24T10:15:00Z")), 3));
+
+        assertThat(rows("XRP/USD")).isEmpty();
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextGoodOneIsStillProcessed() {
+        Topic.sendBytes(brokers, Topics.MARKET_FEATURES, "SOL/USD", "{not json".getBytes(StandardCharsets.UTF_8));
+        send(spike("SOL/USD", Instant.parse("2026-11-24T10:20:00Z")));
+
+        assertThat(rows("SOL/USD")).hasSize(1);
+        assertThat(Topic.readAll(brokers, Topics.deadLetter(Topics.MARKET_FEATURES)))
+                .anySatisfy(r -> assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not json"));
+    }
+
+    @Test
+    void aReplayVectorMakesItsOwnAlertUnderItsRunAndLeavesTheLiveOneAlone() {
+        Instant t = Instant.parse("2026-11-24T10:25:00Z");
+        send(spike("LTC/USD", t));
+        Map<String, Object> live = rows("LTC/USD").getFirst();
+
+        send(Vectors.run(spike("LTC/USD", t.plusSeconds(1)), "run-42"));
+
+        assertThat(rows("LTC/USD")).hasSize(2).anySatisfy(row -> assertThat(row.get("run_id")).isEqualTo("run-42"))
+                .contains(live);
+    }
+}

@@ -1,0 +1,63 @@
+package com.marketpulse.detection.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import com.marketpulse.events.Topics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service against a real embedded Kafka broker (KRaft) and a real PostgreSQL (zonky's embedded
+ * binaries), both started by the test. Subclasses share one application context, broker and database.
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.consumer.properties.max.poll.interval.ms=60000",
+        "marketpulse.detection.archive.max-file-age=2s",
+        "marketpulse.detection.model.bootstrap-rows=1024",
+        "marketpulse.detection.model.trees=50",
+        "server.port=0"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_CRYPTO})
+public abstract class IntegrationTest {
+
+    private static EmbeddedPostgres postgres;
+    private static Path archive;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        startOnce();
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("marketpulse.detection.archive.directory", archive::toString);
+    }
+
+    protected static Path archiveDirectory() {
+        return archive;
+    }
+
+    private static synchronized void startOnce() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            postgres = EmbeddedPostgres.start();
+            archive = Files.createTempDirectory("marketpulse-archive-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+    }
+
+}
