@@ -45,9 +45,11 @@ public record IngestionProperties(
             @DefaultValue("wss://stream.data.alpaca.markets/v1beta3/crypto/us") String streamUrl,
             @DefaultValue("https://data.alpaca.markets/v1beta3/crypto/us") String dataUrl,
             @DefaultValue("10s") Duration pingInterval,
-            @DefaultValue("20s") Duration silenceTimeout,
+            @DefaultValue("25s") Duration silenceTimeout,
+            @DefaultValue("10s") Duration handshakeTimeout,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("60s") Duration maxBackoff,
+            @DefaultValue("30s") Duration limitBackoff,
             @DefaultValue("15m") Duration maxBackfill) {
 
         public boolean hasKeys() {

@@ -20,6 +20,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAlpacaClientAndTheReplayReaderAreFreeOfSpring() {
+        noClasses().that().resideInAnyPackage("..ingestion.alpaca..", "..ingestion.replay..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theMarketModelIsPlainJava() {
         noClasses().that().resideInAPackage("..ingestion.simulator..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")

@@ -27,6 +27,7 @@ final class SimulatorSource implements IngestionSource, MarketSink {
     private final TickPublisher publisher;
     private final Clock clock;
     private ScheduledExecutorService executor;
+    private volatile long seed;
 
     SimulatorSource(SimulatorOptions options, List<String> symbols, TickPublisher publisher, Clock clock) {
         this.options = options;
@@ -38,6 +39,7 @@ final class SimulatorSource implements IngestionSource, MarketSink {
     @Override
     public void start() {
         MarketSimulator simulator = new MarketSimulator(options, symbols, clock.instant());
+        seed = simulator.seed();
         log.info("Market simulator started for {} at {} trades/s per symbol, {} anomalies/h per symbol, seed {} "
                         + "(set MARKETPULSE_SIMULATOR_SEED={} to repeat this market){}", symbols,
                 options.tradesPerSecond(), options.anomaliesPerHour(), simulator.seed(), simulator.seed(),
@@ -53,6 +55,11 @@ final class SimulatorSource implements IngestionSource, MarketSink {
         } catch (RuntimeException e) {
             log.error("Simulator step failed; continuing with the next step", e);
         }
+    }
+
+    @Override
+    public SourceStatus status() {
+        return SourceStatus.up("running", "simulating " + symbols + " with seed " + seed);
     }
 
     @Override

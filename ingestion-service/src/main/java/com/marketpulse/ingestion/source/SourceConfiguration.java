@@ -2,8 +2,10 @@ package com.marketpulse.ingestion.source;
 
 import com.marketpulse.events.Symbols;
 import com.marketpulse.ingestion.IngestionProperties;
+import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -19,16 +21,26 @@ class SourceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SourceConfiguration.class);
 
     @Bean
-    SourceRunner sourceRunner(IngestionProperties properties, TickPublisher publisher) {
+    SourceRunner sourceRunner(IngestionProperties properties, TickPublisher publisher, MeterRegistry registry) {
         SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
         List<String> symbols = properties.symbols().stream().map(Symbols::normalize).distinct().toList();
         log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
         IngestionSource source = switch (kind) {
             case SIMULATOR -> new SimulatorSource(simulatorOptions(properties.simulator()), symbols, publisher,
                     Clock.systemUTC());
-            case ALPACA, REPLAY -> throw new IllegalStateException(kind + " source is not available yet");
+            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, registry);
+            case REPLAY -> throw new IllegalStateException(kind + " source is not available yet");
         };
         return new SourceRunner(kind, source);
+    }
+
+    static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols) {
+        if (!alpaca.hasKeys()) {
+            throw new IllegalStateException("MARKETPULSE_SOURCE=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
+        }
+        return new AlpacaSettings(alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
+                alpaca.pingInterval(), alpaca.silenceTimeout(), alpaca.handshakeTimeout(), alpaca.initialBackoff(),
+                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill());
     }
 
     static SimulatorOptions simulatorOptions(IngestionProperties.Simulator simulator) {

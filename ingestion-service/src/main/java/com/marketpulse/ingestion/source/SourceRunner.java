@@ -18,6 +18,10 @@ final class SourceRunner implements SmartLifecycle {
         return kind;
     }
 
+    SourceStatus status() {
+        return running ? source.status() : SourceStatus.down("stopped", "the source is not running");
+    }
+
     @Override
     public void start() {
         source.start();

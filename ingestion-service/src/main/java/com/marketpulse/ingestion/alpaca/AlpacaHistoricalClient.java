@@ -1,0 +1,152 @@
+package com.marketpulse.ingestion.alpaca;
+
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+/**
+ * Alpaca's historical crypto trades ({@code GET .../v1beta3/crypto/us/trades}): pages through
+ * {@code next_page_token} and waits out 429 (until {@code X-RateLimit-Reset}, else with back-off) and 5xx.
+ */
+final class AlpacaHistoricalClient {
+
+    private static final Logger log = LoggerFactory.getLogger(AlpacaHistoricalClient.class);
+    private static final int PAGE_LIMIT = 10_000;
+    private static final int MAX_ATTEMPTS = 8;
+
+    private final OkHttpClient http;
+    private final AlpacaSettings settings;
+    private final AlpacaFrameParser parser;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    AlpacaHistoricalClient(OkHttpClient http, AlpacaSettings settings, JsonMapper json, Clock clock,
+                           RandomGenerator random) {
+        this.http = http;
+        this.settings = settings;
+        this.json = json;
+        this.parser = new AlpacaFrameParser(json);
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** Every trade of the symbols in [start, end], oldest first. Malformed trades are counted into {@code malformed}. */
+    List<AlpacaMessage.Trade> trades(List<String> symbols, Instant start, Instant end, Runnable malformed)
+            throws IOException, InterruptedException {
+        List<AlpacaMessage.Trade> trades = new ArrayList<>();
+        String pageToken = null;
+        do {
+            HttpUrl.Builder url = HttpUrl.get(settings.tradesUrl()).newBuilder()
+                    .addQueryParameter("symbols", String.join(",", symbols))
+                    .addQueryParameter("start", DateTimeFormatter.ISO_INSTANT.format(start))
+                    .addQueryParameter("end", DateTimeFormatter.ISO_INSTANT.format(end))
+                    .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
+                    .addQueryParameter("sort", "asc");
+            if (pageToken != null) {
+                url.addQueryParameter("page_token", pageToken);
+            }
+            JsonNode page = get(url.build());
+            for (Map.Entry<String, JsonNode> bySymbol : page.path("trades").properties()) {
+                for (JsonNode trade : bySymbol.getValue()) {
+                    AlpacaMessage message = parser.trade(trade, json.getNodeFactory().stringNode(bySymbol.getKey()));
+                    if (message instanceof AlpacaMessage.Trade parsed) {
+                        trades.add(parsed);
+                    } else {
+                        malformed.run();
+                    }
+                }
+            }
+            JsonNode next = page.path("next_page_token");
+            pageToken = next.isString() && !next.asString().isEmpty() ? next.asString() : null;
+        } while (pageToken != null);
+        trades.sort(Comparator.comparing(AlpacaMessage.Trade::time));
+        return trades;
+    }
+
+    private JsonNode get(HttpUrl url) throws IOException, InterruptedException {
+        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), random);
+        for (int attempt = 1; ; attempt++) {
+            Request request = new Request.Builder().url(url)
+                    .header("APCA-API-KEY-ID", settings.apiKey())
+                    .header("APCA-API-SECRET-KEY", settings.secretKey())
+                    .header("Accept", "application/json")
+                    .build();
+            Duration wait;
+            try (Response response = http.newCall(request).execute()) {
+                if (response.isSuccessful()) {
+                    try {
+                        return json.readTree(response.body().string());
+                    } catch (JacksonException e) {
+                        throw new RequestRejected("Alpaca trades response is not JSON: " + e.getOriginalMessage());
+                    }
+                }
+                int code = response.code();
+                if (code != 429 && code < 500) {
+                    throw new RequestRejected("Alpaca trades request failed with HTTP " + code + ": "
+                            + abbreviate(response.body().string()));
+                }
+                wait = code == 429 ? rateLimitWait(response, backoff) : backoff.next();
+                log.warn("Alpaca trades request got HTTP {} (attempt {}/{}); retrying in {} ms", code, attempt,
+                        MAX_ATTEMPTS, wait.toMillis());
+            } catch (IOException e) {
+                if (e instanceof RequestRejected || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                wait = backoff.next();
+                log.warn("Alpaca trades request failed (attempt {}/{}): {}; retrying in {} ms", attempt, MAX_ATTEMPTS,
+                        e.toString(), wait.toMillis());
+            }
+            if (attempt >= MAX_ATTEMPTS) {
+                throw new IOException("Alpaca trades request still failing after " + MAX_ATTEMPTS + " attempts");
+            }
+            Thread.sleep(wait);
+        }
+    }
+
+    /** Until {@code X-RateLimit-Reset} (Unix seconds) when given and sane, else the next back-off step. */
+    private Duration rateLimitWait(Response response, Backoff backoff) {
+        Duration fallback = backoff.next();
+        String reset = response.header("X-RateLimit-Reset");
+        if (reset == null) {
+            return fallback;
+        }
+        try {
+            Duration untilReset = Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.trim())));
+            if (untilReset.isNegative() || untilReset.compareTo(Duration.ofMinutes(2)) > 0) {
+                return fallback;
+            }
+            return untilReset.plusMillis(100);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** A response that retrying cannot fix (a 4xx other than 429, or a body that is not JSON). */
+    static final class RequestRejected extends IOException {
+        RequestRejected(String message) {
+            super(message);
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 200 ? body : body.substring(0, 200) + "…";
+    }
+}

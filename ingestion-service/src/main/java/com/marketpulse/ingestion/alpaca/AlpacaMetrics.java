@@ -1,0 +1,47 @@
+package com.marketpulse.ingestion.alpaca;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** Counters of the Alpaca feed ({@code marketpulse.ingestion.alpaca.*}). */
+final class AlpacaMetrics {
+
+    private final MeterRegistry registry;
+
+    AlpacaMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void reconnect(String reason) {
+        counter("marketpulse.ingestion.alpaca.reconnects", "reason", reason).increment();
+    }
+
+    void gapBackfilled(int trades) {
+        counter("marketpulse.ingestion.alpaca.gaps.backfilled").increment();
+        counter("marketpulse.ingestion.alpaca.trades.backfilled").increment(trades);
+    }
+
+    void gapNotClosed() {
+        counter("marketpulse.ingestion.alpaca.gaps.failed").increment();
+    }
+
+    void duplicate() {
+        counter("marketpulse.ingestion.alpaca.trades.duplicate").increment();
+    }
+
+    void malformed() {
+        counter("marketpulse.ingestion.alpaca.frames.malformed").increment();
+    }
+
+    void serverError(int code) {
+        counter("marketpulse.ingestion.alpaca.errors", "code", Integer.toString(code)).increment();
+    }
+
+    void unknownType() {
+        counter("marketpulse.ingestion.alpaca.messages.unknown").increment();
+    }
+
+    private Counter counter(String name, String... tags) {
+        return Counter.builder(name).tags(tags).register(registry);
+    }
+}

@@ -1,0 +1,339 @@
+package com.marketpulse.ingestion.alpaca;
+
+import com.marketpulse.events.Tick;
+import io.micrometer.core.instrument.MeterRegistry;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The Alpaca crypto trade stream, following the documented flow: greeting, auth message, subscription
+ * confirmation, then batched data. Reconnects with exponential back-off and jitter after any drop, detects a
+ * silent connection (WebSocket pings plus a data watchdog), re-subscribes, closes the gap from the REST
+ * historical trades and publishes every trade exactly once (de-duplicated by trade id).
+ *
+ * <p>All state lives on one thread ({@code alpaca-stream}): socket callbacks are handed to it, so frames that
+ * arrive while a backfill runs simply wait their turn and come out after the backfilled trades.
+ */
+public final class AlpacaStreamClient implements AutoCloseable {
+
+    /** Where the connection stands. */
+    public enum State { IDLE, CONNECTING, AUTHENTICATING, SUBSCRIBING, STREAMING, WAITING_TO_RECONNECT, FAILED, CLOSED }
+
+    /** Errors after which retrying cannot help: wrong keys or a plan without this data. */
+    private static final Set<Integer> FATAL = Set.of(402, 408, 409, 410, 411);
+    private static final String SOURCE = "alpaca";
+    private static final Logger log = LoggerFactory.getLogger(AlpacaStreamClient.class);
+
+    private final AlpacaSettings settings;
+    private final OkHttpClient http;
+    private final Consumer<Tick> sink;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final AlpacaFrameParser parser = new AlpacaFrameParser(json);
+    private final AlpacaHistoricalClient history;
+    private final AlpacaMetrics metrics;
+    private final Backoff backoff;
+    private final TradeDeduplicator seen = new TradeDeduplicator(200_000);
+    private final Set<String> reportedTypes = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alpaca-stream").daemon().factory());
+
+    private volatile State state = State.IDLE;
+    private volatile String detail = "not started";
+    private volatile Instant lastFrameAt;
+    private WebSocket socket;
+    private int generation;
+    private Instant connectStartedAt;
+    private long malformedFrames;
+
+    public AlpacaStreamClient(AlpacaSettings settings, OkHttpClient http, Consumer<Tick> sink, MeterRegistry registry,
+                              Clock clock) {
+        this.settings = settings;
+        this.http = http.newBuilder().pingInterval(settings.pingInterval()).readTimeout(Duration.ZERO).build();
+        this.sink = sink;
+        this.clock = clock;
+        this.metrics = new AlpacaMetrics(registry);
+        SplittableRandom random = new SplittableRandom();
+        this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), random.split());
+        this.history = new AlpacaHistoricalClient(http, settings, json, clock, random.split());
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** A human-readable reason for the current state (the error that stopped the source, the reconnect delay…). */
+    public String detail() {
+        return detail;
+    }
+
+    public void start() {
+        log.info("Connecting to the Alpaca crypto stream {} for trades of {}", settings.streamUrl(), settings.symbols());
+        executor.execute(this::connect);
+        long tick = Math.max(100, Math.min(1000, settings.silenceTimeout().toMillis() / 4));
+        executor.scheduleWithFixedDelay(this::watchdog, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        executor.execute(() -> {
+            state = State.CLOSED;
+            detail = "closed";
+            generation++;
+            if (socket != null) {
+                socket.close(1000, "shutting down");
+            }
+        });
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void connect() {
+        if (state == State.CLOSED || state == State.FAILED) {
+            return;
+        }
+        int current = ++generation;
+        state = State.CONNECTING;
+        detail = "connecting";
+        connectStartedAt = clock.instant();
+        socket = http.newWebSocket(new Request.Builder().url(settings.streamUrl()).build(), new Listener(current));
+    }
+
+    private void onFrame(String frame) {
+        lastFrameAt = clock.instant();
+        for (AlpacaMessage message : parser.parse(frame)) {
+            if (state == State.FAILED || state == State.CLOSED || state == State.WAITING_TO_RECONNECT) {
+                return;
+            }
+            handle(message, frame);
+        }
+    }
+
+    private void handle(AlpacaMessage message, String frame) {
+        switch (message) {
+            case AlpacaMessage.Connected c -> {
+                state = State.AUTHENTICATING;
+                socket.send(json.writeValueAsString(Map.of("action", "auth", "key", settings.apiKey(),
+                        "secret", settings.secretKey())));
+            }
+            case AlpacaMessage.Authenticated a -> {
+                state = State.SUBSCRIBING;
+                Map<String, Object> subscribe = new LinkedHashMap<>();
+                subscribe.put("action", "subscribe");
+                subscribe.put("trades", settings.symbols());
+                // quotes are frequent: they keep the data watchdog meaningful while trades are sparse
+                subscribe.put("quotes", settings.symbols());
+                socket.send(json.writeValueAsString(subscribe));
+            }
+            case AlpacaMessage.Subscribed s -> subscribed(s);
+            case AlpacaMessage.Trade trade -> accept(trade);
+            case AlpacaMessage.Failure failure -> failure(failure);
+            case AlpacaMessage.Ignored ignored -> {
+            }
+            case AlpacaMessage.Unknown unknown -> {
+                metrics.unknownType();
+                if (reportedTypes.add(unknown.type())) {
+                    log.warn("Alpaca sent a message of unknown type '{}'; skipping it (reported once)", unknown.type());
+                }
+            }
+            case AlpacaMessage.Malformed malformed -> {
+                metrics.malformed();
+                if (malformedFrames++ % 100 == 0) {
+                    log.warn("Skipping a malformed Alpaca message ({}; {} so far): {}", malformed.reason(),
+                            malformedFrames, abbreviate(frame));
+                }
+            }
+        }
+    }
+
+    private void subscribed(AlpacaMessage.Subscribed subscription) {
+        if (state != State.SUBSCRIBING) {
+            return;
+        }
+        if (!subscription.trades().containsAll(settings.symbols())) {
+            log.warn("Alpaca confirmed trades for {} only (asked for {})", subscription.trades(), settings.symbols());
+        }
+        state = State.STREAMING;
+        detail = "streaming trades of " + subscription.trades();
+        log.info("Alpaca stream authenticated and subscribed to trades of {}", subscription.trades());
+        backoff.reset();
+        seen.gapStart().ifPresent(this::backfill);
+    }
+
+    /** Closes the gap since the newest trade seen, from REST; the stream's frames wait meanwhile. */
+    private void backfill(Instant newestSeen) {
+        Instant end = clock.instant();
+        Instant start = newestSeen.isBefore(end.minus(settings.maxBackfill())) ? end.minus(settings.maxBackfill())
+                : newestSeen;
+        try {
+            List<AlpacaMessage.Trade> trades = history.trades(settings.symbols(), start, end, metrics::malformed);
+            int published = 0;
+            for (AlpacaMessage.Trade trade : trades) {
+                if (accept(trade)) {
+                    published++;
+                }
+            }
+            metrics.gapBackfilled(published);
+            log.info("Backfilled {} trade(s) from {} to {} after the reconnect ({} already seen)", published, start,
+                    end, trades.size() - published);
+        } catch (IOException e) {
+            metrics.gapNotClosed();
+            log.error("Could not backfill the gap from {} to {} from Alpaca REST: {}", start, end, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean accept(AlpacaMessage.Trade trade) {
+        if (!seen.firstTime(trade)) {
+            metrics.duplicate();
+            return false;
+        }
+        sink.accept(Tick.live(SOURCE, trade.symbol(), trade.time(), trade.price(), trade.size(),
+                Long.toString(trade.id()), trade.takerSide()));
+        return true;
+    }
+
+    private void failure(AlpacaMessage.Failure failure) {
+        metrics.serverError(failure.code());
+        String what = failure.code() + " " + failure.message();
+        if (FATAL.contains(failure.code())) {
+            state = State.FAILED;
+            detail = "Alpaca refused the session (" + what + ")" + (failure.code() == 402
+                    ? ": check ALPACA_API_KEY and ALPACA_SECRET_KEY" : ": the account's plan lacks this data");
+            log.error("{}. The Alpaca source is stopped and will not reconnect; fix the configuration and restart.",
+                    detail);
+            generation++;
+            socket.close(1000, "stopping");
+            return;
+        }
+        switch (failure.code()) {
+            case 406 -> reconnect("connection limit exceeded (406): another session uses the connection",
+                    "connection-limit", max(backoff.next(), settings.limitBackoff()));
+            case 407 -> reconnect("slow client (407)", "slow-client", backoff.next());
+            case 401, 404, 500 -> reconnect("server error " + what, "error-" + failure.code(), backoff.next());
+            case 403 -> log.debug("Alpaca says already authenticated (403); continuing");
+            default -> log.error("Alpaca reported error {}; continuing with the current subscription", what);
+        }
+    }
+
+    private void disconnected(String reason) {
+        if (state == State.FAILED || state == State.CLOSED) {
+            return;
+        }
+        reconnect(reason, "dropped", backoff.next());
+    }
+
+    private void reconnect(String reason, String metricReason, Duration delay) {
+        generation++;
+        if (socket != null) {
+            socket.cancel();
+            socket = null;
+        }
+        state = State.WAITING_TO_RECONNECT;
+        detail = "reconnecting in " + delay.toMillis() + " ms after " + reason;
+        metrics.reconnect(metricReason);
+        log.warn("Alpaca stream: {}; reconnecting in {} ms (attempt {})", reason, delay.toMillis(), backoff.attempts());
+        executor.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void watchdog() {
+        Instant now = clock.instant();
+        switch (state) {
+            case CONNECTING, AUTHENTICATING, SUBSCRIBING -> {
+                if (connectStartedAt != null
+                        && Duration.between(connectStartedAt, now).compareTo(settings.handshakeTimeout()) > 0) {
+                    reconnect("no confirmation within " + settings.handshakeTimeout().toSeconds() + " s of connecting ("
+                            + state + ")", "handshake-timeout", backoff.next());
+                }
+            }
+            case STREAMING -> {
+                if (lastFrameAt != null && Duration.between(lastFrameAt, now).compareTo(settings.silenceTimeout()) > 0) {
+                    reconnect("no data for " + Duration.between(lastFrameAt, now).toMillis() + " ms",
+                            "silent", backoff.next());
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String abbreviate(String frame) {
+        return frame.length() <= 200 ? frame : frame.substring(0, 200) + "…";
+    }
+
+    /** Hands every socket event to the stream thread, ignoring those of a socket already given up on. */
+    private final class Listener extends WebSocketListener {
+
+        private final int owner;
+
+        Listener(int owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, String text) {
+            run(() -> onFrame(text));
+        }
+
+        @Override
+        public void onMessage(WebSocket webSocket, okio.ByteString bytes) {
+            run(() -> onFrame(bytes.utf8()));
+        }
+
+        @Override
+        public void onClosing(WebSocket webSocket, int code, String reason) {
+            webSocket.close(1000, null);
+            run(() -> disconnected("server closed the connection (" + code + " " + reason + ")"));
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            String why = response != null ? "HTTP " + response.code() + " on upgrade" : t.toString();
+            run(() -> disconnected("connection failed: " + why));
+        }
+
+        private void run(Runnable action) {
+            if (executor.isShutdown()) {
+                return;
+            }
+            executor.execute(() -> {
+                if (owner == generation) {
+                    action.run();
+                }
+            });
+        }
+    }
+}
