@@ -1,0 +1,37 @@
+package com.marketpulse.feature.stream;
+
+import com.marketpulse.events.Topics;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A tick that made the processor throw (a bug, not bad data: bad data is refused when it is read) goes with
+ * its original bytes to {@code <topic>.DLT}, is logged with its stack trace and counted, and processing
+ * continues with the next record.
+ */
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
+
+    private StreamEvents events = StreamEvents.NONE;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        events = StreamEvents.from(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        log.error("Processing failed for {}-{}@{} in {}; record sent to {}", context.topic(), context.partition(),
+                context.offset(), context.processorNodeId(), Topics.deadLetter(context.topic()), exception);
+        events.deadLetter(context.topic(), "processing");
+        return Response.resume(List.of(DeadLetters.record(context.topic(), context.partition(), context.offset(),
+                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception)));
+    }
+}

@@ -1,0 +1,89 @@
+package com.marketpulse.feature.stream;
+
+import com.marketpulse.events.Tick;
+import com.marketpulse.feature.math.FeatureSettings;
+import com.marketpulse.feature.math.SymbolState;
+import com.marketpulse.feature.math.TickOutcome;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.BufferUnderflowException;
+
+/**
+ * Applies one tick to the state of its symbol (of the live stream, or of one backtest run) and forwards the
+ * results keyed by symbol: the completed bar, if the tick opened a new minute, then the tick's feature vector.
+ * Duplicates and out-of-order ticks forward nothing; they are counted (see {@link SymbolState} for the rules).
+ */
+final class FeatureProcessor implements Processor<String, Tick, String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureProcessor.class);
+
+    private final String storeName;
+    private final String stream;
+    private final FeatureSettings settings;
+    private final StreamEvents events;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, byte[]> store;
+
+    FeatureProcessor(String storeName, String stream, FeatureSettings settings, StreamEvents events) {
+        this.storeName = storeName;
+        this.stream = stream;
+        this.settings = settings;
+        this.events = events;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(storeName);
+    }
+
+    /** Live state is keyed by symbol; a backtest's by run id and symbol, so runs never share or touch state. */
+    static String stateKey(Tick tick) {
+        return tick.runId() == null ? tick.symbol() : tick.runId() + "|" + tick.symbol();
+    }
+
+    @Override
+    public void process(Record<String, Tick> record) {
+        Tick tick = record.value();
+        String key = stateKey(tick);
+        SymbolState state = load(key);
+        TickOutcome outcome = state.onTick(tick);
+        store.put(key, state.toBytes());
+        switch (outcome) {
+            case TickOutcome.Accepted accepted -> {
+                events.tick(stream, "accepted");
+                accepted.completedBar().ifPresent(bar -> context.forward(record.withKey(tick.symbol()).withValue(bar)));
+                context.forward(record.withKey(tick.symbol()).withValue(accepted.features()));
+            }
+            case TickOutcome.Duplicate duplicate -> {
+                events.tick(stream, "duplicate");
+                log.debug("Duplicate tick {} of {} ignored ({} so far)", duplicate.eventId(), key, state.duplicates());
+            }
+            case TickOutcome.OutOfOrder late -> {
+                events.tick(stream, "out_of_order");
+                log.debug("Out-of-order tick {} of {} at {} left out of the windows{} ({} so far)", late.eventId(),
+                        key, tick.eventTime(), late.foldedIntoOpenBar() ? ", added to the open bar" : "",
+                        state.outOfOrder());
+            }
+        }
+    }
+
+    private SymbolState load(String key) {
+        byte[] bytes = store.get(key);
+        if (bytes == null) {
+            return SymbolState.fresh(settings);
+        }
+        try {
+            return SymbolState.fromBytes(bytes, settings);
+        } catch (IllegalArgumentException | BufferUnderflowException e) {
+            log.error("Stored feature state of {} in {} is unreadable; starting it afresh", key, storeName, e);
+            events.tick(stream, "state_reset");
+            return SymbolState.fresh(settings);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The Kafka Streams topology of feature-service: ticks in, feature vectors and bars out, per-symbol state in
+ * changelogged stores, bad records to dead-letter topics. Plain Kafka Streams, no Spring: it is built by
+ * {@link com.marketpulse.feature.stream.FeatureTopology#build} and tested with {@code TopologyTestDriver}.
+ */
+package com.marketpulse.feature.stream;
