@@ -179,7 +179,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
         pending.decrementAndGet();
         metrics.published(record);
         if (failing()) {
-            log.info("Kafka reachable again; publishing resumed ({} buffered)", buffer.size());
+            log.info("Kafka reachable again; publishing resumed ({} record(s) still to send)", pending.get());
         }
         lastSuccess = Instant.now();
     }
