@@ -1,0 +1,298 @@
+package com.marketpulse.detection.archive;
+
+import com.marketpulse.events.Symbols;
+import com.marketpulse.events.Tick;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crash-safe Parquet files of the ticks of each Kafka partition.
+ * <p>
+ * The records of one partition are written in <em>generations</em>: a generation starts at the first offset after
+ * the last committed one and holds one file per {@code date=YYYY-MM-DD/symbol=BTC-USD/} directory it touches,
+ * each written under a hidden temporary name ({@code .part-p0-<first>.parquet.tmp}). When the generation reaches
+ * {@code maxTicks} ticks or {@code maxAge}, {@link #seal} closes every file, fsyncs it, renames it atomically to
+ * {@code part-p<partition>-<first offset>-<last offset>.parquet}, fsyncs the directory and returns the offset to
+ * commit. The caller commits only then.
+ * <p>
+ * A crash before the commit leaves temporary files and perhaps some renamed files whose offset range was never
+ * committed. {@link #recover} removes both before the partition is read again from its committed offset, so the
+ * re-read ticks are written exactly once; names are deterministic, so re-writing a range replaces its file.
+ * <p>
+ * Not thread-safe: one Kafka consumer thread drives it.
+ */
+public final class TickArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(TickArchive.class);
+    private static final Pattern SEALED = Pattern.compile("part-p(\\d+)-(\\d{20})-(\\d{20})\\.parquet");
+    private static final Pattern TEMPORARY = Pattern.compile("\\.part-p(\\d+)-(\\d{20})\\.parquet\\.tmp");
+
+    private final Path root;
+    private final int maxTicks;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final Map<Integer, Generation> generations = new HashMap<>();
+
+    public TickArchive(Path root, int maxTicks, Duration maxAge, Clock clock) {
+        if (maxTicks < 1) {
+            throw new IllegalArgumentException("maxTicks must be at least 1: " + maxTicks);
+        }
+        this.root = root;
+        this.maxTicks = maxTicks;
+        this.maxAge = maxAge;
+        this.clock = clock;
+    }
+
+    /**
+     * Prepares a partition to be read from {@code nextOffset}: drops its open generation, its temporary files and
+     * every sealed file whose range reaches {@code nextOffset} or beyond (written but never committed).
+     */
+    public void recover(int partition, long nextOffset) {
+        abandon(partition);
+        for (Path file : archiveFiles()) {
+            String name = file.getFileName().toString();
+            Matcher temporary = TEMPORARY.matcher(name);
+            Matcher sealed = SEALED.matcher(name);
+            if (temporary.matches() && Integer.parseInt(temporary.group(1)) == partition) {
+                delete(file, "temporary file of an unfinished generation");
+            } else if (sealed.matches() && Integer.parseInt(sealed.group(1)) == partition
+                    && Long.parseLong(sealed.group(3)) >= nextOffset) {
+                delete(file, "file of an uncommitted generation (committed offset " + nextOffset + ")");
+            }
+        }
+    }
+
+    /** Adds one tick read from {@code partition} at {@code offset}. */
+    public void append(int partition, long offset, Tick tick) {
+        Generation generation = generation(partition, offset);
+        Path directory = root.resolve("date=" + tick.eventTime().atOffset(ZoneOffset.UTC).toLocalDate())
+                .resolve("symbol=" + Symbols.toPath(tick.symbol()));
+        try {
+            generation.file(directory).write(new ArchivedTick(tick, partition, offset));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write tick " + tick.eventId() + " to the archive", e);
+        }
+        generation.last = offset;
+        generation.ticks++;
+    }
+
+    /** Counts a record that holds no tick (sent to the dead-letter topic) into the generation's offset range. */
+    public void skip(int partition, long offset) {
+        generation(partition, offset).last = offset;
+    }
+
+    /** The partitions whose generation is full or old enough to seal. */
+    public List<Integer> due() {
+        Instant now = clock.instant();
+        return generations.values().stream()
+                .filter(g -> g.ticks >= maxTicks || !now.isBefore(g.openedAt.plus(maxAge)))
+                .map(g -> g.partition).toList();
+    }
+
+    /** The partitions with an open generation. */
+    public List<Integer> open() {
+        return List.copyOf(generations.keySet());
+    }
+
+    /**
+     * Makes the partition's generation durable and visible.
+     *
+     * @return the offset to commit (the last offset of the generation + 1); empty when nothing was open
+     */
+    public OptionalLong seal(int partition) {
+        Generation generation = generations.remove(partition);
+        if (generation == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            for (TickFile file : generation.files.values()) {
+                file.close();
+                force(file.temporary, StandardOpenOption.WRITE);
+            }
+            for (TickFile file : generation.files.values()) {
+                Path target = file.temporary.resolveSibling(String.format("part-p%d-%020d-%020d.parquet", partition,
+                        generation.first, generation.last));
+                move(file.temporary, target);
+                force(target.getParent(), StandardOpenOption.READ);
+            }
+        } catch (IOException e) {
+            generation.discard();
+            throw new UncheckedIOException("cannot seal the archive generation of partition " + partition, e);
+        }
+        return OptionalLong.of(generation.last + 1);
+    }
+
+    /** Drops the partition's open generation and its temporary files; the ticks will be read again. */
+    public void abandon(int partition) {
+        Generation generation = generations.remove(partition);
+        if (generation != null) {
+            generation.discard();
+        }
+    }
+
+    private Generation generation(int partition, long offset) {
+        return generations.computeIfAbsent(partition, p -> new Generation(p, offset, clock.instant()));
+    }
+
+    private List<Path> archiveFiles() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.find(root, 3, (path, attributes) -> attributes.isRegularFile())) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the archive " + root, e);
+        }
+    }
+
+    private static void delete(Path file, String why) {
+        try {
+            if (Files.deleteIfExists(file)) {
+                log.info("Archive recovery deleted {}: {}", file, why);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the archive's file system cannot rename atomically: " + to, e);
+        }
+    }
+
+    /** fsync: the file's bytes, or a directory's entries after a rename. */
+    private static void force(Path path, StandardOpenOption mode) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, mode)) {
+            channel.force(true);
+        }
+    }
+
+    /** The open files of one partition's generation, by directory. */
+    private final class Generation {
+        final int partition;
+        final long first;
+        final Instant openedAt;
+        final Map<Path, TickFile> files = new LinkedHashMap<>();
+        long last;
+        int ticks;
+
+        Generation(int partition, long first, Instant openedAt) {
+            this.partition = partition;
+            this.first = first;
+            this.last = first;
+            this.openedAt = openedAt;
+        }
+
+        TickFile file(Path directory) throws IOException {
+            TickFile file = files.get(directory);
+            if (file == null) {
+                Files.createDirectories(directory);
+                file = new TickFile(directory.resolve(String.format(".part-p%d-%020d.parquet.tmp", partition, first)));
+                files.put(directory, file);
+            }
+            return file;
+        }
+
+        void discard() {
+            List<IOException> failures = new ArrayList<>();
+            for (TickFile file : files.values()) {
+                try {
+                    file.closeQuietly();
+                    Files.deleteIfExists(file.temporary);
+                } catch (IOException e) {
+                    failures.add(e);
+                }
+            }
+            failures.forEach(e -> log.warn("Could not remove a temporary archive file: {}", e.getMessage()));
+        }
+    }
+
+    /** One Parquet file being written under its temporary name. */
+    private static final class TickFile {
+        final Path temporary;
+        final ParquetWriter<ArchivedTick> writer;
+        boolean closed;
+
+        TickFile(Path temporary) throws IOException {
+            this.temporary = temporary;
+            this.writer = new Builder(new LocalOutputFile(temporary))
+                    .withConf(new PlainParquetConfiguration())
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .build();
+        }
+
+        void write(ArchivedTick row) throws IOException {
+            writer.write(row);
+        }
+
+        void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                writer.close();
+            }
+        }
+
+        void closeQuietly() {
+            try {
+                close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing an abandoned archive file {} failed: {}", temporary, e.getMessage());
+            }
+        }
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<ArchivedTick, Builder> {
+
+        Builder(OutputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<ArchivedTick> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+            return new TickSchema.RowWriteSupport();
+        }
+
+        @Override
+        protected WriteSupport<ArchivedTick> getWriteSupport(ParquetConfiguration conf) {
+            return new TickSchema.RowWriteSupport();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.marketpulse.detection;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "com.marketpulse.detection", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featurePackagesHaveNoCycles =
+            slices().matching("com.marketpulse.detection.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule scoringAndEpisodesArePlainJava = noClasses()
+            .that().resideInAnyPackage("..detection.scoring..", "..detection.episode..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                    "jakarta..", "java.sql..", "org.apache.parquet..", "org.apache.hadoop..")
+            .because("the detector, classifier and episodes are pure logic that Spring only wires at the edge");
+
+    @ArchTest
+    static final ArchRule pureLogicDoesNotReachIntoTheEdges = noClasses()
+            .that().resideInAnyPackage("..detection.scoring..", "..detection.episode..")
+            .should().dependOnClassesThat().resideInAnyPackage("..detection.alert..", "..detection.model..",
+                    "..detection.archive..", "..detection.bar..", "..detection.kafka..");
+
+    @ArchTest
+    static final ArchRule theArchiveCoreIsPlainJava = noClasses()
+            .that().haveNameMatching(".*\\.archive\\.(TickArchive|TickArchiveReader|TickSchema|ArchivedTick)(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
+            .because("the crash-safe file logic is tested without Kafka or Spring");
+}
