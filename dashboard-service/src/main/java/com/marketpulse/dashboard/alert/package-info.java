@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.alert;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.alert.ui;
+
+import org.jspecify.annotations.NullMarked;

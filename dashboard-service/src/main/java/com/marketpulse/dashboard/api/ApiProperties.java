@@ -1,0 +1,23 @@
+package com.marketpulse.dashboard.api;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the dashboard reaches api-service ({@code marketpulse.dashboard.*}).
+ *
+ * @param apiUrl             base URL of api-service ({@code MARKETPULSE_API_URL})
+ * @param connectTimeout     TCP connect timeout for every API call
+ * @param requestTimeout     time limit of one ordinary (non-streaming) API call
+ * @param alertPollInterval  how often alerts are polled while the live stream is down
+ */
+@ConfigurationProperties("marketpulse.dashboard")
+public record ApiProperties(
+        @DefaultValue("http://localhost:8000") URI apiUrl,
+        @DefaultValue("3s") Duration connectTimeout,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("3s") Duration alertPollInterval) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.api;
+
+import org.jspecify.annotations.NullMarked;

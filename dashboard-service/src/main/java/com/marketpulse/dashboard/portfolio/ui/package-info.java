@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.portfolio.ui;
+
+import org.jspecify.annotations.NullMarked;
