@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class NaiveFeatures {
 
-    private static final MathContext EXACT_ENOUGH = new MathContext(100);
+    private static final MathContext EXACT_ENOUGH = new MathContext(40);
 
     private final FeatureSettings settings;
     private final List<Tick> accepted = new ArrayList<>();
@@ -217,7 +217,7 @@ final class NaiveFeatures {
         return values.length == 0 ? 0 : exactMean(values).doubleValue();
     }
 
-    /** The sample standard deviation from decimal arithmetic with 100 digits, rounded once. */
+    /** The sample standard deviation from decimal arithmetic with 40 digits, rounded once. */
     static double std(double[] values) {
         if (values.length < 2 || Arrays.stream(values).allMatch(v -> v == values[0])) {
             return 0;

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.within;
 /** Every streaming feature against its naive recomputation, over random tick streams. */
 class SymbolStatePropertiesTest {
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void everyFeatureMatchesTheNaiveRecomputation(@ForAll long seed, @ForAll @IntRange(min = 1, max = 700) int length) {
         FeatureSettings settings = TickStreams.settings(new Random(seed));
         List<Tick> ticks = TickStreams.generate(seed, length, "BTC/USD", null);
@@ -51,7 +51,7 @@ class SymbolStatePropertiesTest {
         assertThat(state.outOfOrder()).isEqualTo(late);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 60)
     void aStateReadBackFromBytesContinuesExactlyLikeTheOriginal(
             @ForAll long seed, @ForAll @IntRange(min = 1, max = 500) int length, @ForAll @IntRange(max = 500) int cut) {
         FeatureSettings settings = TickStreams.settings(new Random(seed));

@@ -1,0 +1,29 @@
+package com.marketpulse.feature;
+
+import com.marketpulse.feature.stream.StreamEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counters {@code marketpulse.feature.ticks{stream,outcome}} and {@code marketpulse.feature.dead.letters{topic,stage}}
+ * (on /actuator/prometheus and /actuator/metrics).
+ */
+@Component
+class MicrometerStreamEvents implements StreamEvents {
+
+    private final MeterRegistry registry;
+
+    MicrometerStreamEvents(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void tick(String stream, String outcome) {
+        registry.counter("marketpulse.feature.ticks", "stream", stream, "outcome", outcome).increment();
+    }
+
+    @Override
+    public void deadLetter(String topic, String stage) {
+        registry.counter("marketpulse.feature.dead.letters", "topic", topic, "stage", stage).increment();
+    }
+}

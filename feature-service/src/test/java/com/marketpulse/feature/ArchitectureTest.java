@@ -1,0 +1,36 @@
+package com.marketpulse.feature;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.marketpulse.feature");
+
+    @Test
+    void theFeatureMathIsPlainJavaWithoutSpringOrKafka() {
+        noClasses().that().resideInAPackage("..feature.math..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                        "tools.jackson..", "com.marketpulse.feature.stream..")
+                .check(classes);
+    }
+
+    @Test
+    void theTopologyIsPlainKafkaStreamsWithoutSpring() {
+        noClasses().that().resideInAPackage("..feature.stream..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("com.marketpulse.feature.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
