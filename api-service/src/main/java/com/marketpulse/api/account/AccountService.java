@@ -59,7 +59,7 @@ class AccountService {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             throw ApiException.badRequest("Send {\"username\": ..., \"password\": ...}.");
         }
-        throttles.check(null, address);
+        throttles.checkRegistration(address);
         String username = credentials.username().strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
             throw ApiException.badRequest("The user name must have 3–32 characters: letters, digits, '.', '_' or '-',"
@@ -68,9 +68,10 @@ class AccountService {
         policy.problem(username, credentials.password()).ifPresent(problem -> {
             throw ApiException.badRequest(problem);
         });
-        throttles.counted(address);
-        return users.create(username, encoder.encode(credentials.password()), false)
+        UserAccount created = users.create(username, encoder.encode(credentials.password()), false)
                 .orElseThrow(() -> ApiException.conflict("The user name '" + username + "' is taken."));
+        throttles.registered(address);
+        return created;
     }
 
     UserAccount account(long userId) {

@@ -59,6 +59,10 @@ final class LoginThrottle {
         failures.remove(key);
     }
 
+    void clear() {
+        failures.clear();
+    }
+
     /** The wait imposed after {@code count} failures. */
     Duration delayAfter(int count) {
         if (count < freeFailures) {

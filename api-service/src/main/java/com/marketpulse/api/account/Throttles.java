@@ -14,6 +14,8 @@ import com.marketpulse.api.web.ApiException;
 @Component
 class Throttles {
 
+    private static final String REGISTRATION = "register|";
+
     private final LoginThrottle accounts;
     private final LoginThrottle addresses;
     private final Clock clock;
@@ -52,9 +54,22 @@ class Throttles {
         accounts.succeeded(accountKey(username));
     }
 
-    /** Counts an attempt against the address only, e.g. a registration. */
-    void counted(String address) {
-        addresses.failed(address, clock.instant());
+    /** @throws ApiException 429 when the address has created too many accounts lately */
+    void checkRegistration(String address) {
+        addresses.waitFor(REGISTRATION + address, clock.instant()).ifPresent(wait -> {
+            throw ApiException.tooManyRequests("Too many new accounts from your address; try again later.", wait);
+        });
+    }
+
+    /** Registrations are throttled per address like failures, apart from sign-ins. */
+    void registered(String address) {
+        addresses.failed(REGISTRATION + address, clock.instant());
+    }
+
+    /** Forgets every failure (tests). */
+    void clear() {
+        accounts.clear();
+        addresses.clear();
     }
 
     private static String accountKey(String username) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +20,12 @@ public class PortfolioService {
 
     private final PortfolioRepository repository;
     private final SymbolCatalog catalog;
+    private final ApplicationEventPublisher events;
 
-    PortfolioService(PortfolioRepository repository, SymbolCatalog catalog) {
+    PortfolioService(PortfolioRepository repository, SymbolCatalog catalog, ApplicationEventPublisher events) {
         this.repository = repository;
         this.catalog = catalog;
+        this.events = events;
     }
 
     /** The symbols the user holds, in configured order. */
@@ -72,6 +75,7 @@ public class PortfolioService {
             holdings.put(symbol, quantity);
         });
         repository.replace(userId, holdings);
+        events.publishEvent(new PortfolioChanged(userId, symbols));
         return of(userId);
     }
 

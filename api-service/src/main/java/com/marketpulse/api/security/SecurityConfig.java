@@ -1,6 +1,8 @@
 package com.marketpulse.api.security;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 import javax.crypto.SecretKey;
 
@@ -20,7 +22,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -102,10 +105,12 @@ class SecurityConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenKey, Tokens tokens) {
+    JwtDecoder jwtDecoder(SecretKey tokenKey, Tokens tokens, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenKey).macAlgorithm(MacAlgorithm.HS256).build();
+        JwtTimestampValidator lifetime = new JwtTimestampValidator(Duration.ofSeconds(30));
+        lifetime.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(Tokens.ISSUER), tokens.stillValid()));
+                lifetime, new JwtIssuerValidator(Tokens.ISSUER), tokens.stillValid()));
         return decoder;
     }
 
