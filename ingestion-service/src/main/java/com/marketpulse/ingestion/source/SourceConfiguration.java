@@ -4,6 +4,7 @@ import com.marketpulse.events.Symbols;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.TickPublisher;
+import com.marketpulse.ingestion.replay.ReplaySpeed;
 import com.marketpulse.ingestion.simulator.SimulatorOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -29,9 +31,18 @@ class SourceConfiguration {
             case SIMULATOR -> new SimulatorSource(simulatorOptions(properties.simulator()), symbols, publisher,
                     Clock.systemUTC());
             case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, registry);
-            case REPLAY -> throw new IllegalStateException(kind + " source is not available yet");
+            case REPLAY -> replaySource(properties.replay(), publisher);
         };
         return new SourceRunner(kind, source);
+    }
+
+    static ReplaySource replaySource(IngestionProperties.Replay replay, TickPublisher publisher) {
+        if (replay.file() == null || replay.file().isBlank()) {
+            throw new IllegalStateException("MARKETPULSE_SOURCE=replay needs MARKETPULSE_REPLAY_FILE (a CSV or Parquet"
+                    + " file of trades)");
+        }
+        return new ReplaySource(Path.of(replay.file()), ReplaySpeed.parse(replay.speed()), replay.runId(), publisher,
+                Clock.systemUTC());
     }
 
     static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols) {
