@@ -3,11 +3,49 @@ package com.marketpulse.api.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import com.marketpulse.api.ApiIntegrationTest;
 import com.marketpulse.api.Http;
+import com.marketpulse.api.MarketPulseProperties;
+import com.marketpulse.api.market.SymbolCatalog;
+import com.marketpulse.api.portfolio.PortfolioService;
 
 class DemoAccountIT extends ApiIntegrationTest {
+
+    @Autowired
+    MarketPulseProperties properties;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    PortfolioService portfolios;
+    @Autowired
+    SymbolCatalog symbols;
+
+    @Test
+    void theDemoAccountExistsOnlyWhileTheDemoIsOn() {
+        try {
+            demo(false).run(null);
+            assertThat(users.findByUsername("demo")).isEmpty();
+            assertThat(http.post("/api/auth/login", "{\"username\":\"demo\",\"password\":\"demo123\"}", null)
+                    .status()).isEqualTo(401);
+        } finally {
+            demo(true).run(null);
+        }
+        String token = http.login("demo", "demo123");
+        assertThat(http.get("/api/me/portfolio", token).json().get("symbols").size()).isEqualTo(3);
+    }
+
+    private DemoAccount demo(boolean on) {
+        MarketPulseProperties.Api api = properties.api();
+        var switched = new MarketPulseProperties(properties.symbols(), properties.kafka(),
+                new MarketPulseProperties.Api(on, api.tokenSecret(), api.dataDir(), api.tokenTtl(), api.maxBodyBytes(),
+                        api.throttle(), api.status()));
+        return new DemoAccount(switched, users, encoder, portfolios, symbols);
+    }
 
     @Test
     void demoUserIsSeededWithThreeCoinsAndCanSignIn() {
