@@ -17,7 +17,8 @@ record FeatureProperties(
         @DefaultValue("200") int volLongWindow,
         @DefaultValue("100") int robustWindow,
         @DefaultValue("60s") Duration volumeTimeWindow,
-        @DefaultValue("1m") Duration barInterval) {
+        @DefaultValue("1m") Duration barInterval,
+        @DefaultValue("24h") Duration replayStateTtl) {
 
     FeatureSettings settings() {
         return new FeatureSettings(priceWindow, volShortWindow, volLongWindow, robustWindow, volumeTimeWindow,

@@ -63,7 +63,7 @@ class StreamsWiring {
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
-                    FeatureTopology.build(builder, features.settings(), events);
+                    FeatureTopology.build(builder, features.settings(), features.replayStateTtl(), events);
                 }
             });
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {

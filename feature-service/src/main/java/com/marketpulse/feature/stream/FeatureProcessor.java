@@ -4,19 +4,27 @@ import com.marketpulse.events.Tick;
 import com.marketpulse.feature.math.FeatureSettings;
 import com.marketpulse.feature.math.SymbolState;
 import com.marketpulse.feature.math.TickOutcome;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.BufferUnderflowException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Applies one tick to the state of its symbol (of the live stream, or of one backtest run) and forwards the
  * results keyed by symbol: the completed bar, if the tick opened a new minute, then the tick's feature vector.
  * Duplicates and out-of-order ticks forward nothing; they are counted (see {@link SymbolState} for the rules).
+ *
+ * <p>With an expiry (backtest state), a wall-clock punctuation deletes the states not updated for that long: a
+ * finished run's state does not stay in the store and its changelog forever.
  */
 final class FeatureProcessor implements Processor<String, Tick, String, Object> {
 
@@ -26,13 +34,17 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
     private final String stream;
     private final FeatureSettings settings;
     private final StreamEvents events;
+    private final Duration expireAfter;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> store;
 
-    FeatureProcessor(String storeName, String stream, FeatureSettings settings, StreamEvents events) {
+    /** @param expireAfter how long a state may go without an update before it is deleted; null: never */
+    FeatureProcessor(String storeName, String stream, FeatureSettings settings, Duration expireAfter,
+                     StreamEvents events) {
         this.storeName = storeName;
         this.stream = stream;
         this.settings = settings;
+        this.expireAfter = expireAfter;
         this.events = events;
     }
 
@@ -40,6 +52,27 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        if (expireAfter != null) {
+            Duration every = expireAfter.dividedBy(10).compareTo(Duration.ofMinutes(10)) < 0
+                    ? expireAfter.dividedBy(10) : Duration.ofMinutes(10);
+            context.schedule(every.isZero() ? Duration.ofMillis(1) : every, PunctuationType.WALL_CLOCK_TIME,
+                    this::expire);
+        }
+    }
+
+    private void expire(long nowMillis) {
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (nowMillis - StoredState.updatedMillis(entry.value) > expireAfter.toMillis()) {
+                    expired.add(entry.key);
+                }
+            });
+        }
+        expired.forEach(store::delete);
+        if (!expired.isEmpty()) {
+            log.info("Deleted {} {} states not updated for {}: {}", expired.size(), stream, expireAfter, expired);
+        }
     }
 
     /** Live state is keyed by symbol; a backtest's by run id and symbol, so runs never share or touch state. */
@@ -53,7 +86,7 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
         String key = stateKey(tick);
         SymbolState state = load(key);
         TickOutcome outcome = state.onTick(tick);
-        store.put(key, state.toBytes());
+        store.put(key, StoredState.frame(context.currentSystemTimeMs(), state.toBytes()));
         switch (outcome) {
             case TickOutcome.Accepted accepted -> {
                 events.tick(stream, "accepted");
@@ -79,7 +112,7 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
             return SymbolState.fresh(settings);
         }
         try {
-            return SymbolState.fromBytes(bytes, settings);
+            return SymbolState.fromBytes(StoredState.state(bytes), settings);
         } catch (IllegalArgumentException | BufferUnderflowException e) {
             log.error("Stored feature state of {} in {} is unreadable; starting it afresh", key, storeName, e);
             events.tick(stream, "state_reset");

@@ -14,6 +14,8 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
+
 /**
  * The whole feature-service topology:
  * <pre>
@@ -22,7 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * </pre>
  * Two independent sub-topologies, so a backtest never reads or writes live state (and the two input topics
  * need not be co-partitioned). The stores are persistent (RocksDB) with changelog topics, so the state survives a
- * restart or a move to another instance. Records that cannot be read go to {@code <topic>.DLT} through
+ * restart or a move to another instance; a backtest's state is deleted once the run has been idle for the
+ * configured time. Records that cannot be read go to {@code <topic>.DLT} through
  * {@link DeadLetterDeserializationHandler}.
  */
 public final class FeatureTopology {
@@ -33,7 +36,11 @@ public final class FeatureTopology {
     private FeatureTopology() {
     }
 
-    public static void build(StreamsBuilder builder, FeatureSettings settings, StreamEvents events) {
+    /**
+     * @param replayStateTtl how long a backtest run's state is kept after its last tick (live state is kept forever)
+     */
+    public static void build(StreamsBuilder builder, FeatureSettings settings, Duration replayStateTtl,
+                             StreamEvents events) {
         Serde<Tick> ticks = Serdes.serdeFrom(Json.serde(Tick.class).serializer(), new TickDeserializer());
         for (String store : new String[] {LIVE_STORE, REPLAY_STORE}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
@@ -41,11 +48,11 @@ public final class FeatureTopology {
         }
         KStream<String, Object> live = builder
                 .stream(Topics.MARKET_CRYPTO, Consumed.with(Serdes.String(), ticks).withName("live-ticks"))
-                .process(() -> new FeatureProcessor(LIVE_STORE, "live", settings, events),
+                .process(() -> new FeatureProcessor(LIVE_STORE, "live", settings, null, events),
                         Named.as("live-features"), LIVE_STORE);
         KStream<String, Object> replay = builder
                 .stream(Topics.MARKET_CRYPTO_REPLAY, Consumed.with(Serdes.String(), ticks).withName("replay-ticks"))
-                .process(() -> new FeatureProcessor(REPLAY_STORE, "replay", settings, events),
+                .process(() -> new FeatureProcessor(REPLAY_STORE, "replay", settings, replayStateTtl, events),
                         Named.as("replay-features"), REPLAY_STORE);
         emit(live, "live");
         emit(replay, "replay");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ class FeatureTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        FeatureTopology.build(builder, FeatureSettings.defaults(), events);
+        FeatureTopology.build(builder, FeatureSettings.defaults(), Duration.ofHours(1), events);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "feature-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -135,6 +136,18 @@ class FeatureTopologyTest {
         assertThat(keys(liveStore)).containsExactly("BTC/USD");
         assertThat(keys(replayStore)).containsExactlyInAnyOrder("run-1|BTC/USD", "run-2|BTC/USD");
         assertThat(events.count("replay:accepted")).isEqualTo(3);
+    }
+
+    @Test
+    void aBacktestsStateIsDeletedWhenTheRunHasBeenIdleLongerThanItsTtlWhileLiveStateStays() {
+        send(live, tick("live-0", "BTC/USD", T0, 100_000.0, 1.0, null));
+        send(replay, tick("old-0", "BTC/USD", T0, 50_000.0, 1.0, "run-1"));
+        driver.advanceWallClockTime(Duration.ofMinutes(40));
+        send(replay, tick("old-0", "ETH/USD", T0, 3_000.0, 1.0, "run-2"));
+        driver.advanceWallClockTime(Duration.ofMinutes(30));
+
+        assertThat(keys(driver.getKeyValueStore(FeatureTopology.REPLAY_STORE))).containsExactly("run-2|ETH/USD");
+        assertThat(keys(driver.getKeyValueStore(FeatureTopology.LIVE_STORE))).containsExactly("BTC/USD");
     }
 
     @Test

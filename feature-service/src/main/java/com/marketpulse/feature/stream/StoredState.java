@@ -1,0 +1,28 @@
+package com.marketpulse.feature.stream;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A store value: the wall-clock time the state was last updated (8 bytes, for the expiry of backtest state),
+ * then the bytes of {@link com.marketpulse.feature.math.SymbolState#toBytes()}.
+ */
+final class StoredState {
+
+    private static final int HEADER = Long.BYTES;
+
+    private StoredState() {
+    }
+
+    static byte[] frame(long updatedMillis, byte[] state) {
+        return ByteBuffer.allocate(HEADER + state.length).putLong(updatedMillis).put(state).array();
+    }
+
+    static long updatedMillis(byte[] stored) {
+        return ByteBuffer.wrap(stored).getLong();
+    }
+
+    static byte[] state(byte[] stored) {
+        return Arrays.copyOfRange(stored, HEADER, stored.length);
+    }
+}
