@@ -1,14 +1,31 @@
 package com.marketpulse.detection;
 
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/**
+ * detection-service. With the argument {@code train} it does not serve: it trains a model from the tick archive,
+ * stores it as the newest version (running instances switch to it within their refresh interval) and exits.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class DetectionApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "train".equals(args[0])) {
+            var context = new SpringApplicationBuilder(DetectionApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .properties("marketpulse.detection.command=train",
+                            "marketpulse.detection.model.load-on-start=false",
+                            "spring.kafka.listener.auto-startup=false",
+                            "spring.kafka.admin.auto-create=false")
+                    .run(Arrays.copyOfRange(args, 1, args.length));
+            System.exit(SpringApplication.exit(context));
+        }
         SpringApplication.run(DetectionApplication.class, args);
     }
 }

@@ -38,22 +38,28 @@ public record DetectionProperties(
     }
 
     /**
-     * @param trees            isolation trees per forest
-     * @param subsample        fraction of the training rows each tree is grown on
-     * @param bootstrapRows    simulated normal points a bootstrap forest is grown on
-     * @param bootstrapSeed    seed of those points
-     * @param trainingRows     at most this many archived ticks are used to train (the newest ones)
-     * @param retrainInterval  how often the model is retrained from the archive; 0 disables retraining
-     * @param refreshInterval  how often the newest stored model is looked up (hot swap across instances)
+     * @param trees           isolation trees per forest
+     * @param subsample       fraction of the training rows each tree is grown on
+     * @param rows            feature points every forest is grown on; the same for bootstrap and archive models,
+     *                        because Smile normalizes path lengths by the training size, so scores of models
+     *                        grown on different counts would not be comparable against one threshold
+     * @param bootstrapSeed   seed of the simulated normal points of a bootstrap forest
+     * @param archiveTicks    at most this many of the newest archived ticks are read to train
+     * @param minTrainingRows fewer usable feature points than this in the archive means "no history"
+     * @param retrainInterval how often the model is retrained from the archive; 0 disables retraining
+     * @param refreshInterval how often the newest stored model is looked up (hot swap across instances)
+     * @param loadOnStart     load, train or bootstrap a model at start (off for the one-shot train command)
      */
     public record Model(
             @DefaultValue("100") int trees,
             @DefaultValue("0.5") double subsample,
-            @DefaultValue("2048") int bootstrapRows,
+            @DefaultValue("2048") int rows,
             @DefaultValue("42") long bootstrapSeed,
-            @DefaultValue("50000") int trainingRows,
+            @DefaultValue("200000") int archiveTicks,
+            @DefaultValue("1000") int minTrainingRows,
             @DefaultValue("6h") Duration retrainInterval,
-            @DefaultValue("30s") Duration refreshInterval) {
+            @DefaultValue("30s") Duration refreshInterval,
+            @DefaultValue("true") boolean loadOnStart) {
 
         public AnomalyForest.Options options() {
             return new AnomalyForest.Options(trees, subsample, 0);

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The shared keys detection-service reads outside its own section.
  *
  * @param kafka    {@code marketpulse.kafka.*}: how our topics are created
- * @param features {@code marketpulse.features.*}: the price window, named in explanations
+ * @param features {@code marketpulse.features.*}: the windows (named in explanations, replayed for training)
  */
 @ConfigurationProperties("marketpulse")
 public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features features) {
@@ -15,6 +15,10 @@ public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features
     public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
     }
 
-    public record Features(@DefaultValue("50") int priceWindow) {
+    public record Features(
+            @DefaultValue("50") int priceWindow,
+            @DefaultValue("20") int volShortWindow,
+            @DefaultValue("200") int volLongWindow,
+            @DefaultValue("100") int robustWindow) {
     }
 }

@@ -1,0 +1,69 @@
+package com.marketpulse.detection.model;
+
+import com.marketpulse.detection.scoring.AnomalyForest;
+import com.marketpulse.detection.scoring.DetectorModel;
+import com.marketpulse.detection.scoring.FeatureSpace;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** {@code detection.models}: every trained model, numbered; the newest is the one to use. */
+@Repository
+class ModelStore {
+
+    private static final String FEATURES = String.join(",", FeatureSpace.NAMES);
+
+    private final JdbcClient jdbc;
+
+    ModelStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores a model and returns it under its new version, {@code v<n>}. */
+    DetectorModel save(DetectorModel model, String notes) {
+        long version = jdbc.sql("""
+                        INSERT INTO detection.models (source, trained_at, training_rows, trees, features, forest, notes)
+                        VALUES (:source, :trainedAt, :rows, :trees, :features, :forest, :notes)
+                        RETURNING version
+                        """)
+                .param("source", model.source())
+                .param("trainedAt", model.trainedAt().atOffset(ZoneOffset.UTC))
+                .param("rows", model.trainingRows())
+                .param("trees", model.forest().trees())
+                .param("features", FEATURES)
+                .param("forest", model.forest().toBytes())
+                .param("notes", notes)
+                .query(Long.class).single();
+        return new DetectorModel(versionName(version), model.forest(), model.source(), model.trainedAt(),
+                model.trainingRows());
+    }
+
+    /** The number of the newest model whose features match ours. */
+    OptionalLong newestVersion() {
+        return jdbc.sql("SELECT version FROM detection.models WHERE features = :features ORDER BY version DESC LIMIT 1")
+                .param("features", FEATURES)
+                .query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    Optional<DetectorModel> load(long version) {
+        return jdbc.sql("SELECT * FROM detection.models WHERE version = :version")
+                .param("version", version)
+                .query(ModelStore::model).optional();
+    }
+
+    static String versionName(long version) {
+        return "v" + version;
+    }
+
+    private static DetectorModel model(ResultSet rs, int row) throws SQLException {
+        return new DetectorModel(versionName(rs.getLong("version")), AnomalyForest.fromBytes(rs.getBytes("forest")),
+                rs.getString("source"), rs.getObject("trained_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("training_rows"));
+    }
+}
