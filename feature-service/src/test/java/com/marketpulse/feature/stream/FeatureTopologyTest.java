@@ -98,6 +98,18 @@ class FeatureTopologyTest {
     }
 
     @Test
+    void featureVectorsAreJsonWithIsoEventTimesThatKeepTheNanoseconds() {
+        TestOutputTopic<String, String> raw = driver.createOutputTopic(Topics.MARKET_FEATURES, new StringDeserializer(),
+                new StringDeserializer());
+
+        send(live, tick("a", "BTC/USD", T0, 100_000.00, 0.5, null));
+
+        String json = raw.readValue();
+        assertThat(json).contains("\"eventTime\":\"2026-11-24T12:00:00.123456789Z\"", "\"eventId\":\"a\"",
+                "\"samples\":1", "\"runId\":null").doesNotContain("NaN", "Infinity", "@class");
+    }
+
+    @Test
     void emitsTheOneMinuteBarWhenTheFirstTradeOfTheNextMinuteArrives() {
         Instant minute = Instant.parse("2026-11-24T12:00:00Z");
         send(live, tick("a", "BTC/USD", minute.plusSeconds(5), 100.0, 1.0, null));
