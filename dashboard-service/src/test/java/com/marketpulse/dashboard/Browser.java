@@ -27,6 +27,8 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
+        // lets the test see desktop notifications being asked for (headless Chromium would deny them)
+        options.setExperimentalOption("prefs", java.util.Map.of("profile.default_content_setting_values.notifications", 1));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()

@@ -13,10 +13,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,21 +27,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The dashboard in headless Chromium against a fake API: log in as demo, pick coins (saved at the API), and
- * see an alert pushed onto the open page without a reload.
+ * The dashboard in headless Chromium against a fake API (see {@link FakeApi}): log in, register, pick coins
+ * (saved at the API), see alerts pushed onto the open page without a reload, the system view, themes, a
+ * phone-sized screen. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBrowserIT {
 
     private static final FakeApi FAKE = startFake();
+    private static ChromeDriver driver;
 
     @LocalServerPort
     int port;
-
-    @TempDir
-    Path profile;
-
-    private ChromeDriver driver;
 
     private static FakeApi startFake() {
         try {
@@ -57,19 +54,21 @@ class DashboardBrowserIT {
         registry.add("marketpulse.dashboard.alert-poll-interval", () -> "1s");
     }
 
-    @AfterAll
-    static void stopFake() {
-        FAKE.close();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        driver = Browser.start(profile, 1280, 900);
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        driver = Browser.start(Files.createTempDirectory("chromium-profile"), 1280, 900);
     }
 
     @AfterEach
-    void closeBrowser() {
+    void forgetTheSession() {
+        driver.manage().deleteAllCookies();
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    @AfterAll
+    static void stopAll() {
         driver.quit();
+        FAKE.close();
     }
 
     @Test
@@ -86,15 +85,22 @@ class DashboardBrowserIT {
         pick("ETH/USD");
         await().until(() -> FAKE.portfolio("demo").equals(List.of("BTC/USD", "ETH/USD")));
         await().until(() -> FAKE.openStreams() >= 1 && text(By.id("feed-state")).equals("Live"));
-        ((JavascriptExecutor) driver).executeScript("window.marketPulseNoReload = 'still the same page';");
+        js("window.marketPulseNoReload = 'still the same page';"
+                + "window.shownNotifications = [];"
+                + "window.Notification = class { constructor(title) { window.shownNotifications.push(title); }"
+                + " static get permission() { return 'granted'; } };");
 
         FAKE.publish(alert("it-1", "ETH/USD", Instant.now(), "ETH/USD price 7.3σ above its 50-trade mean"));
         FAKE.publish(alert("it-2", "SOL/USD", Instant.now(), "SOL/USD is not held and must not show"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> gridText().contains("ETH/USD price 7.3σ above its 50-trade mean"));
-        assertThat(((JavascriptExecutor) driver).executeScript("return window.marketPulseNoReload;"))
-                .isEqualTo("still the same page");
-        assertThat(gridText()).contains("Price spike", "▲ Up", "High 72").doesNotContain("SOL/USD is not held");
+        await().atMost(Duration.ofSeconds(10)).until(() -> gridText("my-alerts").contains("7.3σ above its 50-trade mean"));
+        assertThat(js("return window.marketPulseNoReload;")).isEqualTo("still the same page");
+        assertThat(gridText("my-alerts")).contains("Price spike", "▲ Up", "High 72").doesNotContain("SOL/USD is not held");
+        await().until(() -> text(By.cssSelector("#coin-ETH-USD .coin-price")).equals("$102.00"));
+        assertThat(text(By.id("coin-ETH-USD"))).contains("+2.00 % 1h", "Last alert: Price spike ▲ Up");
+        assertThat(text(By.id("notify-toggle"))).isEqualTo("Browser notifications on");
+        await().until(() -> String.valueOf(js("return window.shownNotifications.join('|');"))
+                .contains("ETH/USD: Price spike ▲ Up"));
         Browser.screenshot(driver, "02-dashboard-live-alert");
 
         driver.findElement(By.id("logout")).click();
@@ -102,8 +108,9 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void thePortfolioIsKeptAcrossLogins() {
+    void thePortfolioIsKeptAcrossLoginsAndAnotherUserDoesNotSeeIt() {
         FAKE.addUser("carol", "carol-password");
+        FAKE.addUser("dave", "dave-password");
         driver.get(url("/login"));
         logIn("carol", "carol-password");
         waitFor(By.id("home-view"));
@@ -112,10 +119,39 @@ class DashboardBrowserIT {
         driver.findElement(By.id("logout")).click();
         waitFor(By.id("login-view"));
 
+        logIn("dave", "dave-password");
+        waitFor(By.id("home-view"));
+        await().until(() -> text(By.id("feed-state")).equals("Live"));
+        assertThat(selectedCoins()).isEmpty();
+        FAKE.publish(alert("carol-only", "SOL/USD", Instant.now(), "only for holders of SOL"));
+        driver.findElement(By.id("logout")).click();
+        waitFor(By.id("login-view"));
+
         logIn("carol", "carol-password");
         waitFor(By.id("home-view"));
+        await().until(() -> selectedCoins().equals(List.of("SOL/USD")));
+        await().until(() -> gridText("my-alerts").contains("only for holders of SOL"));
+    }
 
-        await().until(() -> selectedCoins().contains("SOL/USD"));
+    @Test
+    void aNewUserRegistersWithClearMessagesAndLogsIn() throws Exception {
+        driver.get(url("/login"));
+        waitFor(By.id("register-link")).click();
+        waitFor(By.id("register-view"));
+
+        register("demo", "long-enough-password");
+        await().until(() -> text(By.id("register-problem")).contains("The user name 'demo' is taken"));
+
+        register("erin", "short");
+        await().until(() -> text(By.id("register-problem")).contains("Password must have at least 8 characters"));
+        Browser.screenshot(driver, "04-register-weak-password");
+
+        register("erin", "erin-password");
+        waitFor(By.id("login-view"));
+        assertThat(text(By.id("login-notice"))).contains("Your account is ready");
+        logIn("erin", "erin-password");
+        waitFor(By.id("home-view"));
+        assertThat(text(By.id("current-user"))).isEqualTo("erin");
     }
 
     @Test
@@ -136,6 +172,70 @@ class DashboardBrowserIT {
 
         await().until(() -> pageText().contains("Too many attempts"));
         assertThat(pageText()).contains("30 seconds");
+    }
+
+    @Test
+    void theSystemViewShowsThePipelineAndEveryAlertLive() throws Exception {
+        driver.get(url("/login"));
+        logIn("demo", "demo123");
+        waitFor(By.id("home-view"));
+        driver.get(url("/system"));
+        waitFor(By.id("system-view"));
+        await().until(() -> text(By.id("pipeline-status")).equals("DEGRADED"));
+        assertThat(text(By.id("pipeline-summary"))).contains("iforest-test", "7 alerts in the last hour");
+        await().until(() -> gridText("pipeline-stages").contains("detection-service"));
+        await().until(() -> text(By.id("feed-state")).equals("Live"));
+
+        FAKE.publish(alert("sys-1", "SOL/USD", Instant.now(), "every coin shows here"));
+
+        await().until(() -> gridText("all-alerts").contains("every coin shows here"));
+        Browser.screenshot(driver, "05-system");
+    }
+
+    @Test
+    void worksOnAPhoneSizedScreenInTheDarkTheme() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.get(url("/login"));
+        logIn("demo", "demo123");
+        waitFor(By.id("home-view"));
+        waitFor(By.id("theme-toggle")).click();
+
+        await().until(() -> String.valueOf(js("return getComputedStyle(document.documentElement).colorScheme;"))
+                .contains("dark"));
+        assertThat((Long) js("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo(390L);
+        Browser.screenshot(driver, "06-phone-dark");
+        driver.get(url("/portfolio"));
+        waitFor(By.id("portfolio-view"));
+        await().until(() -> String.valueOf(js("return getComputedStyle(document.documentElement).colorScheme;"))
+                .contains("dark"));
+    }
+
+    @Test
+    void quantitiesAreSavedFromThePortfolioPage() throws Exception {
+        FAKE.addUser("frank", "frank-password");
+        driver.get(url("/login"));
+        logIn("frank", "frank-password");
+        waitFor(By.id("home-view"));
+        driver.get(url("/portfolio"));
+        waitFor(By.id("held-BTC-USD")).click();
+        WebElement amount = waitFor(By.cssSelector("#quantity-BTC-USD input"));
+        amount.sendKeys("0.5", Keys.TAB);
+        driver.findElement(By.id("portfolio-save")).click();
+
+        await().until(() -> FAKE.portfolio("frank").equals(List.of("BTC/USD")));
+        await().until(() -> FAKE.quantities("frank").equals(java.util.Map.of("BTC/USD", 0.5)));
+        Browser.screenshot(driver, "07-portfolio");
+        driver.get(url("/"));
+        await().until(() -> text(By.id("coin-BTC-USD")).contains("You hold 0.5 = $51.00"));
+    }
+
+    private void register(String username, String password) {
+        for (String field : new String[] {"register-username", "register-password", "register-repeat"}) {
+            WebElement input = waitFor(By.cssSelector("#" + field + " input"));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(field.equals("register-username") ? username : password);
+        }
+        driver.findElement(By.id("register-submit")).click();
     }
 
     private void logIn(String username, String password) {
@@ -165,22 +265,24 @@ class DashboardBrowserIT {
 
     @SuppressWarnings("unchecked")
     private List<String> selectedCoins() {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript(
-                "const box = document.getElementById('portfolio-picker');"
-                        + "return box && box.selectedItems ? box.selectedItems.map(i => i.label ?? String(i)) : [];");
+        return (List<String>) js("const box = document.getElementById('portfolio-picker');"
+                + "return box && box.selectedItems ? box.selectedItems.map(i => i.label ?? String(i)) : [];");
     }
 
-    private String gridText() {
-        return driver.findElements(By.cssSelector("#my-alerts vaadin-grid-cell-content")).stream()
+    private String gridText(String gridId) {
+        return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
                 .map(WebElement::getText)
                 .reduce("", (a, b) -> a + "\n" + b);
     }
 
     private String pageText() {
-        return String.valueOf(((JavascriptExecutor) driver).executeScript(
-                "const walk = (n) => (n.shadowRoot ? walk(n.shadowRoot) : '') + Array.from(n.childNodes)"
-                        + ".map(c => c.nodeType === 3 ? c.textContent : (c.nodeType === 1 ? walk(c) : '')).join(' ');"
-                        + "return walk(document.body);"));
+        return String.valueOf(js("const walk = (n) => (n.shadowRoot ? walk(n.shadowRoot) : '') + Array.from(n.childNodes)"
+                + ".map(c => c.nodeType === 3 ? c.textContent : (c.nodeType === 1 ? walk(c) : '')).join(' ');"
+                + "return walk(document.body);"));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
     }
 
     private String text(By by) {
@@ -195,13 +297,5 @@ class DashboardBrowserIT {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    static {
-        try {
-            Files.createDirectories(Browser.SCREENSHOTS);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

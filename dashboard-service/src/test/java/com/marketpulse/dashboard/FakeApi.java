@@ -37,6 +37,7 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     private final Map<String, String> passwords = new ConcurrentHashMap<>(Map.of("demo", "demo123"));
     private final Map<String, String> users = new ConcurrentHashMap<>();
     private final Map<String, List<String>> portfolios = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Double>> quantities = new ConcurrentHashMap<>();
     private final List<AlertDto> alerts = new CopyOnWriteArrayList<>();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
@@ -75,6 +76,10 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
         return portfolios.getOrDefault(user, List.of());
     }
 
+    public Map<String, Double> quantities(String user) {
+        return quantities.getOrDefault(user, Map.of());
+    }
+
     public int openStreams() {
         return subscribers.size();
     }
@@ -103,14 +108,37 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
             case "POST /api/auth/logout" -> user == null ? problem(401, "Not logged in") : loggedOut(request);
             case "GET /api/me" -> user == null ? problem(401, "Not logged in") : json(200, Map.of("username", user));
             case "GET /api/me/portfolio" -> user == null ? problem(401, "Not logged in")
-                    : json(200, Map.of("symbols", portfolio(user), "quantities", Map.of()));
+                    : json(200, Map.of("symbols", portfolio(user), "quantities", quantities(user)));
             case "PUT /api/me/portfolio" -> user == null ? problem(401, "Not logged in") : savePortfolio(user, request);
-            case "GET /api/symbols" -> json(200, symbols.stream().map(s -> Map.of("symbol", s, "lastPrice", 100.0)).toList());
+            case "GET /api/symbols" -> json(200, symbols.stream()
+                    .map(s -> Map.of("symbol", s, "lastPrice", 102.0, "lastTime", "2026-11-24T12:59:00Z")).toList());
             case "GET /api/me/alerts" -> user == null ? problem(401, "Not logged in") : page(portfolio(user), request);
             case "GET /api/alerts" -> page(Set.copyOf(symbols), request);
             case "GET /api/alerts/stream" -> stream(user, request);
-            default -> problem(404, "No such endpoint: " + method + " " + path);
+            case "GET /api/status" -> json(200, STATUS);
+            default -> path.startsWith("/api/symbols/") && path.endsWith("/bars") && method.equals("GET")
+                    ? bars()
+                    : problem(404, "No such endpoint: " + method + " " + path);
         };
+    }
+
+    private static final Map<String, Object> STATUS = Map.of(
+            "status", "DEGRADED",
+            "checkedAt", "2026-11-24T13:00:00Z",
+            "stages", List.of(Map.of("name", "kafka", "status", "UP", "detail", "1 broker(s) reachable"),
+                    Map.of("name", "detection-service", "status", "DOWN", "detail", "connection refused")),
+            "symbols", List.of(Map.of("symbol", "BTC/USD", "lastBarTime", "2026-11-24T12:59:00Z", "lastTickAgeSeconds", 4)),
+            "modelVersion", "iforest-test",
+            "alertsLastHour", 7,
+            "consumerLag", List.of(Map.of("group", "feature-service", "topic", "market.crypto", "lag", 12)));
+
+    /** An hour of two bars: the price went from 100 (first open) to 102. */
+    private static MockResponse bars() {
+        return json(200, List.of(
+                Map.of("start", "2026-11-24T12:00:00Z", "open", 100.0, "high", 101.0, "low", 99.0, "close", 100.5,
+                        "volume", 3.0, "trades", 20),
+                Map.of("start", "2026-11-24T12:59:00Z", "open", 101.0, "high", 102.5, "low", 100.8, "close", 102.0,
+                        "volume", 2.0, "trades", 12)));
     }
 
     private MockResponse login(RecordedRequest request) {
@@ -153,6 +181,12 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
         List<String> chosen = new ArrayList<>();
         body.get("symbols").forEach(s -> chosen.add(s.asString()));
         portfolios.put(user, List.copyOf(chosen));
+        Map<String, Double> amounts = new java.util.HashMap<>();
+        JsonNode given = body.get("quantities");
+        if (given != null && given.isObject()) {
+            given.properties().forEach(entry -> amounts.put(entry.getKey(), entry.getValue().asDouble()));
+        }
+        quantities.put(user, Map.copyOf(amounts));
         return json(200, Map.of("symbols", chosen, "quantities", Map.of()));
     }
 

@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -34,8 +33,6 @@ public class ApiClient {
     private static final ParameterizedTypeReference<List<SymbolQuote>> QUOTES = new ParameterizedTypeReference<>() {
     };
     private static final ParameterizedTypeReference<List<PriceBar>> BARS = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
     };
 
     private final RestClient rest;
@@ -125,9 +122,9 @@ public class ApiClient {
                 .body(BARS));
     }
 
-    /** The pipeline status as the API reports it (a JSON object, shown as is). */
-    public Map<String, Object> status(String token) {
-        return call(() -> rest.get().uri("/api/status").headers(bearer(token)).retrieve().body(OBJECT));
+    /** The pipeline's health: each stage, data freshness per symbol, model version, consumer lag. */
+    public PipelineStatus status(String token) {
+        return call(() -> rest.get().uri("/api/status").headers(bearer(token)).retrieve().body(PipelineStatus.class));
     }
 
     private AlertPage alerts(String path, String token, AlertQuery query) {

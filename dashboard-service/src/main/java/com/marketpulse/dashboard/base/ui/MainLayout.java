@@ -35,7 +35,7 @@ public final class MainLayout extends AppLayout {
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
         var spacer = new Div();
         header.addAndExpand(spacer);
-        header.add(userBox(currentUser));
+        header.add(themeToggle(), userBox(currentUser));
         addToNavbar(header);
         addToDrawer(navigation());
     }
@@ -53,10 +53,23 @@ public final class MainLayout extends AppLayout {
                 : new SideNavItem(entry.title(), entry.path(), new Icon(entry.icon()));
     }
 
+    private static Button themeToggle() {
+        var toggle = new Button();
+        toggle.setId("theme-toggle");
+        toggle.addThemeVariants(ButtonVariant.TERTIARY);
+        toggle.setAriaLabel("Switch between light and dark theme");
+        toggle.setTooltipText("Light or dark theme");
+        ColorSchemes.apply(toggle);
+        toggle.addClickListener(click -> ColorSchemes.toggle(toggle));
+        return toggle;
+    }
+
     private static HorizontalLayout userBox(CurrentUser currentUser) {
         var name = new Span(currentUser.session().username());
         name.setId("current-user");
-        name.addClassNames(LumoUtility.TextColor.SECONDARY);
+        // on a phone the name gives way so that the logout button stays on screen
+        name.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.Display.HIDDEN,
+                LumoUtility.Display.Breakpoint.Small.INLINE);
         var logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> currentUser.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.TERTIARY);

@@ -1,6 +1,8 @@
 package com.marketpulse.dashboard.home.ui;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -8,30 +10,32 @@ import org.jspecify.annotations.Nullable;
 
 import com.marketpulse.dashboard.alert.AlertBoard;
 import com.marketpulse.dashboard.alert.AlertFeed;
+import com.marketpulse.dashboard.alert.AlertFilter;
+import com.marketpulse.dashboard.alert.ui.AlertFilterBar;
 import com.marketpulse.dashboard.alert.ui.AlertGrid;
+import com.marketpulse.dashboard.alert.ui.BrowserNotifier;
+import com.marketpulse.dashboard.alert.ui.FeedStateBadge;
 import com.marketpulse.dashboard.api.AlertDto;
 import com.marketpulse.dashboard.api.AlertStreamClient;
 import com.marketpulse.dashboard.api.ApiClient;
+import com.marketpulse.dashboard.api.ApiException;
 import com.marketpulse.dashboard.api.ApiProperties;
 import com.marketpulse.dashboard.api.Portfolio;
-import com.marketpulse.dashboard.base.ui.Notifications;
+import com.marketpulse.dashboard.base.Periodic;
+import com.marketpulse.dashboard.base.ui.UiAccess;
+import com.marketpulse.dashboard.market.QuoteSource;
+import com.marketpulse.dashboard.market.ui.CoinCards;
 import com.marketpulse.dashboard.portfolio.ui.PortfolioPicker;
 import com.marketpulse.dashboard.security.ApiSession;
 import com.marketpulse.dashboard.security.CurrentUser;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
-import com.vaadin.flow.component.badge.Badge;
-import com.vaadin.flow.component.badge.BadgeVariant;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -40,8 +44,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * My dashboard: the coins the user holds and their alerts, which arrive by server push while the page is
- * open (the API's live stream, or a poll while that is down).
+ * My dashboard: a card per held coin (live price, change, value held, latest alert) and the user's alerts,
+ * which arrive by server push while the page is open (the API's live stream, or a poll while that is down).
  */
 @Route("")
 @PageTitle("My dashboard · MarketPulse")
@@ -49,60 +53,90 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class HomeView extends Main {
 
-    static final int SHOWN_ALERTS = 200;
+    static final int SHOWN_ALERTS = 500;
+    static final Duration QUOTE_REFRESH = Duration.ofSeconds(5);
 
     private final ApiClient api;
     private final AlertStreamClient streams;
     private final ApiProperties properties;
     private final ApiSession session;
-    private final CurrentUser currentUser;
+    private final QuoteSource quotes;
+    private final Instant openedAt;
     private final AlertBoard board = new AlertBoard(SHOWN_ALERTS);
     private final AlertGrid grid = new AlertGrid(Clock.systemUTC());
-    private final Badge feedState = new Badge("Connecting…");
+    private final CoinCards cards = new CoinCards(Clock.systemUTC());
+    private final FeedStateBadge feedState;
+    private final BrowserNotifier notifier = new BrowserNotifier();
+    private final AlertFilterBar filters = new AlertFilterBar("my-alerts-filter", filter -> refreshGrid());
     private final PortfolioPicker picker;
+    private volatile Portfolio portfolio = Portfolio.of(List.of());
     private @Nullable AlertFeed feed;
+    private @Nullable Periodic quoteRefresh;
 
     public HomeView(ApiClient api, AlertStreamClient streams, ApiProperties properties, CurrentUser currentUser) {
         this.api = api;
         this.streams = streams;
         this.properties = properties;
-        this.currentUser = currentUser;
         this.session = currentUser.session();
+        this.quotes = new QuoteSource(api, Clock.systemUTC());
+        this.openedAt = Instant.now();
+        this.feedState = new FeedStateBadge(properties.alertPollInterval(), currentUser);
         this.picker = new PortfolioPicker(api, session.token(), this::portfolioChanged);
         setId("home-view");
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.MEDIUM, LumoUtility.BoxSizing.BORDER);
-        setHeightFull();
-        feedState.setId("feed-state");
-        var title = new HorizontalLayout(new H2("My dashboard"), feedState);
-        title.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        var title = new FlexLayout(new H2("My dashboard"), feedState, notifier);
+        title.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        title.setAlignItems(FlexComponent.Alignment.CENTER);
+        title.addClassNames(LumoUtility.Gap.MEDIUM);
         grid.setId("my-alerts");
         grid.setEmptyStateText("No alerts for your coins yet. New ones appear here as they happen.");
-        grid.setMinHeight("20em");
-        add(title, picker, new H3("My alerts"), grid);
-        grid.addClassNames(LumoUtility.Flex.GROW);
+        grid.setMinHeight("24em");
+        add(title, picker, cards, new H3("My alerts"), filters, grid);
     }
 
     @Override
     protected void onAttach(AttachEvent attach) {
         UI ui = attach.getUI();
         ui.getPage().retrieveExtendedClientDetails(details -> zoneOf(details.getTimeZoneId()));
-        picker.load();
+        showPortfolio(picker.load());
         startFeed(ui);
+        quoteRefresh = Periodic.start("quotes", QUOTE_REFRESH, () -> refreshQuotes(ui));
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         stopFeed();
+        if (quoteRefresh != null) {
+            quoteRefresh.close();
+            quoteRefresh = null;
+        }
     }
 
-    private void portfolioChanged(Portfolio portfolio) {
-        // the API filters the stream by the portfolio: start over with the new selection
+    private void portfolioChanged(Portfolio saved) {
+        showPortfolio(saved);
+        // the API filters the stream by the portfolio; start over so the list matches the new selection
         getUI().ifPresent(ui -> {
             board.clear();
-            grid.show(List.of());
+            refreshGrid();
             startFeed(ui);
+            Thread.ofVirtual().start(() -> refreshQuotes(ui));
         });
+    }
+
+    private void showPortfolio(Portfolio current) {
+        portfolio = current;
+        cards.show(current.symbols());
+        filters.setCoins(current.symbols());
+    }
+
+    private void refreshQuotes(UI ui) {
+        try {
+            var latest = quotes.quotes(session.token(), portfolio);
+            UiAccess.run(ui, () -> cards.update(latest));
+        } catch (ApiException e) {
+            UiAccess.run(ui, cards::stale);
+        }
     }
 
     private void startFeed(UI ui) {
@@ -111,17 +145,29 @@ public class HomeView extends Main {
                 new AlertFeed.Listener() {
                     @Override
                     public void onAlerts(List<AlertDto> alerts) {
-                        access(ui, () -> {
-                            board.merge(alerts);
-                            grid.show(board.newestFirst());
-                        });
+                        UiAccess.run(ui, () -> received(alerts));
                     }
 
                     @Override
                     public void onState(AlertFeed.State state) {
-                        access(ui, () -> showState(state));
+                        UiAccess.run(ui, () -> feedState.show(state));
                     }
                 });
+    }
+
+    private void received(List<AlertDto> alerts) {
+        List<AlertDto> fresh = board.merge(alerts);
+        refreshGrid();
+        notifier.notify(fresh.stream()
+                .filter(alert -> alert.detectedAt() == null || alert.detectedAt().isAfter(openedAt))
+                .toList());
+    }
+
+    private void refreshGrid() {
+        List<AlertDto> all = board.newestFirst();
+        AlertFilter filter = filters.filter();
+        grid.show(filter.apply(all));
+        cards.alerts(all);
     }
 
     private void stopFeed() {
@@ -131,51 +177,14 @@ public class HomeView extends Main {
         }
     }
 
-    private void showState(AlertFeed.State state) {
-        feedState.removeThemeVariants(BadgeVariant.values());
-        switch (state) {
-            case LIVE -> {
-                feedState.setText("Live");
-                feedState.addThemeVariants(BadgeVariant.SUCCESS);
-            }
-            case POLLING -> {
-                feedState.setText("Reconnecting… (checking every " + properties.alertPollInterval().toSeconds() + " s)");
-                feedState.addThemeVariants(BadgeVariant.WARNING);
-            }
-            case EXPIRED -> {
-                feedState.setText("Session expired");
-                feedState.addThemeVariants(BadgeVariant.ERROR);
-                sessionExpired();
-            }
-        }
-    }
-
-    private void sessionExpired() {
-        var notification = new Notification();
-        notification.addThemeVariants(NotificationVariant.ERROR);
-        notification.setPosition(Notification.Position.MIDDLE);
-        var again = new Button("Log in again", click -> currentUser.logout());
-        notification.add(new HorizontalLayout(new com.vaadin.flow.component.html.Span(
-                "Your session has expired. Please log in again."), again));
-        notification.open();
-    }
-
     private void zoneOf(@Nullable String zoneId) {
-        if (zoneId == null) {
-            return;
-        }
-        try {
-            grid.setZone(ZoneId.of(zoneId));
-        } catch (java.time.DateTimeException e) {
-            Notifications.info("Times are shown in UTC.");
-        }
-    }
-
-    private static void access(UI ui, com.vaadin.flow.server.Command command) {
-        try {
-            ui.access(command);
-        } catch (UIDetachedException e) {
-            // the page was closed meanwhile; its feed is being closed too
+        if (zoneId != null) {
+            try {
+                grid.setZone(ZoneId.of(zoneId));
+            } catch (java.time.DateTimeException e) {
+                // an id the JVM does not know: times stay in UTC, as the column header says
+                grid.setZone(ZoneId.of("UTC"));
+            }
         }
     }
 }

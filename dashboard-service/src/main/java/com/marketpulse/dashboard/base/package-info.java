@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.base;
+
+import org.jspecify.annotations.NullMarked;

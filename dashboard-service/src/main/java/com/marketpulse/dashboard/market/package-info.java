@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.market;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,131 @@
+package com.marketpulse.dashboard.market.ui;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import com.marketpulse.dashboard.alert.AlertText;
+import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.dashboard.market.CoinQuote;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.card.CardVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+/** One card per held coin: live price, change over the last hour, value held and the latest alert. */
+public final class CoinCards extends Composite<FlexLayout> {
+
+    private final Clock clock;
+    private final Map<String, CoinCard> cards = new LinkedHashMap<>();
+    private final Map<String, AlertDto> latestAlerts = new LinkedHashMap<>();
+
+    public CoinCards(Clock clock) {
+        this.clock = clock;
+        var layout = getContent();
+        layout.setId("coin-cards");
+        layout.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        layout.addClassNames(LumoUtility.Gap.MEDIUM);
+    }
+
+    /** Shows exactly these coins, in this order (cards of coins no longer held go away). */
+    public void show(List<String> symbols) {
+        cards.keySet().retainAll(symbols);
+        getContent().removeAll();
+        for (String symbol : symbols) {
+            var card = cards.computeIfAbsent(symbol, CoinCard::new);
+            card.alert(latestAlerts.get(symbol), clock);
+            getContent().add(card);
+        }
+    }
+
+    public void update(List<CoinQuote> quotes) {
+        for (CoinQuote quote : quotes) {
+            var card = cards.get(quote.symbol());
+            if (card != null) {
+                card.quote(quote);
+            }
+        }
+    }
+
+    /** The API did not answer: keep the last prices but say they may be old. */
+    public void stale() {
+        cards.values().forEach(CoinCard::stale);
+    }
+
+    /** Remembers the newest alert of each coin (alerts newest first). */
+    public void alerts(List<AlertDto> newestFirst) {
+        latestAlerts.clear();
+        for (AlertDto alert : newestFirst) {
+            latestAlerts.putIfAbsent(alert.symbol(), alert);
+        }
+        cards.forEach((symbol, card) -> card.alert(latestAlerts.get(symbol), clock));
+    }
+
+    static String money(double value) {
+        var format = NumberFormat.getCurrencyInstance(Locale.US);
+        format.setMaximumFractionDigits(Math.abs(value) < 1 ? 6 : 2);
+        return format.format(value);
+    }
+
+    static String percent(double change) {
+        return String.format(Locale.US, "%+.2f %%", change);
+    }
+
+    private static final class CoinCard extends Card {
+
+        private final Span price = new Span("–");
+        private final Badge change = new Badge("no data yet");
+        private final Span holding = new Span();
+        private final Span alert = new Span("No alerts yet");
+
+        CoinCard(String symbol) {
+            setId("coin-" + symbol.replace('/', '-'));
+            addClassName("coin-card");
+            addThemeVariants(CardVariant.OUTLINED);
+            setTitle(symbol);
+            setWidth("16em");
+            setHeaderSuffix(change);
+            price.addClassNames("coin-price", LumoUtility.FontSize.XXLARGE, LumoUtility.FontWeight.SEMIBOLD);
+            holding.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+            alert.addClassNames("coin-alert", LumoUtility.FontSize.SMALL);
+            add(price, holding, new Div(alert));
+        }
+
+        void quote(CoinQuote quote) {
+            price.setText(quote.price() == null ? "–" : money(quote.price()));
+            change.removeThemeVariants(BadgeVariant.values());
+            if (quote.changePercent() == null) {
+                change.setText("no change data");
+                change.addThemeVariants(BadgeVariant.CONTRAST);
+            } else {
+                change.setText(percent(quote.changePercent()) + " 1h");
+                change.addThemeVariants(quote.changePercent() >= 0 ? BadgeVariant.SUCCESS : BadgeVariant.ERROR);
+            }
+            holding.setText(quote.holdingValue()
+                    .map(value -> "You hold " + quote.quantity() + " = " + money(value))
+                    .orElse(""));
+        }
+
+        void stale() {
+            change.removeThemeVariants(BadgeVariant.values());
+            change.setText("prices may be old");
+            change.addThemeVariants(BadgeVariant.WARNING);
+        }
+
+        void alert(@Nullable AlertDto latest, Clock clock) {
+            alert.setText(latest == null ? "No alerts yet"
+                    : "Last alert: " + AlertText.type(latest.type()) + " " + AlertText.direction(latest.direction())
+                            + " · " + AlertText.ago(latest.eventTime(), clock.instant()));
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.market.ui;
+
+import org.jspecify.annotations.NullMarked;

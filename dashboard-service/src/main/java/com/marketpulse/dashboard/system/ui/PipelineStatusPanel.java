@@ -1,0 +1,99 @@
+package com.marketpulse.dashboard.system.ui;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import com.marketpulse.dashboard.alert.AlertText;
+import com.marketpulse.dashboard.api.PipelineStatus;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+/** The pipeline's health: each stage, the last tick age per coin, the model version and consumer lag. */
+final class PipelineStatusPanel extends Composite<VerticalLayout> {
+
+    private final Clock clock;
+    private final Badge overall = new Badge("checking…");
+    private final Span summary = new Span();
+    private final Grid<PipelineStatus.Stage> stages = new Grid<>();
+    private final Grid<PipelineStatus.SymbolFreshness> symbols = new Grid<>();
+    private final Grid<PipelineStatus.ConsumerLag> lag = new Grid<>();
+
+    PipelineStatusPanel(Clock clock) {
+        this.clock = clock;
+        overall.setId("pipeline-status");
+        summary.setId("pipeline-summary");
+        summary.addClassNames(LumoUtility.TextColor.SECONDARY);
+        stages.setId("pipeline-stages");
+        stages.addColumn(PipelineStatus.Stage::name).setHeader("Stage").setAutoWidth(true).setFlexGrow(0);
+        stages.addColumn(new ComponentRenderer<>(stage -> statusBadge(stage.status()))).setHeader("Status")
+                .setAutoWidth(true).setFlexGrow(0);
+        stages.addColumn(stage -> stage.detail() == null ? "" : stage.detail()).setHeader("Detail");
+        symbols.setId("pipeline-symbols");
+        symbols.addColumn(PipelineStatus.SymbolFreshness::symbol).setHeader("Coin").setAutoWidth(true).setFlexGrow(0);
+        symbols.addColumn(s -> s.lastTickAgeSeconds() == null ? "no data yet" : s.lastTickAgeSeconds() + " s")
+                .setHeader("Last tick age").setAutoWidth(true).setFlexGrow(0);
+        symbols.addColumn(s -> ago(s.lastBarTime())).setHeader("Last bar");
+        symbols.addColumn(s -> ago(s.lastAlertTime())).setHeader("Last alert");
+        lag.setId("pipeline-lag");
+        lag.addColumn(PipelineStatus.ConsumerLag::group).setHeader("Consumer group");
+        lag.addColumn(PipelineStatus.ConsumerLag::topic).setHeader("Topic");
+        lag.addColumn(PipelineStatus.ConsumerLag::lag).setHeader("Lag (records)").setAutoWidth(true).setFlexGrow(0);
+        for (Grid<?> grid : new Grid<?>[] {stages, symbols, lag}) {
+            grid.setAllRowsVisible(true);
+            grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.NO_BORDER);
+        }
+        var head = new FlexLayout(new H3("Pipeline"), overall, summary);
+        head.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        head.setAlignItems(FlexLayout.Alignment.BASELINE);
+        head.addClassNames(LumoUtility.Gap.MEDIUM);
+        var layout = getContent();
+        layout.setPadding(false);
+        layout.add(head, stages, new Div(symbols), lag);
+    }
+
+    void show(PipelineStatus status) {
+        overall.removeThemeVariants(BadgeVariant.values());
+        overall.setText(status.status());
+        overall.addThemeVariants("UP".equals(status.status()) ? BadgeVariant.SUCCESS : BadgeVariant.WARNING);
+        summary.setText("model " + (status.modelVersion() == null ? "not yet known" : status.modelVersion())
+                + " · " + status.alertsLastHour() + " alerts in the last hour"
+                + (status.checkedAt() == null ? "" : " · checked " + AlertText.ago(status.checkedAt(), clock.instant())));
+        stages.setItems(status.stages());
+        symbols.setItems(status.symbols());
+        lag.setItems(status.consumerLag());
+        lag.setVisible(!status.consumerLag().isEmpty());
+    }
+
+    void unavailable(String message) {
+        overall.removeThemeVariants(BadgeVariant.values());
+        overall.setText("UNKNOWN");
+        overall.addThemeVariants(BadgeVariant.ERROR);
+        summary.setText(message);
+    }
+
+    private String ago(@Nullable Instant time) {
+        return time == null ? "–" : AlertText.ago(time, clock.instant());
+    }
+
+    private static Badge statusBadge(String status) {
+        var badge = new Badge(status);
+        badge.addThemeVariants(switch (status) {
+            case "UP" -> BadgeVariant.SUCCESS;
+            case "DOWN" -> BadgeVariant.ERROR;
+            default -> BadgeVariant.CONTRAST;
+        });
+        return badge;
+    }
+}

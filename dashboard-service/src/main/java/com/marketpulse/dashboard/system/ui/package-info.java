@@ -1,0 +1,4 @@
+@NullMarked
+package com.marketpulse.dashboard.system.ui;
+
+import org.jspecify.annotations.NullMarked;
