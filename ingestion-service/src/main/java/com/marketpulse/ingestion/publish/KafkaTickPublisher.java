@@ -30,8 +30,6 @@ import java.util.concurrent.locks.LockSupport;
 @Component
 class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
 
-    /** Starts before and stops after every source (their phase is lower). */
-    static final int PHASE = Integer.MAX_VALUE - 1000;
     private static final Logger log = LoggerFactory.getLogger(KafkaTickPublisher.class);
     private static final int BATCH = 500;
     private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(10);
@@ -233,6 +231,6 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return PHASE;
+        return LIFECYCLE_PHASE;
     }
 }

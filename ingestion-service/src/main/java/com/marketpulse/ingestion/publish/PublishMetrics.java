@@ -41,7 +41,8 @@ class PublishMetrics {
                 .description("Ticks accepted from the source")
                 .tags("symbol", tick.symbol(), "source", tick.source())
                 .register(registry).increment();
-        lastTickTimes.computeIfAbsent(tick.symbol(), this::registerAgeGauge).set(tick.eventTime());
+        lastTickTimes.computeIfAbsent(tick.symbol(), this::registerAgeGauge)
+                .accumulateAndGet(tick.eventTime(), (last, next) -> next.isAfter(last) ? next : last);
     }
 
     void published(Outgoing record) {
@@ -64,7 +65,7 @@ class PublishMetrics {
     }
 
     private AtomicReference<Instant> registerAgeGauge(String symbol) {
-        AtomicReference<Instant> last = new AtomicReference<>(clock.instant());
+        AtomicReference<Instant> last = new AtomicReference<>(Instant.EPOCH);
         TimeGauge.builder("marketpulse.ingestion.last.tick.age", last,
                         TimeUnit.MILLISECONDS, ref -> clock.millis() - ref.get().toEpochMilli())
                 .description("Time since the event time of the last tick received for the symbol")

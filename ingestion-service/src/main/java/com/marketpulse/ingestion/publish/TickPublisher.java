@@ -9,6 +9,12 @@ import com.marketpulse.events.Tick;
  */
 public interface TickPublisher {
 
+    /**
+     * Lifecycle phase of the publisher. Spring starts lifecycles in ascending and stops them in descending phase, so
+     * a source with a higher phase starts after the publisher and stops before it (its last ticks still get flushed).
+     */
+    int LIFECYCLE_PHASE = Integer.MAX_VALUE - 2000;
+
     /** Publishes a tick keyed by its symbol to {@code topic}; false when it had to be dropped (buffer full). */
     boolean publish(String topic, Tick tick);
 

@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion.source;
 
+import com.marketpulse.ingestion.publish.TickPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /** Starts the selected source once the application is ready, and stops it first on shutdown. */
@@ -41,6 +42,6 @@ final class SourceRunner implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE - 2000;
+        return TickPublisher.LIFECYCLE_PHASE + 1000;
     }
 }
