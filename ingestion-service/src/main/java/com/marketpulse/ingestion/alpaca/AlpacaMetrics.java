@@ -21,6 +21,10 @@ final class AlpacaMetrics {
         counter("marketpulse.ingestion.alpaca.trades.backfilled").increment(trades);
     }
 
+    void gapTruncated() {
+        counter("marketpulse.ingestion.alpaca.gaps.truncated").increment();
+    }
+
     void gapNotClosed() {
         counter("marketpulse.ingestion.alpaca.gaps.failed").increment();
     }

@@ -128,7 +128,6 @@ public final class AlpacaStreamClient implements AutoCloseable {
     }
 
     private void onFrame(String frame) {
-        lastFrameAt = clock.instant();
         for (AlpacaMessage message : parser.parse(frame)) {
             if (state == State.FAILED || state == State.CLOSED || state == State.WAITING_TO_RECONNECT) {
                 return;
@@ -140,6 +139,9 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private void handle(AlpacaMessage message, String frame) {
         switch (message) {
             case AlpacaMessage.Connected c -> {
+                if (state != State.CONNECTING) {
+                    return;
+                }
                 state = State.AUTHENTICATING;
                 socket.send(json.writeValueAsString(Map.of("action", "auth", "key", settings.apiKey(),
                         "secret", settings.secretKey())));
@@ -191,8 +193,13 @@ public final class AlpacaStreamClient implements AutoCloseable {
     /** Closes the gap since the newest trade seen, from REST; the stream's frames wait meanwhile. */
     private void backfill(Instant newestSeen) {
         Instant end = clock.instant();
-        Instant start = newestSeen.isBefore(end.minus(settings.maxBackfill())) ? end.minus(settings.maxBackfill())
-                : newestSeen;
+        Instant start = newestSeen;
+        if (newestSeen.isBefore(end.minus(settings.maxBackfill()))) {
+            start = end.minus(settings.maxBackfill());
+            metrics.gapTruncated();
+            log.warn("The stream was away since {}: only the last {} are backfilled (marketpulse.alpaca.max-backfill);"
+                    + " trades before {} are not ingested", newestSeen, settings.maxBackfill(), start);
+        }
         try {
             List<AlpacaMessage.Trade> trades = history.trades(settings.symbols(), start, end, metrics::malformed);
             int published = 0;
@@ -226,13 +233,14 @@ public final class AlpacaStreamClient implements AutoCloseable {
         metrics.serverError(failure.code());
         String what = failure.code() + " " + failure.message();
         if (FATAL.contains(failure.code())) {
-            state = State.FAILED;
-            detail = "Alpaca refused the session (" + what + ")" + (failure.code() == 402
-                    ? ": check ALPACA_API_KEY and ALPACA_SECRET_KEY" : ": the account's plan lacks this data");
-            log.error("{}. The Alpaca source is stopped and will not reconnect; fix the configuration and restart.",
-                    detail);
-            generation++;
-            socket.close(1000, "stopping");
+            stop("Alpaca refused the session (" + what + ")" + (failure.code() == 402
+                    ? ": check ALPACA_API_KEY and ALPACA_SECRET_KEY" : ": the account's plan lacks this data"));
+            return;
+        }
+        if (state == State.SUBSCRIBING && (failure.code() == 400 || failure.code() == 405)) {
+            stop("Alpaca refused the subscription to " + settings.symbols() + " (" + what + "): "
+                    + (failure.code() == 405 ? "the plan allows fewer symbols" : "a symbol is not a pair like BTC/USD")
+                    + "; check MARKETPULSE_SYMBOLS");
             return;
         }
         switch (failure.code()) {
@@ -243,6 +251,15 @@ public final class AlpacaStreamClient implements AutoCloseable {
             case 403 -> log.debug("Alpaca says already authenticated (403); continuing");
             default -> log.error("Alpaca reported error {}; continuing with the current subscription", what);
         }
+    }
+
+    /** Gives up for good: retrying cannot fix this, so no reconnect storm; health shows the reason. */
+    private void stop(String reason) {
+        state = State.FAILED;
+        detail = reason;
+        log.error("{}. The Alpaca source is stopped and will not reconnect; fix the configuration and restart.", reason);
+        generation++;
+        socket.close(1000, "stopping");
     }
 
     private void disconnected(String reason) {
@@ -305,12 +322,21 @@ public final class AlpacaStreamClient implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
+            alive();
             run(() -> onFrame(text));
         }
 
         @Override
         public void onMessage(WebSocket webSocket, okio.ByteString bytes) {
+            alive();
             run(() -> onFrame(bytes.utf8()));
+        }
+
+        /** Liveness is noted on arrival, not when the stream thread gets to the frame (it may be backfilling). */
+        private void alive() {
+            if (owner == generation) {
+                lastFrameAt = clock.instant();
+            }
         }
 
         @Override

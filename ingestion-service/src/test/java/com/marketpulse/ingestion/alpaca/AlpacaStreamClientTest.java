@@ -43,9 +43,13 @@ class AlpacaStreamClientTest {
     }
 
     void connect(String key, Duration silenceTimeout) {
+        connect(key, silenceTimeout, Duration.ofMinutes(15));
+    }
+
+    void connect(String key, Duration silenceTimeout, Duration maxBackfill) {
         AlpacaSettings settings = new AlpacaSettings(alpaca.streamUrl(), alpaca.dataUrl(), key,
                 FakeAlpacaServer.SECRET, SYMBOLS, Duration.ofSeconds(5), silenceTimeout, Duration.ofSeconds(2),
-                Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), Duration.ofMinutes(15));
+                Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), maxBackfill);
         client = new AlpacaStreamClient(settings, new OkHttpClient(), published::add, registry, Clock.systemUTC());
         client.start();
     }
@@ -117,6 +121,16 @@ class AlpacaStreamClientTest {
         connect(FakeAlpacaServer.KEY, Duration.ofSeconds(30));
         await().until(client::state, State.FAILED::equals);
         assertThat(client.detail()).contains(Integer.toString(code));
+        await().during(Duration.ofMillis(800)).until(() -> alpaca.connections() == 1);
+    }
+
+    @ParameterizedTest(name = "error {0} in reply to the subscription stops the source")
+    @ValueSource(ints = {400, 405})
+    void aRefusedSubscriptionStopsTheSourceAndNamesTheSymbols(int code) {
+        alpaca.subscribeReply = n -> FakeAlpacaServer.error(code, "refused");
+        connect(FakeAlpacaServer.KEY, Duration.ofSeconds(30));
+        await().until(client::state, State.FAILED::equals);
+        assertThat(client.detail()).contains("MARKETPULSE_SYMBOLS").contains("BTC/USD");
         await().during(Duration.ofMillis(800)).until(() -> alpaca.connections() == 1);
     }
 
@@ -211,6 +225,20 @@ class AlpacaStreamClientTest {
         assertThat(alpaca.rateLimitedResponses.get()).isEqualTo(1);
         assertThat(alpaca.restRequests).anyMatch(url -> url.queryParameter("page_token") != null);
         assertThat(alpaca.restRequests.getFirst().queryParameter("symbols")).isEqualTo("BTC/USD,ETH/USD");
+    }
+
+    @Test
+    void aGapLongerThanTheBackfillLimitIsTruncatedAndReported() {
+        connect(FakeAlpacaServer.KEY, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        await().until(client::state, State.STREAMING::equals);
+        alpaca.executeAndStream(trade("BTC/USD", 1, Instant.now().minusSeconds(3600).toString()));
+        await().until(() -> published.size() == 1);
+        alpaca.dropConnection();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> alpaca.restRequests.size() == 1);
+        Instant start = Instant.parse(alpaca.restRequests.getFirst().queryParameter("start"));
+        assertThat(start).isAfter(Instant.now().minusSeconds(120));
+        await().until(() -> counter("marketpulse.ingestion.alpaca.gaps.truncated") == 1);
     }
 
     @Test

@@ -72,6 +72,8 @@ final class FakeAlpacaServer implements AutoCloseable {
 
     /** Answer to the auth message of the n-th connection (0-based); null = authenticated. */
     volatile Function<Integer, String> authReply = n -> null;
+    /** Answer to a subscribe message of the n-th connection (0-based); null = the subscription confirmation. */
+    volatile Function<Integer, String> subscribeReply = n -> null;
     /** Frames sent right after a subscription is confirmed on the n-th connection (0-based). */
     volatile Function<Integer, List<String>> afterSubscribe = n -> List.of();
     volatile boolean greet = true;
@@ -229,6 +231,11 @@ final class FakeAlpacaServer implements AutoCloseable {
         private void subscribe(WebSocket webSocket, JsonNode message) {
             if (!authenticated) {
                 webSocket.send(error(401, "not authenticated"));
+                return;
+            }
+            String scripted = subscribeReply.apply(index);
+            if (scripted != null) {
+                webSocket.send(scripted);
                 return;
             }
             message.path("trades").forEach(s -> trades.add(s.asString()));
