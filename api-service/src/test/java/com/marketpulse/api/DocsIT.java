@@ -2,6 +2,9 @@ package com.marketpulse.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class DocsIT extends ApiIntegrationTest {
@@ -19,6 +22,12 @@ class DocsIT extends ApiIntegrationTest {
         assertThat(spec.status()).isEqualTo(200);
         assertThat(spec.json().get("paths").propertyNames())
                 .contains("/api/alerts", "/api/alerts/{id}", "/api/status", "/api/auth/login", "/api/me",
-                        "/api/me/portfolio", "/api/me/alerts", "/api/symbols", "/api/symbols/{symbol}/bars");
+                        "/api/me/portfolio", "/api/me/alerts", "/api/symbols", "/api/symbols/{symbol}/bars",
+                        "/api/alerts/stream", "/api/auth/register", "/api/auth/logout", "/api/me/password");
+        List<String> parameters = new ArrayList<>();
+        spec.json().get("paths").get("/api/alerts").get("get").get("parameters")
+                .forEach(p -> parameters.add(p.get("name").asString()));
+        assertThat(parameters).contains("symbol", "type", "minSeverity", "from", "to", "cursor", "limit");
+        assertThat(spec.json().get("components").get("securitySchemes").has("bearer")).isTrue();
     }
 }

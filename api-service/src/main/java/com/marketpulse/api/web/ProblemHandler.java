@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +39,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(ApiException.retryAfterSeconds(e.retryAfter())));
         }
         return response.body(ProblemDetail.forStatusAndDetail(e.status(), e.getMessage()));
+    }
+
+    /** The database is down or detection-service has not created its tables yet: worth retrying, not a bug. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException e) {
+        log.error("data store not usable", e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The data store is not available right now; try again shortly."));
     }
 
     @ExceptionHandler(Exception.class)

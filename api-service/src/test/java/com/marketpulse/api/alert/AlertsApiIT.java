@@ -128,6 +128,16 @@ class AlertsApiIT extends ApiIntegrationTest {
         assertProblem("/api/alerts?cursor=not-a-cursor!", 400, "cursor");
     }
 
+    @Test
+    void requestsRejectedBeforeAnyControllerAreProblemsToo() {
+        for (String path : List.of("/api/alerts/a%2F..%2Fb", "/api/alerts/a%5Cb", "/api/nowhere")) {
+            Http.Response response = http.get(path);
+            assertThat(response.status()).as(path).isBetween(400, 499);
+            assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(response.body()).as(path).doesNotContain("Exception").doesNotContain("<html");
+        }
+    }
+
     private void assertProblem(String path, int status, String mentioned) {
         Http.Response response = http.get(path);
         assertThat(response.status()).as(path).isEqualTo(status);

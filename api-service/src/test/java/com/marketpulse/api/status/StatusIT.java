@@ -41,6 +41,13 @@ class StatusIT extends ApiIntegrationTest {
         assertThat(btc.get("lastTickAgeSeconds").asLong()).isBetween(0L, 120L);
     }
 
+    @Test
+    void actuatorHealthIsOpenForOrchestration() {
+        Http.Response health = http.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    }
+
     private static String stage(JsonNode status, String name) {
         List<String> found = new ArrayList<>();
         status.get("stages").forEach(stage -> {
