@@ -40,9 +40,10 @@ public record DetectionProperties(
     /**
      * @param trees           isolation trees per forest
      * @param subsample       fraction of the training rows each tree is grown on
-     * @param rows            feature points every forest is grown on; the same for bootstrap and archive models,
-     *                        because Smile normalizes path lengths by the training size, so scores of models
-     *                        grown on different counts would not be comparable against one threshold
+     * @param rows            feature points every forest is grown on (512 with subsample 0.5: each tree sees the
+     *                        256 points Liu et al. recommend); the same for bootstrap and archive models, because
+     *                        Smile normalizes path lengths by the training size, so scores of models grown on
+     *                        different counts would not be comparable against one threshold
      * @param bootstrapSeed   seed of the simulated normal points of a bootstrap forest
      * @param archiveTicks    at most this many of the newest archived ticks are read to train
      * @param minTrainingRows fewer usable feature points than this in the archive means "no history"
@@ -53,7 +54,7 @@ public record DetectionProperties(
     public record Model(
             @DefaultValue("100") int trees,
             @DefaultValue("0.5") double subsample,
-            @DefaultValue("2048") int rows,
+            @DefaultValue("512") int rows,
             @DefaultValue("42") long bootstrapSeed,
             @DefaultValue("200000") int archiveTicks,
             @DefaultValue("1000") int minTrainingRows,

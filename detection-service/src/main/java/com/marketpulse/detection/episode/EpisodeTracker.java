@@ -48,6 +48,9 @@ public final class EpisodeTracker {
 
     /** The episode updates the findings of one vector cause; not remembered until {@link #commit}. */
     public List<EpisodeUpdate> apply(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return List.of();
+        }
         List<EpisodeUpdate> updates = new ArrayList<>(findings.size());
         Alert spike = null;
         for (Finding finding : findings.stream().sorted(Comparator.comparing(Finding::type)).toList()) {
@@ -65,6 +68,9 @@ public final class EpisodeTracker {
 
     /** Remembers episode states that have been written and published. */
     public void commit(List<EpisodeUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
         for (EpisodeUpdate update : updates) {
             Alert alert = update.alert();
             episodes.merge(new Key(alert.symbol(), alert.type(), alert.runId()), alert,

@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.consumer.properties.max.poll.interval.ms=60000",
         "marketpulse.detection.archive.max-file-age=2s",
-        "marketpulse.detection.model.rows=1024",
+        "marketpulse.detection.model.rows=512",
         "marketpulse.detection.model.trees=50",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_CRYPTO},
