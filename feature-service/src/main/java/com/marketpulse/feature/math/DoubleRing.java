@@ -52,19 +52,19 @@ final class DoubleRing {
         return 8 + 8 * size;
     }
 
+    /** Capacity, size, then the values oldest first (two bulk copies). */
     void writeTo(ByteBuffer out) {
         out.putInt(values.length).putInt(size);
-        for (int i = 0; i < size; i++) {
-            out.putDouble(get(i));
-        }
+        int firstRun = Math.min(size, values.length - oldest);
+        out.asDoubleBuffer().put(values, oldest, firstRun).put(values, 0, size - firstRun);
+        out.position(out.position() + 8 * size);
     }
 
     static DoubleRing readFrom(ByteBuffer in) {
         DoubleRing ring = new DoubleRing(in.getInt());
-        int size = in.getInt();
-        for (int i = 0; i < size; i++) {
-            ring.push(in.getDouble());
-        }
+        ring.size = in.getInt();
+        in.asDoubleBuffer().get(ring.values, 0, ring.size);
+        in.position(in.position() + 8 * ring.size);
         return ring;
     }
 

@@ -57,18 +57,16 @@ final class RecentIds {
 
     void writeTo(ByteBuffer out) {
         out.putInt(size).putInt(next);
-        for (int i = 0; i < size; i++) {
-            out.putLong(fingerprints[i]);
-        }
+        out.asLongBuffer().put(fingerprints, 0, size);
+        out.position(out.position() + 8 * size);
     }
 
     static RecentIds readFrom(ByteBuffer in) {
         RecentIds ids = new RecentIds();
         ids.size = in.getInt();
         ids.next = in.getInt();
-        for (int i = 0; i < ids.size; i++) {
-            ids.fingerprints[i] = in.getLong();
-        }
+        in.asLongBuffer().get(ids.fingerprints, 0, ids.size);
+        in.position(in.position() + 8 * ids.size);
         return ids;
     }
 }

@@ -136,16 +136,14 @@ final class RollingMedian {
 
     void writeTo(ByteBuffer out) {
         window.writeTo(out);
-        for (int i = 0; i < window.size(); i++) {
-            out.putDouble(sorted[i]);
-        }
+        out.asDoubleBuffer().put(sorted, 0, window.size());
+        out.position(out.position() + 8 * window.size());
     }
 
     static RollingMedian readFrom(ByteBuffer in) {
         RollingMedian median = new RollingMedian(DoubleRing.readFrom(in));
-        for (int i = 0; i < median.window.size(); i++) {
-            median.sorted[i] = in.getDouble();
-        }
+        in.asDoubleBuffer().get(median.sorted, 0, median.window.size());
+        in.position(in.position() + 8 * median.window.size());
         return median;
     }
 

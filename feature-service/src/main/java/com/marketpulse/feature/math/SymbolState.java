@@ -5,6 +5,7 @@ import com.marketpulse.events.FeatureVector;
 import com.marketpulse.events.Tick;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Optional;
 
 /**
@@ -140,11 +141,12 @@ public final class SymbolState {
         return scale > 0 ? (x - center) / scale : 0;
     }
 
+    /** The state as bytes (little-endian, the windows as bulk copies): about 6 KB with the default windows. */
     public byte[] toBytes() {
         int size = 1 + 3 * 8 + 1 + 8 + 8 + prices.serializedSize() + volShort.serializedSize()
                 + volLong.serializedSize() + returns.serializedSize() + logSizes.serializedSize()
                 + volumeClock.serializedSize() + bars.serializedSize() + recentIds.serializedSize();
-        ByteBuffer out = ByteBuffer.allocate(size);
+        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         out.put(FORMAT).putLong(samples).putLong(duplicates).putLong(outOfOrder).put((byte) (hasLast ? 1 : 0))
                 .putLong(lastNanos).putDouble(lastPrice);
         prices.writeTo(out);
@@ -164,7 +166,7 @@ public final class SymbolState {
      * interval starts that part afresh.
      */
     public static SymbolState fromBytes(byte[] bytes, FeatureSettings settings) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         byte format = in.get();
         if (format != FORMAT) {
             throw new IllegalArgumentException("unknown feature state format " + format);

@@ -100,9 +100,10 @@ final class TimeBuckets {
     void writeTo(ByteBuffer out) {
         out.putLong(bucketNanos).put((byte) (started ? 1 : 0)).putLong(firstBucket).putLong(newestBucket)
                 .putDouble(volumeSum).putLong(tradeSum).putInt(advancesSinceResum);
-        for (int i = 0; i < BUCKETS; i++) {
-            out.putDouble(volume[i]).putInt(trades[i]);
-        }
+        out.asDoubleBuffer().put(volume);
+        out.position(out.position() + 8 * BUCKETS);
+        out.asIntBuffer().put(trades);
+        out.position(out.position() + 4 * BUCKETS);
     }
 
     static TimeBuckets readFrom(ByteBuffer in) {
@@ -114,10 +115,10 @@ final class TimeBuckets {
         buckets.volumeSum = in.getDouble();
         buckets.tradeSum = in.getLong();
         buckets.advancesSinceResum = in.getInt();
-        for (int i = 0; i < BUCKETS; i++) {
-            buckets.volume[i] = in.getDouble();
-            buckets.trades[i] = in.getInt();
-        }
+        in.asDoubleBuffer().get(buckets.volume);
+        in.position(in.position() + 8 * BUCKETS);
+        in.asIntBuffer().get(buckets.trades);
+        in.position(in.position() + 4 * BUCKETS);
         return buckets;
     }
 }

@@ -16,12 +16,20 @@ import org.slf4j.LoggerFactory;
 import java.nio.BufferUnderflowException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies one tick to the state of its symbol (of the live stream, or of one backtest run) and forwards the
  * results keyed by symbol: the completed bar, if the tick opened a new minute, then the tick's feature vector.
  * Duplicates and out-of-order ticks forward nothing; they are counted (see {@link SymbolState} for the rules).
+ *
+ * <p>The states of the task's symbols are also kept as objects (at most {@value #CACHED_STATES}, least recently
+ * used out), so a tick is not paid for with a deserialization; each tick still writes the state's bytes to
+ * the store (its changelog is the durable copy, and the store's cache sends one record per key and commit).
+ * The objects are dropped whenever Kafka Streams (re-)initializes or closes the processor (rebalance, restore,
+ * an aborted transaction), and for a key whose processing threw, so they never drift from the store.
  *
  * <p>With an expiry (backtest state), a wall-clock punctuation deletes the states not updated for that long: a
  * finished run's state does not stay in the store and its changelog forever.
@@ -35,6 +43,14 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
     private final FeatureSettings settings;
     private final StreamEvents events;
     private final Duration expireAfter;
+    static final int CACHED_STATES = 10_000;
+
+    private final Map<String, SymbolState> states = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SymbolState> eldest) {
+            return size() > CACHED_STATES;
+        }
+    };
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> store;
 
@@ -52,6 +68,7 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        states.clear();
         if (expireAfter != null) {
             Duration every = expireAfter.dividedBy(10).compareTo(Duration.ofMinutes(10)) < 0
                     ? expireAfter.dividedBy(10) : Duration.ofMinutes(10);
@@ -69,7 +86,10 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
                 }
             });
         }
-        expired.forEach(store::delete);
+        expired.forEach(key -> {
+            store.delete(key);
+            states.remove(key);
+        });
         if (!expired.isEmpty()) {
             log.info("Deleted {} {} states not updated for {}: {}", expired.size(), stream, expireAfter, expired);
         }
@@ -84,9 +104,19 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
     public void process(Record<String, Tick> record) {
         Tick tick = record.value();
         String key = stateKey(tick);
-        SymbolState state = load(key);
-        TickOutcome outcome = state.onTick(tick);
-        store.put(key, StoredState.frame(context.currentSystemTimeMs(), state.toBytes()));
+        SymbolState state = states.get(key);
+        if (state == null) {
+            state = load(key);
+            states.put(key, state);
+        }
+        TickOutcome outcome;
+        try {
+            outcome = state.onTick(tick);
+            store.put(key, StoredState.frame(context.currentSystemTimeMs(), state.toBytes()));
+        } catch (RuntimeException e) {
+            states.remove(key);
+            throw e;
+        }
         switch (outcome) {
             case TickOutcome.Accepted accepted -> {
                 events.tick(stream, "accepted");
@@ -104,6 +134,11 @@ final class FeatureProcessor implements Processor<String, Tick, String, Object> 
                         state.outOfOrder());
             }
         }
+    }
+
+    @Override
+    public void close() {
+        states.clear();
     }
 
     private SymbolState load(String key) {
