@@ -17,15 +17,19 @@ public class DetectionApplication {
 
     public static void main(String[] args) {
         if (args.length > 0 && "train".equals(args[0])) {
-            var context = new SpringApplicationBuilder(DetectionApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .properties("marketpulse.detection.command=train",
-                            "marketpulse.detection.model.load-on-start=false",
-                            "spring.kafka.listener.auto-startup=false",
-                            "spring.kafka.admin.auto-create=false")
-                    .run(Arrays.copyOfRange(args, 1, args.length));
+            var context = trainCommand().run(Arrays.copyOfRange(args, 1, args.length));
             System.exit(SpringApplication.exit(context));
         }
         SpringApplication.run(DetectionApplication.class, args);
+    }
+
+    /** The one-shot train command: no web server, no Kafka listeners or topic creation, no model loaded at start. */
+    public static SpringApplicationBuilder trainCommand() {
+        return new SpringApplicationBuilder(DetectionApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("marketpulse.detection.command=train",
+                        "marketpulse.detection.model.load-on-start=false",
+                        "spring.kafka.listener.auto-startup=false",
+                        "spring.kafka.admin.auto-create=false");
     }
 }
