@@ -21,6 +21,26 @@ import java.util.Optional;
  * volatility (last short/long returns), volume and trade rate (time window). A z-score whose baseline has
  * no spread (fewer than two values, or all equal) is 0.
  *
+ * <p>The {@link FeatureVector} of an accepted tick (price p, size s, previous accepted price p₋₁):
+ * <ul>
+ *   <li>{@code samples}: ticks accepted for this key, this one included (duplicates and out-of-order ticks are
+ *       not counted; saturates at {@code Integer.MAX_VALUE});</li>
+ *   <li>{@code priceMean}, {@code priceStd}: mean and sample std (n-1) of the previous {@code price-window}
+ *       prices; {@code priceZ = (p - priceMean) / priceStd};</li>
+ *   <li>{@code logReturn = ln(p / p₋₁)} (computed as {@code log1p((p - p₋₁) / p₋₁)}), 0 for the first tick;</li>
+ *   <li>{@code returnZ = (r - median) / (1.4826 · MAD)} over the previous {@code robust-window} returns; when
+ *       the MAD is 0 the long-window std of returns is the scale;</li>
+ *   <li>{@code vwap = Σ p·s / Σ s} over the last {@code price-window} ticks (the mean price if Σ s = 0);
+ *       {@code vwapDeviation = (p - vwap) / vwap};</li>
+ *   <li>{@code volShort}, {@code volLong}: sample std of the last {@code vol-short-window} /
+ *       {@code vol-long-window} log returns; {@code volRatio = volShort / volLong} (1 while volLong is 0), so
+ *       about 1 when volatility is steady;</li>
+ *   <li>{@code volume}: Σ s over the time window; {@code tradeRate}: trades in it per second of the window
+ *       (or of the part of it since the first tick);</li>
+ *   <li>{@code volumeZ = (ln s - mean) / std} of the previous {@code robust-window} positive sizes' logs:
+ *       positive for an unusually large trade; 0 for a size-0 trade.</li>
+ * </ul>
+ *
  * <p>Order and duplicates: a tick whose event id is among the last {@value RecentIds#CAPACITY} accepted
  * ones is a duplicate and changes nothing. A tick older than the newest accepted one (event time strictly
  * earlier; equal times are in order) is out of order: the windows are left alone, because returns and
