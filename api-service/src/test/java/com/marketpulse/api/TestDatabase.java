@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -31,7 +32,7 @@ public final class TestDatabase {
                         + DETECTION_MIGRATIONS.toAbsolutePath());
             }
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(90)).start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

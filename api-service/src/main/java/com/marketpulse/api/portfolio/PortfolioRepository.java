@@ -23,8 +23,10 @@ class PortfolioRepository {
         jdbc.sql("SELECT symbol, quantity FROM api.portfolio_holdings WHERE user_id = :user ORDER BY symbol")
                 .param("user", userId)
                 .query(rs -> {
+                    String symbol = rs.getString("symbol");
                     double quantity = rs.getDouble("quantity");
-                    holdings.put(rs.getString("symbol"), rs.wasNull() ? null : quantity);
+                    // wasNull() speaks of the last column read: read nothing in between
+                    holdings.put(symbol, rs.wasNull() ? null : quantity);
                 });
         return holdings;
     }

@@ -62,6 +62,7 @@ class DemoAccountIT extends ApiIntegrationTest {
         Http.Response portfolio = http.get("/api/me/portfolio", token);
         assertThat(portfolio.status()).isEqualTo(200);
         assertThat(portfolio.json().get("symbols").toString()).isEqualTo("[\"BTC/USD\",\"ETH/USD\",\"SOL/USD\"]");
+        assertThat(portfolio.json().get("quantities").size()).as("no quantities were given").isZero();
     }
 
     @Test
@@ -75,6 +76,7 @@ class DemoAccountIT extends ApiIntegrationTest {
         Http.Response portfolio = http.get("/api/me/portfolio", second);
         assertThat(portfolio.json().get("symbols").toString()).isEqualTo("[\"BTC/USD\",\"SOL/USD\"]");
         assertThat(portfolio.json().get("quantities").get("BTC/USD").asDouble()).isEqualTo(0.5);
+        assertThat(portfolio.json().get("quantities").has("SOL/USD")).as("SOL/USD has no quantity").isFalse();
 
         http.put("/api/me/portfolio", "{\"symbols\":[\"BTC/USD\",\"ETH/USD\",\"SOL/USD\"]}", second);
     }
