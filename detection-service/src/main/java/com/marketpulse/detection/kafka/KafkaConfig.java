@@ -20,6 +20,9 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -49,6 +52,26 @@ class KafkaConfig {
     @Bean
     NewTopic ticksDeadLetterTopic(MarketProperties market) {
         return topic(Topics.deadLetter(Topics.MARKET_CRYPTO), market);
+    }
+
+    private static final ExponentialBackOff INFRASTRUCTURE_BACK_OFF = infrastructureBackOff();
+
+    private static ExponentialBackOff infrastructureBackOff() {
+        var backOff = new ExponentialBackOff(1_000L, 2.0);
+        backOff.setMaxInterval(30_000L);
+        backOff.setMaxElapsedTime(600_000L);
+        return backOff;
+    }
+
+    static boolean isInfrastructure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof org.apache.kafka.common.errors.RetriableException
+                    || cause instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static NewTopic topic(String name, MarketProperties market) {
@@ -86,6 +109,9 @@ class KafkaConfig {
                     e.getMessage());
             recoverer.accept(record, e);
         }, new FixedBackOff(500L, 2L));
+        // the database or the broker being away is no fault of the record: wait for them (the partition waits too)
+        // instead of filling the dead-letter topic with good records
+        handler.setBackOffFunction((record, e) -> isInfrastructure(e) ? INFRASTRUCTURE_BACK_OFF : null);
         return handler;
     }
 }

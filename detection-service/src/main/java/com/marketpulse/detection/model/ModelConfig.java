@@ -45,7 +45,8 @@ class ModelConfig {
                         settings.refreshInterval(), settings.refreshInterval()));
             }
             if (settings.retrainInterval().isPositive()) {
-                tasks.addFixedDelayTask(new FixedDelayTask(() -> guarded("retrain", () -> registry.retrain()),
+                tasks.addFixedDelayTask(new FixedDelayTask(() -> guarded("retrain",
+                        () -> registry.retrainIfDue(settings.retrainInterval())),
                         settings.retrainInterval(), settings.retrainInterval()));
             }
         }

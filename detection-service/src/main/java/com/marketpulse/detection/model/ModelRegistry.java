@@ -5,6 +5,7 @@ import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.detection.scoring.Detector;
 import com.marketpulse.detection.scoring.DetectorModel;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -74,6 +75,21 @@ public class ModelRegistry {
             use(store.save(training.model(), training.notes()));
             return true;
         }).orElse(false);
+    }
+
+    /**
+     * The scheduled retraining: trains unless a model was stored less than {@code 0.9 × interval} ago (by another
+     * instance or the train command), in which case it only switches to the newest stored model.
+     */
+    public void retrainIfDue(Duration interval) {
+        var recent = store.newestTrainedAt()
+                .filter(t -> t.isAfter(clock.instant().minus(interval.multipliedBy(9).dividedBy(10))));
+        if (recent.isPresent()) {
+            refresh();
+        } else if (!retrain()) {
+            log.info("Scheduled retraining skipped: too little history in the archive; model {} stays",
+                    detector().model().version());
+        }
     }
 
     private void start() {

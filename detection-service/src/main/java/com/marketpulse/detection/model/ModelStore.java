@@ -5,6 +5,7 @@ import com.marketpulse.detection.scoring.DetectorModel;
 import com.marketpulse.detection.scoring.FeatureSpace;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -49,6 +50,14 @@ class ModelStore {
                 .param("features", FEATURES)
                 .query(Long.class).optional()
                 .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** When the newest model was trained, if any is stored. */
+    Optional<Instant> newestTrainedAt() {
+        return jdbc.sql("SELECT max(trained_at) AS t FROM detection.models WHERE features = :features")
+                .param("features", FEATURES)
+                .query((rs, row) -> Optional.ofNullable(rs.getObject("t", OffsetDateTime.class)))
+                .single().map(OffsetDateTime::toInstant);
     }
 
     Optional<DetectorModel> load(long version) {

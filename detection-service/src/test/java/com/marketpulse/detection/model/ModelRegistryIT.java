@@ -60,6 +60,20 @@ class ModelRegistryIT extends IntegrationTest {
         assertThat(registry.detector().model().forest().trees()).isEqualTo(10);
     }
 
+    @Test
+    void theScheduledRetrainingOnlySwitchesToTheNewestModelWhenOneWasStoredRecently() {
+        archiveRandomWalk(1300);
+        long before = store.newestVersion().orElseThrow();
+
+        registry.retrainIfDue(Duration.ofHours(6));
+        assertThat(store.newestVersion()).hasValue(before);
+        assertThat(registry.detector().model().version()).isEqualTo("v" + before);
+
+        registry.retrainIfDue(Duration.ofMillis(1));
+        assertThat(store.newestVersion()).hasValue(before + 1);
+        assertThat(registry.detector().model().version()).isEqualTo("v" + (before + 1));
+    }
+
     private static void archiveRandomWalk(int count) {
         var ticks = new TickArchive(archiveDirectory(), 1_000_000, Duration.ofHours(1), Clock.systemUTC());
         var random = new SplittableRandom(11);
