@@ -141,6 +141,10 @@ class FeatureServiceIT {
         assertThat(bars.getFirst().trades()).isEqualTo(12);
         assertThat(new String(dead.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\":\"a tick\"}");
         assertThat(health()).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.crypto"))
+                .contains("\"value\":1.0");
+        assertThat(get("/actuator/metrics/marketpulse.feature.ticks?tag=stream:replay&tag=outcome:accepted"))
+                .contains("\"value\":1.0");
     }
 
     @Test
@@ -198,9 +202,13 @@ class FeatureServiceIT {
     }
 
     private String health() throws IOException, InterruptedException {
+        return get("/actuator/health");
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
         }
     }
 
