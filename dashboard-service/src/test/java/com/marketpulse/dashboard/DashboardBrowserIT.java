@@ -99,6 +99,9 @@ class DashboardBrowserIT {
         await().until(() -> text(By.cssSelector("#coin-ETH-USD .coin-price")).equals("$102.00"));
         assertThat(text(By.id("coin-ETH-USD"))).contains("+2.00 % 1h", "Last alert: Price spike ▲ Up");
         assertThat(text(By.id("notify-toggle"))).isEqualTo("Browser notifications on");
+        await().until(() -> String.valueOf(js("const chart = document.getElementById('chart-ETH-USD');"
+                + "return chart && chart.__markerIds ? chart.__markerIds.join(',') : '';")).equals("it-1"));
+        assertThat((Long) js("return document.querySelectorAll('#chart-ETH-USD canvas').length;")).isPositive();
         await().until(() -> String.valueOf(js("return window.shownNotifications.join('|');"))
                 .contains("ETH/USD: Price spike ▲ Up"));
         Browser.screenshot(driver, "02-dashboard-live-alert");

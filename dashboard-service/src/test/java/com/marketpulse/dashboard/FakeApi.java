@@ -132,12 +132,13 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
             "alertsLastHour", 7,
             "consumerLag", List.of(Map.of("group", "feature-service", "topic", "market.crypto", "lag", 12)));
 
-    /** An hour of two bars: the price went from 100 (first open) to 102. */
+    /** The last hour as two one-minute bars, 59 minutes apart: the price went from 100 (first open) to 102. */
     private static MockResponse bars() {
+        var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         return json(200, List.of(
-                Map.of("start", "2026-11-24T12:00:00Z", "open", 100.0, "high", 101.0, "low", 99.0, "close", 100.5,
-                        "volume", 3.0, "trades", 20),
-                Map.of("start", "2026-11-24T12:59:00Z", "open", 101.0, "high", 102.5, "low", 100.8, "close", 102.0,
+                Map.of("start", now.minusSeconds(59 * 60).toString(), "open", 100.0, "high", 101.0, "low", 99.0,
+                        "close", 100.5, "volume", 3.0, "trades", 20),
+                Map.of("start", now.toString(), "open", 101.0, "high", 102.5, "low", 100.8, "close", 102.0,
                         "volume", 2.0, "trades", 12)));
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.Portfolio;
+import com.marketpulse.dashboard.api.PriceBar;
 import com.marketpulse.dashboard.api.SymbolQuote;
 
 /** Reads the quotes of a portfolio's coins from the API: latest prices and the last hour of one-minute bars. */
@@ -26,8 +27,12 @@ public final class QuoteSource {
         this.clock = clock;
     }
 
-    /** One quote per coin of the portfolio, in its order. Throws {@code ApiException} when the API fails. */
-    public List<CoinQuote> quotes(String token, Portfolio portfolio) {
+    /** A coin's quote and the bars it was computed from (for its chart), oldest first. */
+    public record Snapshot(CoinQuote quote, List<PriceBar> bars) {
+    }
+
+    /** One snapshot per coin of the portfolio, in its order. Throws {@code ApiException} when the API fails. */
+    public List<Snapshot> quotes(String token, Portfolio portfolio) {
         if (portfolio.symbols().isEmpty()) {
             return List.of();
         }
@@ -37,8 +42,8 @@ public final class QuoteSource {
         return portfolio.symbols().stream().map(symbol -> {
             var quote = latest.get(symbol);
             var bars = api.bars(token, symbol, now.minus(CHANGE_WINDOW), now, "1m");
-            return CoinQuote.of(symbol, quote == null ? null : quote.lastPrice(), quote == null ? null : quote.lastTime(),
-                    bars, portfolio.quantities().get(symbol));
+            return new Snapshot(CoinQuote.of(symbol, quote == null ? null : quote.lastPrice(),
+                    quote == null ? null : quote.lastTime(), bars, portfolio.quantities().get(symbol)), bars);
         }).toList();
     }
 }

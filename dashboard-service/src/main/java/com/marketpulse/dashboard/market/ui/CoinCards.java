@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 import com.marketpulse.dashboard.alert.AlertText;
 import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.dashboard.market.ChartData;
 import com.marketpulse.dashboard.market.CoinQuote;
+import com.marketpulse.dashboard.market.QuoteSource;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
@@ -28,6 +30,7 @@ public final class CoinCards extends Composite<FlexLayout> {
     private final Clock clock;
     private final Map<String, CoinCard> cards = new LinkedHashMap<>();
     private final Map<String, AlertDto> latestAlerts = new LinkedHashMap<>();
+    private List<AlertDto> alerts = List.of();
 
     public CoinCards(Clock clock) {
         this.clock = clock;
@@ -48,11 +51,12 @@ public final class CoinCards extends Composite<FlexLayout> {
         }
     }
 
-    public void update(List<CoinQuote> quotes) {
-        for (CoinQuote quote : quotes) {
-            var card = cards.get(quote.symbol());
+    public void update(List<QuoteSource.Snapshot> snapshots) {
+        for (QuoteSource.Snapshot snapshot : snapshots) {
+            var card = cards.get(snapshot.quote().symbol());
             if (card != null) {
-                card.quote(quote);
+                card.quote(snapshot.quote());
+                card.chart(ChartData.candles(snapshot.bars()), alerts);
             }
         }
     }
@@ -64,11 +68,15 @@ public final class CoinCards extends Composite<FlexLayout> {
 
     /** Remembers the newest alert of each coin (alerts newest first). */
     public void alerts(List<AlertDto> newestFirst) {
+        alerts = newestFirst;
         latestAlerts.clear();
         for (AlertDto alert : newestFirst) {
             latestAlerts.putIfAbsent(alert.symbol(), alert);
         }
-        cards.forEach((symbol, card) -> card.alert(latestAlerts.get(symbol), clock));
+        cards.forEach((symbol, card) -> {
+            card.alert(latestAlerts.get(symbol), clock);
+            card.chart(card.candles, newestFirst);
+        });
     }
 
     static String money(double value) {
@@ -87,18 +95,30 @@ public final class CoinCards extends Composite<FlexLayout> {
         private final Badge change = new Badge("no data yet");
         private final Span holding = new Span();
         private final Span alert = new Span("No alerts yet");
+        private final String symbol;
+        private final PriceChart chart;
+        private List<ChartData.Candle> candles = List.of();
 
         CoinCard(String symbol) {
+            this.symbol = symbol;
+            this.chart = new PriceChart(symbol);
             setId("coin-" + symbol.replace('/', '-'));
             addClassName("coin-card");
             addThemeVariants(CardVariant.OUTLINED);
             setTitle(symbol);
-            setWidth("16em");
+            setMinWidth("min(100%, 20em)");
+            getStyle().set("flex", "1 1 20em");
+            setMaxWidth("40em");
             setHeaderSuffix(change);
             price.addClassNames("coin-price", LumoUtility.FontSize.XXLARGE, LumoUtility.FontWeight.SEMIBOLD);
             holding.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
             alert.addClassNames("coin-alert", LumoUtility.FontSize.SMALL);
-            add(price, holding, new Div(alert));
+            add(price, holding, new Div(alert), chart);
+        }
+
+        void chart(List<ChartData.Candle> shown, List<AlertDto> alerts) {
+            candles = shown;
+            chart.draw(shown, ChartData.markers(symbol, alerts, shown, 60));
         }
 
         void quote(CoinQuote quote) {
