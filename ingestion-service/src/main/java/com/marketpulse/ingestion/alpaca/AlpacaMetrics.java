@@ -41,6 +41,11 @@ final class AlpacaMetrics {
         counter("marketpulse.ingestion.alpaca.errors", "code", Integer.toString(code)).increment();
     }
 
+    /** Quotes, bars and order books: received (they prove the connection alive) but not ingested. */
+    void ignored(String type) {
+        counter("marketpulse.ingestion.alpaca.messages.ignored", "type", type).increment();
+    }
+
     void unknownType() {
         counter("marketpulse.ingestion.alpaca.messages.unknown").increment();
     }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,6 +63,8 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private volatile State state = State.IDLE;
     private volatile String detail = "not started";
     private volatile Instant lastFrameAt;
+    /** When the last streaming connection was last heard from: where a gap starts if no trade was seen yet. */
+    private Instant streamedUntil;
     private WebSocket socket;
     private int generation;
     private Instant connectStartedAt;
@@ -158,8 +161,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
             case AlpacaMessage.Subscribed s -> subscribed(s);
             case AlpacaMessage.Trade trade -> accept(trade);
             case AlpacaMessage.Failure failure -> failure(failure);
-            case AlpacaMessage.Ignored ignored -> {
-            }
+            case AlpacaMessage.Ignored ignored -> metrics.ignored(ignored.type());
             case AlpacaMessage.Unknown unknown -> {
                 metrics.unknownType();
                 if (reportedTypes.add(unknown.type())) {
@@ -187,7 +189,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
         detail = "streaming trades of " + subscription.trades();
         log.info("Alpaca stream authenticated and subscribed to trades of {}", subscription.trades());
         backoff.reset();
-        seen.gapStart().ifPresent(this::backfill);
+        seen.gapStart().or(() -> Optional.ofNullable(streamedUntil)).ifPresent(this::backfill);
     }
 
     /** Closes the gap since the newest trade seen, from REST; the stream's frames wait meanwhile. */
@@ -270,6 +272,9 @@ public final class AlpacaStreamClient implements AutoCloseable {
     }
 
     private void reconnect(String reason, String metricReason, Duration delay) {
+        if (state == State.STREAMING) {
+            streamedUntil = lastFrameAt;
+        }
         generation++;
         if (socket != null) {
             socket.cancel();

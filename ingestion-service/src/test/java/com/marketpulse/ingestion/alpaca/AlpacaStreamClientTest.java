@@ -228,6 +228,16 @@ class AlpacaStreamClientTest {
     }
 
     @Test
+    void tradesMissedWhileAwayAreBackfilledEvenWhenNoneWasSeenBefore() {
+        connectAndStream();
+        alpaca.send("[{\"T\":\"q\",\"S\":\"BTC/USD\",\"bp\":1,\"bs\":1,\"ap\":2,\"as\":1,\"t\":\"2026-01-05T10:00:00Z\"}]");
+        await().until(() -> counter("marketpulse.ingestion.alpaca.messages.ignored") == 1);
+        alpaca.executeUnseen(trade("ETH/USD", 99, Instant.now().toString()));
+        alpaca.dropConnection();
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedIds().equals(List.of("99")));
+    }
+
+    @Test
     void aGapLongerThanTheBackfillLimitIsTruncatedAndReported() {
         connect(FakeAlpacaServer.KEY, Duration.ofSeconds(30), Duration.ofSeconds(60));
         await().until(client::state, State.STREAMING::equals);
