@@ -1,0 +1,36 @@
+package com.marketpulse.ingestion.source;
+
+import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.Tick;
+import com.marketpulse.ingestion.publish.TickPublisher;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what a source hands over, with the topic it asked for. */
+final class InMemoryPublisher implements TickPublisher {
+
+    record Published(String topic, Tick tick) {
+    }
+
+    final List<Published> ticks = new CopyOnWriteArrayList<>();
+    final List<AnomalyLabel> labels = new CopyOnWriteArrayList<>();
+
+    @Override
+    public boolean publish(String topic, Tick tick) {
+        ticks.add(new Published(topic, tick));
+        return true;
+    }
+
+    @Override
+    public boolean publishLabel(AnomalyLabel label) {
+        labels.add(label);
+        return true;
+    }
+
+    @Override
+    public boolean flush(Duration timeout) {
+        return true;
+    }
+}
