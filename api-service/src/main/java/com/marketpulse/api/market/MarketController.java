@@ -45,9 +45,9 @@ class MarketController {
 
     @GetMapping("/api/symbols/{symbol}/bars")
     @Operation(summary = "OHLCV bars for charts, oldest first",
-            description = "Bars whose start lies in [from, to). Defaults: the last 6 hours at 1m. At most "
-                    + MAX_BARS + " bars per request.")
-    BarSeries bars(
+            description = "A JSON array of the bars whose start lies in [from, to), aggregated to the interval. "
+                    + "Defaults: the last 6 hours at 1m. At most " + MAX_BARS + " bars per request.")
+    List<BarDto> bars(
             @Parameter(description = "BTC-USD (BTC/USD URL-encoded is accepted too)", example = "BTC-USD")
             @PathVariable String symbol,
             @Parameter(description = "ISO-8601, default: `to` minus 6 hours", example = "2026-11-24T06:00:00Z")
@@ -76,6 +76,6 @@ class MarketController {
             throw ApiException.badRequest("That range holds " + count + " bars of " + step.label() + "; at most "
                     + MAX_BARS + " per request: narrow the range or choose a longer interval.");
         }
-        return new BarSeries(pair, step.label(), bars.bars(pair, step, start, end));
+        return bars.bars(pair, step, start, end);
     }
 }
