@@ -11,12 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,8 +39,6 @@ public final class AlpacaStreamClient implements AutoCloseable {
     /** Where the connection stands. */
     public enum State { IDLE, CONNECTING, AUTHENTICATING, SUBSCRIBING, STREAMING, WAITING_TO_RECONNECT, FAILED, CLOSED }
 
-    /** Errors after which retrying cannot help: wrong keys or a plan without this data. */
-    private static final Set<Integer> FATAL = Set.of(402, 408, 409, 410, 411);
     private static final String SOURCE = "alpaca";
     private static final Logger log = LoggerFactory.getLogger(AlpacaStreamClient.class);
 
@@ -52,7 +48,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final AlpacaFrameParser parser = new AlpacaFrameParser(json);
-    private final AlpacaHistoricalClient history;
+    private final GapBackfill gapBackfill;
     private final AlpacaMetrics metrics;
     private final Backoff backoff;
     private final TradeDeduplicator seen = new TradeDeduplicator(200_000);
@@ -79,7 +75,8 @@ public final class AlpacaStreamClient implements AutoCloseable {
         this.metrics = new AlpacaMetrics(registry);
         SplittableRandom random = new SplittableRandom();
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), random.split());
-        this.history = new AlpacaHistoricalClient(http, settings, json, clock, random.split());
+        this.gapBackfill = new GapBackfill(settings,
+                new AlpacaHistoricalClient(http, settings, json, clock, random.split()), metrics, clock);
     }
 
     public State state() {
@@ -192,30 +189,10 @@ public final class AlpacaStreamClient implements AutoCloseable {
         seen.gapStart().or(() -> Optional.ofNullable(streamedUntil)).ifPresent(this::backfill);
     }
 
-    /** Closes the gap since the newest trade seen, from REST; the stream's frames wait meanwhile. */
-    private void backfill(Instant newestSeen) {
-        Instant end = clock.instant();
-        Instant start = newestSeen;
-        if (newestSeen.isBefore(end.minus(settings.maxBackfill()))) {
-            start = end.minus(settings.maxBackfill());
-            metrics.gapTruncated();
-            log.warn("The stream was away since {}: only the last {} are backfilled (marketpulse.alpaca.max-backfill);"
-                    + " trades before {} are not ingested", newestSeen, settings.maxBackfill(), start);
-        }
+    /** Closes the gap from REST; the stream's frames wait meanwhile and come out after the backfilled trades. */
+    private void backfill(Instant since) {
         try {
-            List<AlpacaMessage.Trade> trades = history.trades(settings.symbols(), start, end, metrics::malformed);
-            int published = 0;
-            for (AlpacaMessage.Trade trade : trades) {
-                if (accept(trade)) {
-                    published++;
-                }
-            }
-            metrics.gapBackfilled(published);
-            log.info("Backfilled {} trade(s) from {} to {} after the reconnect ({} already seen)", published, start,
-                    end, trades.size() - published);
-        } catch (IOException e) {
-            metrics.gapNotClosed();
-            log.error("Could not backfill the gap from {} to {} from Alpaca REST: {}", start, end, e.getMessage());
+            gapBackfill.close(since, this::accept);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -234,24 +211,13 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private void failure(AlpacaMessage.Failure failure) {
         metrics.serverError(failure.code());
         String what = failure.code() + " " + failure.message();
-        if (FATAL.contains(failure.code())) {
-            stop("Alpaca refused the session (" + what + ")" + (failure.code() == 402
-                    ? ": check ALPACA_API_KEY and ALPACA_SECRET_KEY" : ": the account's plan lacks this data"));
-            return;
-        }
-        if (state == State.SUBSCRIBING && (failure.code() == 400 || failure.code() == 405)) {
-            stop("Alpaca refused the subscription to " + settings.symbols() + " (" + what + "): "
-                    + (failure.code() == 405 ? "the plan allows fewer symbols" : "a symbol is not a pair like BTC/USD")
-                    + "; check MARKETPULSE_SYMBOLS");
-            return;
-        }
-        switch (failure.code()) {
-            case 406 -> reconnect("connection limit exceeded (406): another session uses the connection",
-                    "connection-limit", max(backoff.next(), settings.limitBackoff()));
-            case 407 -> reconnect("slow client (407)", "slow-client", backoff.next());
-            case 401, 404, 500 -> reconnect("server error " + what, "error-" + failure.code(), backoff.next());
-            case 403 -> log.debug("Alpaca says already authenticated (403); continuing");
-            default -> log.error("Alpaca reported error {}; continuing with the current subscription", what);
+        switch (ErrorReaction.to(failure.code(), state == State.SUBSCRIBING)) {
+            case STOP -> stop(ErrorReaction.stopReason(failure.code(), failure.message(), settings.symbols()));
+            case RECONNECT_AFTER_LIMIT -> reconnect("connection limit exceeded (" + what + "): another session"
+                    + " uses the connection", "connection-limit", max(backoff.next(), settings.limitBackoff()));
+            case RECONNECT -> reconnect("server error " + what, "error-" + failure.code(), backoff.next());
+            case CONTINUE -> log.debug("Alpaca says {}; continuing", what);
+            case REPORT -> log.error("Alpaca reported error {}; continuing with the current subscription", what);
         }
     }
 
