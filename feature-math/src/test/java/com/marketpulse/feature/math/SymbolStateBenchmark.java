@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Cost of one tick on one core with the configured windows: the feature math alone, with the write of the
  * state's bytes that the stream processor adds per tick, and with a full round trip through bytes.
- * Run: {@code ./mvnw -pl feature-service test-compile} then this class's {@code main} on the test class path.
+ * Run: {@code ./bench.sh}, or {@code ./mvnw -pl feature-math test-compile} then this class's {@code main} on the test class path.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
