@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param status         UP when every stage is up, DEGRADED otherwise
  * @param stages         each service and backing system with UP, DOWN or UNKNOWN
  * @param symbols        per configured symbol: when data last arrived
- * @param modelVersion   the detector model of the latest live alert, null before the first alert
+ * @param modelVersion   the detector model in use: the newest stored model ('v' || version), else the model
+ *                       named by the latest live alert; null before either exists
  * @param alertsLastHour live alerts first detected in the last hour
  * @param consumerLag    records not yet consumed, per consumer group and topic (empty when Kafka is unreachable)
  */

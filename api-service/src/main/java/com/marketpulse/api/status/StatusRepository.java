@@ -25,7 +25,14 @@ class StatusRepository {
                 .single();
     }
 
-    Optional<String> latestModelVersion() {
+    /** The newest stored model ({@code detection.models}, as alerts name it: 'v' || version). */
+    Optional<String> newestStoredModel() {
+        return jdbc.sql("SELECT 'v' || version FROM detection.models ORDER BY version DESC LIMIT 1")
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<String> modelOfLatestAlert() {
         return jdbc.sql("SELECT model_version FROM detection.alerts WHERE run_id IS NULL "
                         + "ORDER BY detected_at DESC LIMIT 1")
                 .query(String.class)

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 import com.marketpulse.api.MarketPulseProperties;
@@ -66,7 +67,7 @@ class StatusService {
             long lastHour;
             try {
                 symbols = catalog.all().stream().map(symbol -> freshness(symbol, now)).toList();
-                modelVersion = repository.latestModelVersion().orElse(null);
+                modelVersion = modelInUse();
                 lastHour = repository.alertsDetectedSince(now.minus(Duration.ofHours(1)));
                 stages.add(new StatusReport.Stage("postgresql", "UP", null));
             } catch (RuntimeException e) {
@@ -84,6 +85,19 @@ class StatusService {
             }
             throw new IllegalStateException("status check failed", e);
         }
+    }
+
+    /** The newest stored model is the one in use; before one is stored, the bootstrap model the alerts name. */
+    private String modelInUse() {
+        try {
+            Optional<String> stored = repository.newestStoredModel();
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        } catch (DataAccessException e) {
+            log.debug("detection.models not readable", e);
+        }
+        return repository.modelOfLatestAlert().orElse(null);
     }
 
     private StatusReport.SymbolFreshness freshness(String symbol, Instant now) {

@@ -20,6 +20,7 @@ class StatusIT extends ApiIntegrationTest {
     @Test
     void reportsEachStageTheModelVersionAndAlertsOfTheLastHour() {
         clearAlerts();
+        jdbc.sql("DELETE FROM detection.models").update();
         Instant now = Instant.now();
         store(alert("recent", "BTC/USD", AlertType.PRICE_SPIKE, 70, now.minusSeconds(60), null));
         store(alert("old", "ETH/USD", AlertType.PRICE_SPIKE, 70, now.minusSeconds(7200), null));
@@ -39,6 +40,11 @@ class StatusIT extends ApiIntegrationTest {
         JsonNode btc = status.get("symbols").get(0);
         assertThat(btc.get("symbol").asString()).isEqualTo("BTC/USD");
         assertThat(btc.get("lastTickAgeSeconds").asLong()).isBetween(0L, 120L);
+
+        long version = jdbc.sql("INSERT INTO detection.models (source, trained_at, training_rows, trees, features, forest) "
+                        + "VALUES ('archive', now(), 100, 10, 'priceZ,volumeZ', decode('00', 'hex')) RETURNING version")
+                .query(Long.class).single();
+        assertThat(http.get("/api/status").json().get("modelVersion").asString()).isEqualTo("v" + version);
     }
 
     @Test
