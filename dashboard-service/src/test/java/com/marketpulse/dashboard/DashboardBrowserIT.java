@@ -158,6 +158,21 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void anExpiredSessionAsksToLogInAgain() {
+        FAKE.addUser("gina", "gina-password");
+        driver.get(url("/login"));
+        logIn("gina", "gina-password");
+        waitFor(By.id("home-view"));
+        await().until(() -> text(By.id("feed-state")).equals("Live"));
+
+        FAKE.expireTokens();
+
+        await().until(() -> text(By.id("feed-state")).equals("Session expired"));
+        waitFor(By.id("log-in-again")).click();
+        waitFor(By.id("login-view"));
+    }
+
+    @Test
     void aWrongPasswordSaysSo() throws Exception {
         driver.get(url("/login"));
         logIn("demo", "wrong-password");

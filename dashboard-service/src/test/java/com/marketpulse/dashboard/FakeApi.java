@@ -92,6 +92,12 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Forgets every token, as after their expiry, and ends the open streams (clients reconnect with them). */
+    public void expireTokens() {
+        users.clear();
+        subscribers.forEach(s -> s.frames().add(END));
+    }
+
     /** Answers the next n logins with 429. */
     public void throttleNextLogins(int n) {
         throttleLogins = n;
@@ -240,6 +246,8 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
                 while (true) {
                     String frame = subscriber.frames().poll(500, TimeUnit.MILLISECONDS);
                     if (END.equals(frame)) {
+                        // ends the connection, so that the client sees the stream end (the body has no length)
+                        sink.close();
                         return;
                     }
                     sink.writeUtf8(frame == null ? ": keep-alive\n\n" : frame).flush();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -23,11 +24,15 @@ public final class AlertStream implements Closeable {
     private final InputStream body;
     private final JsonMapper json;
     private final SseParser parser = new SseParser();
+    private final Duration idleTimeout;
     private volatile boolean closed;
+    private volatile boolean silent;
+    private volatile long lastActivity = System.nanoTime();
 
-    AlertStream(InputStream body, JsonMapper json) {
+    AlertStream(InputStream body, JsonMapper json, Duration idleTimeout) {
         this.body = body;
         this.json = json;
+        this.idleTimeout = idleTimeout;
     }
 
     /**
@@ -36,15 +41,44 @@ public final class AlertStream implements Closeable {
      */
     public void read(Consumer<AlertDto> onAlert) throws IOException {
         var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        Thread watchdog = Thread.ofVirtual().name("alert-stream-watchdog").start(this::closeWhenSilent);
         try {
             String line;
             while ((line = reader.readLine()) != null) {
+                lastActivity = System.nanoTime();
                 parser.accept(line).ifPresent(event -> deliver(event, onAlert));
             }
         } catch (IOException e) {
             if (!closed) {
                 throw e;
             }
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    /** Whether the stream was given up because nothing (not even a keep-alive) came for the idle timeout. */
+    public boolean wentSilent() {
+        return silent;
+    }
+
+    private void closeWhenSilent() {
+        long limit = idleTimeout.toNanos();
+        try {
+            while (!closed) {
+                long idle = System.nanoTime() - lastActivity;
+                if (idle >= limit) {
+                    log.info("The alert stream was silent for {}; reconnecting", idleTimeout);
+                    silent = true;
+                    close();
+                    return;
+                }
+                Thread.sleep(java.time.Duration.ofNanos(Math.min(limit - idle, 1_000_000_000L)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            log.debug("Closing a silent alert stream failed", e);
         }
     }
 

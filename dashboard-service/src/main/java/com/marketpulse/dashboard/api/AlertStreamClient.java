@@ -28,6 +28,7 @@ public class AlertStreamClient {
     private final URI streamUri;
     private final JsonMapper json;
     private final ProblemReader problems;
+    private final java.time.Duration idleTimeout;
 
     public AlertStreamClient(ApiProperties properties, JsonMapper json) {
         this.http = HttpClient.newBuilder()
@@ -37,6 +38,7 @@ public class AlertStreamClient {
         this.streamUri = properties.apiUrl().resolve("/api/alerts/stream");
         this.json = json;
         this.problems = new ProblemReader(json);
+        this.idleTimeout = properties.streamIdleTimeout();
     }
 
     /**
@@ -79,7 +81,7 @@ public class AlertStreamClient {
             closeQuietly(response.body());
             throw ApiException.unreadable(new IOException("not an event stream: '" + contentType + "'"));
         }
-        return new AlertStream(response.body(), json);
+        return new AlertStream(response.body(), json, idleTimeout);
     }
 
     private static void closeQuietly(InputStream body) {

@@ -13,11 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout     TCP connect timeout for every API call
  * @param requestTimeout     time limit of one ordinary (non-streaming) API call
  * @param alertPollInterval  how often alerts are polled while the live stream is down
+ * @param streamIdleTimeout  a live stream silent this long (the API sends a keep-alive every 20 s) is taken as
+ *                           broken and reconnected
  */
 @ConfigurationProperties("marketpulse.dashboard")
 public record ApiProperties(
         @DefaultValue("http://localhost:8000") URI apiUrl,
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
-        @DefaultValue("3s") Duration alertPollInterval) {
+        @DefaultValue("3s") Duration alertPollInterval,
+        @DefaultValue("60s") Duration streamIdleTimeout) {
 }

@@ -36,9 +36,13 @@ class AlertStreamClientTest {
     @BeforeEach
     void start() throws Exception {
         server.start();
+        streams = client(Duration.ofSeconds(30));
+    }
+
+    private AlertStreamClient client(Duration idleTimeout) {
         var properties = new ApiProperties(URI.create("http://" + server.getHostName() + ":" + server.getPort()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1));
-        streams = new AlertStreamClient(properties, JsonMapper.builder().build());
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), idleTimeout);
+        return new AlertStreamClient(properties, JsonMapper.builder().build());
     }
 
     @AfterEach
@@ -147,6 +151,23 @@ class AlertStreamClientTest {
         stream.close();
 
         assertThat(ended.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aStreamSilentForTheIdleTimeoutIsGivenUp() throws Exception {
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .setHeader("Content-Type", "text/event-stream")
+                .body(new OpenEndedBody(": connected\n\n"))
+                .build());
+        List<AlertDto> received = new CopyOnWriteArrayList<>();
+
+        try (AlertStream stream = client(Duration.ofMillis(300)).connect("t-1", null)) {
+            stream.read(received::add);
+            assertThat(stream.wentSilent()).isTrue();
+        }
+
+        assertThat(received).isEmpty();
     }
 
     private static MockResponse eventStream(String body) {

@@ -37,7 +37,7 @@ class ApiClientTest {
     }
 
     static ApiClient client(URI url) {
-        var properties = new ApiProperties(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1));
+        var properties = new ApiProperties(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30));
         return new ApiClient(RestClient.builder(), properties, JsonMapper.builder().build());
     }
 
