@@ -17,6 +17,7 @@ final class LoginThrottle {
 
     static final int MAX_KEYS = 100_000;
 
+    private final int maxKeys;
     private final int freeFailures;
     private final Duration baseDelay;
     private final Duration maxDelay;
@@ -24,10 +25,16 @@ final class LoginThrottle {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
     LoginThrottle(int freeFailures, Duration baseDelay, Duration maxDelay, Duration forgetAfter) {
+        this(freeFailures, baseDelay, maxDelay, forgetAfter, MAX_KEYS);
+    }
+
+    /** @param maxKeys at most this many keys are remembered; beyond it new keys go uncounted until old ones expire */
+    LoginThrottle(int freeFailures, Duration baseDelay, Duration maxDelay, Duration forgetAfter, int maxKeys) {
         if (freeFailures < 0 || baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0
                 || forgetAfter.compareTo(maxDelay) < 0) {
             throw new IllegalArgumentException("need freeFailures >= 0 and baseDelay <= maxDelay <= forgetAfter");
         }
+        this.maxKeys = maxKeys;
         this.freeFailures = freeFailures;
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
@@ -48,8 +55,12 @@ final class LoginThrottle {
     }
 
     void failed(String key, Instant now) {
-        if (failures.size() >= MAX_KEYS) {
+        if (failures.size() >= maxKeys) {
             failures.values().removeIf(f -> isForgotten(f, now));
+            if (failures.size() >= maxKeys && !failures.containsKey(key)) {
+                // memory stays bounded under a flood of names; the address throttle still counts the flood
+                return;
+            }
         }
         failures.compute(key, (k, f) -> f == null || isForgotten(f, now)
                 ? new Failures(1, now) : new Failures(f.count() + 1, now));

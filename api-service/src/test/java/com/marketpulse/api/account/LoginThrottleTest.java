@@ -70,6 +70,20 @@ class LoginThrottleTest {
         assertThat(throttle.waitFor("alice", T0)).isEmpty();
     }
 
+    @Test
+    void remembersABoundedNumberOfKeysAndKeepsCountingTheOnesItHas() {
+        LoginThrottle small = new LoginThrottle(1, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15), 3);
+        for (String key : new String[] {"a", "b", "c", "d"}) {
+            small.failed(key, T0);
+        }
+        assertThat(small.waitFor("a", T0)).isPresent();
+        assertThat(small.waitFor("d", T0)).as("a fourth key is not remembered").isEmpty();
+        small.failed("a", T0);
+        assertThat(small.waitFor("a", T0)).contains(Duration.ofSeconds(2));
+        small.failed("d", T0.plus(Duration.ofMinutes(16)));
+        assertThat(small.waitFor("d", T0.plus(Duration.ofMinutes(16)))).as("room again once old keys expire").isPresent();
+    }
+
     @Property
     void theDelayGrowsWithFailuresAndStaysWithinTheMaximum(@ForAll @IntRange(min = 0, max = 10_000) int failures) {
         Duration delay = throttle.delayAfter(failures);
