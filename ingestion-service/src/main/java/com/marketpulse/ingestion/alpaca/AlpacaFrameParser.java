@@ -69,7 +69,8 @@ final class AlpacaFrameParser {
                 || !id.canConvertToLong() || !trade.path("t").isString()) {
             return new AlpacaMessage.Malformed("trade without S/p/s/t/i of the documented types");
         }
-        if (!(price.asDouble() > 0) || !(size.asDouble() >= 0) || Double.isInfinite(price.asDouble())) {
+        if (!(price.asDouble() > 0) || !(size.asDouble() >= 0) || !Double.isFinite(price.asDouble())
+                || !Double.isFinite(size.asDouble())) {
             return new AlpacaMessage.Malformed("trade with price " + price + " and size " + size);
         }
         Instant time;

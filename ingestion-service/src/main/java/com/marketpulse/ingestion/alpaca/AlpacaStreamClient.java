@@ -132,7 +132,12 @@ public final class AlpacaStreamClient implements AutoCloseable {
             if (state == State.FAILED || state == State.CLOSED || state == State.WAITING_TO_RECONNECT) {
                 return;
             }
-            handle(message, frame);
+            try {
+                handle(message, frame);
+            } catch (RuntimeException e) {
+                metrics.malformed();
+                log.warn("Skipping an Alpaca message that could not be handled ({}): {}", e.toString(), abbreviate(frame));
+            }
         }
     }
 
@@ -254,6 +259,14 @@ public final class AlpacaStreamClient implements AutoCloseable {
     }
 
     private void watchdog() {
+        try {
+            checkLiveness();
+        } catch (RuntimeException e) {
+            log.error("Alpaca watchdog check failed; it keeps running", e);
+        }
+    }
+
+    private void checkLiveness() {
         Instant now = clock.instant();
         switch (state) {
             case CONNECTING, AUTHENTICATING, SUBSCRIBING -> {

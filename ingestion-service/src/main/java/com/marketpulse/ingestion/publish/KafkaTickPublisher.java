@@ -5,6 +5,7 @@ import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.IngestionProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -98,17 +99,18 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
             return true;
         }
         pending.decrementAndGet();
-        drop(record, "buffer-full");
+        drop(record, "buffer-full", null);
         return false;
     }
 
-    private void drop(Outgoing record, String reason) {
+    /** Counts every drop under {@code reason}; logs the first, every 1000th and any that comes with a detail. */
+    private void drop(Outgoing record, String reason, String detail) {
         metrics.dropped(reason);
         long count = dropped.incrementAndGet();
-        if (count == 1 || count % 1000 == 0) {
-            log.error("Dropped {} record(s) so far ({}; buffer capacity {}); latest: {} key {} on {}", count, reason,
-                    buffer.remainingCapacity() + buffer.size(), record.value().getClass().getSimpleName(),
-                    record.key(), record.topic());
+        if (count == 1 || count % 1000 == 0 || detail != null) {
+            log.error("Dropped {} record(s) so far ({}{}; buffer capacity {}); latest: {} key {} on {}", count, reason,
+                    detail == null ? "" : ": " + detail, buffer.remainingCapacity() + buffer.size(),
+                    record.value().getClass().getSimpleName(), record.key(), record.topic());
         }
     }
 
@@ -148,6 +150,13 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
                 future = template.send(new ProducerRecord<>(record.topic(), null,
                         record.eventTime().toEpochMilli(), record.key(), record.value()));
             } catch (RuntimeException e) {
+                if (unserializable(e)) {
+                    // retrying cannot help and would block every record behind it
+                    pending.decrementAndGet();
+                    drop(record, "unserializable", e.getMessage());
+                    futures.add(null);
+                    continue;
+                }
                 future = CompletableFuture.failedFuture(e);
             }
             futures.add(future);
@@ -162,6 +171,9 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
                 failed.add(record);
                 continue;
             }
+            if (futures.get(i) == null) {
+                continue;
+            }
             try {
                 futures.get(i).get();
                 succeeded(record);
@@ -171,6 +183,15 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
             }
         }
         return failed;
+    }
+
+    private static boolean unserializable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void succeeded(Outgoing record) {
@@ -198,7 +219,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
                 Outgoing newest = buffer.pollLast();
                 if (newest != null) {
                     pending.decrementAndGet();
-                    drop(newest, "buffer-full");
+                    drop(newest, "buffer-full", null);
                 }
             }
         }

@@ -192,10 +192,11 @@ class AlpacaStreamClientTest {
         alpaca.send("[{\"T\":\"t\",\"S\":\"BTC/USD\",\"p\":\"cheap\",\"s\":1,\"t\":\"2026-01-05T10:00:00Z\",\"i\":1}]");
         alpaca.send("[{\"T\":\"t\",\"S\":\"BTC/USD\",\"p\":1.5,\"s\":1,\"t\":\"yesterday\",\"i\":2}]");
         alpaca.send("[{\"T\":\"t\",\"S\":\"BTC/USD\",\"p\":-3,\"s\":1,\"t\":\"2026-01-05T10:00:00Z\",\"i\":3}]");
+        alpaca.send("[{\"T\":\"t\",\"S\":\"BTC/USD\",\"p\":1.5,\"s\":1e400,\"t\":\"2026-01-05T10:00:00Z\",\"i\":5}]");
         alpaca.executeAndStream(btc(4, 4));
         await().until(() -> published.size() == 1);
         assertThat(publishedIds()).containsExactly("4");
-        assertThat(counter("marketpulse.ingestion.alpaca.frames.malformed")).isEqualTo(5);
+        assertThat(counter("marketpulse.ingestion.alpaca.frames.malformed")).isEqualTo(6);
         assertThat(client.state()).isEqualTo(State.STREAMING);
     }
 

@@ -63,7 +63,7 @@ class PublisherSurvivesKafkaOutageIT {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000);
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
         config.put(JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false);
-        producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new JacksonJsonSerializer<>());
+        producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new RefusingSerializer());
         IngestionProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
                 .bindOrCreate("marketpulse", IngestionProperties.class);
         properties = new IngestionProperties(properties.symbols(), properties.source(), properties.kafka(),
@@ -121,6 +121,41 @@ class PublisherSurvivesKafkaOutageIT {
         assertThat(publisher.pending() + dropped).isEqualTo(40);
         assertThat(publisher.pending()).isLessThanOrEqualTo(10);
         assertThat(registry.get("marketpulse.ingestion.ticks.received").counter().count()).isEqualTo(40);
+    }
+
+    @Test
+    void aRecordThatCannotBeSerializedIsDroppedAndCountedWithoutBlockingTheOthers() throws IOException {
+        broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.MARKET_CRYPTO);
+        broker.afterPropertiesSet();
+        door.open(Integer.parseInt(broker.getBrokersAsString().replaceAll(".*:", "")));
+        publisher = publisher(100);
+
+        publisher.publish(Topics.MARKET_CRYPTO, tick(1));
+        publisher.publish(Topics.MARKET_CRYPTO, Tick.live("alpaca", RefusingSerializer.POISON, Instant.now(), 1, 1,
+                "2", "B"));
+        publisher.publish(Topics.MARKET_CRYPTO, tick(3));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> publisher.pending() == 0);
+        List<ConsumerRecord<String, String>> records =
+                KafkaTestConsumer.consume(broker, Topics.MARKET_CRYPTO, 2, Duration.ofSeconds(1));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly("BTC/USD", "BTC/USD");
+        assertThat(registry.get("marketpulse.ingestion.ticks.dropped").tag("reason", "unserializable").counter()
+                .count()).isEqualTo(1);
+        assertThat(publisher.failing()).isFalse();
+    }
+
+    /** JSON like the service's serializer, except for one symbol it refuses, as a broken record would be. */
+    static final class RefusingSerializer extends JacksonJsonSerializer<Object> {
+
+        static final String POISON = "BAD/USD";
+
+        @Override
+        public byte[] serialize(String topic, Object data) {
+            if (data instanceof Tick tick && tick.symbol().equals(POISON)) {
+                throw new org.apache.kafka.common.errors.SerializationException("cannot write " + POISON);
+            }
+            return super.serialize(topic, data);
+        }
     }
 
     static int freePort() {
