@@ -20,8 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -53,8 +52,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private final Backoff backoff;
     private final TradeDeduplicator seen = new TradeDeduplicator(200_000);
     private final Set<String> reportedTypes = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alpaca-stream").daemon().factory());
+    private final ScheduledThreadPoolExecutor executor = streamThread();
 
     private volatile State state = State.IDLE;
     private volatile String detail = "not started";
@@ -62,7 +60,8 @@ public final class AlpacaStreamClient implements AutoCloseable {
     /** When the last streaming connection was last heard from: where a gap starts if no trade was seen yet. */
     private Instant streamedUntil;
     private WebSocket socket;
-    private int generation;
+    /** Which socket is current; callbacks of older sockets are ignored. Read by socket threads, hence volatile. */
+    private volatile int generation;
     private Instant connectStartedAt;
     private long malformedFrames;
 
@@ -77,6 +76,14 @@ public final class AlpacaStreamClient implements AutoCloseable {
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), random.split());
         this.gapBackfill = new GapBackfill(settings,
                 new AlpacaHistoricalClient(http, settings, json, clock, random.split()), metrics, clock);
+    }
+
+    private static ScheduledThreadPoolExecutor streamThread() {
+        ScheduledThreadPoolExecutor executor =
+                new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("alpaca-stream").daemon().factory());
+        // on close, a reconnect scheduled for later must not hold the shutdown up
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     public State state() {
