@@ -29,9 +29,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void logicOutsideUiPackagesDoesNotUseVaadin() {
-        noClasses().that().resideInAPackage("..dashboard.alert")
-                .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+    void pureLogicUsesNeitherVaadinNorSpring() {
+        noClasses().that().resideInAnyPackage("..dashboard.alert", "..dashboard.market", "..dashboard.base")
+                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "org.springframework..")
                 .check(CLASSES);
     }
 

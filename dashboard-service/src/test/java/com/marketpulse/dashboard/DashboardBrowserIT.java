@@ -222,6 +222,8 @@ class DashboardBrowserIT {
                 .contains("dark"));
         assertThat((Long) js("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo(390L);
         Browser.screenshot(driver, "06-phone-dark");
+        js("document.getElementById('my-alerts').scrollIntoView();");
+        Browser.screenshot(driver, "06b-phone-dark-alerts");
         driver.get(url("/portfolio"));
         waitFor(By.id("portfolio-view"));
         await().until(() -> String.valueOf(js("return getComputedStyle(document.documentElement).colorScheme;"))

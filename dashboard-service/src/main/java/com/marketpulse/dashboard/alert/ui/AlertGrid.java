@@ -7,6 +7,9 @@ import java.util.List;
 
 import com.marketpulse.dashboard.alert.AlertText;
 import com.marketpulse.dashboard.api.AlertDto;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -18,20 +21,28 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 public final class AlertGrid extends Grid<AlertDto> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** Below this window width (px) the grid drops the type and direction columns and the date. */
+    static final int PHONE_WIDTH = 640;
 
     private final Clock clock;
     private ZoneId zone = ZoneId.of("UTC");
+    private boolean compact;
+    private @org.jspecify.annotations.Nullable Registration resizeListener;
+    private final Column<AlertDto> typeColumn;
+    private final Column<AlertDto> directionColumn;
 
     public AlertGrid(Clock clock) {
         this.clock = clock;
         addClassName("alert-grid");
         addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.ROW_STRIPES);
-        addColumn(alert -> TIME.format(alert.eventTime().atZone(zone)) + " · "
+        addColumn(alert -> (compact ? SHORT_TIME : TIME).format(alert.eventTime().atZone(zone)) + " · "
                 + AlertText.ago(alert.eventTime(), clock.instant()))
                 .setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         addColumn(AlertDto::symbol).setHeader("Coin").setAutoWidth(true).setFlexGrow(0);
-        addColumn(alert -> AlertText.type(alert.type())).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
-        addColumn(alert -> AlertText.direction(alert.direction())).setHeader("Direction").setAutoWidth(true).setFlexGrow(0);
+        typeColumn = addColumn(alert -> AlertText.type(alert.type())).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        directionColumn = addColumn(alert -> AlertText.direction(alert.direction()))
+                .setHeader("Direction").setAutoWidth(true).setFlexGrow(0);
         addColumn(new ComponentRenderer<>(AlertGrid::severityBadge))
                 .setHeader("Severity").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.CENTER);
         addColumn(alert -> alert.explanation() == null ? "" : alert.explanation())
@@ -43,6 +54,34 @@ public final class AlertGrid extends Grid<AlertDto> {
     public void setZone(ZoneId zone) {
         this.zone = zone;
         getDataProvider().refreshAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        var page = attach.getUI().getPage();
+        page.retrieveExtendedClientDetails(details -> fitWidth(details.getWindowInnerWidth()));
+        resizeListener = page.addBrowserWindowResizeListener(resize -> fitWidth(resize.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (resizeListener != null) {
+            resizeListener.remove();
+            resizeListener = null;
+        }
+        super.onDetach(detach);
+    }
+
+    /** On a phone-sized window the type and direction columns give way (severity and explanation stay), times lose the date. */
+    void fitWidth(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < PHONE_WIDTH;
+        if (narrow != compact) {
+            compact = narrow;
+            typeColumn.setVisible(!narrow);
+            directionColumn.setVisible(!narrow);
+            getDataProvider().refreshAll();
+        }
     }
 
     public void show(List<AlertDto> alerts) {
