@@ -3,6 +3,8 @@ package com.marketpulse.detection.alert;
 import com.marketpulse.detection.episode.EpisodeTracker;
 import com.marketpulse.detection.episode.EpisodeUpdate;
 import com.marketpulse.detection.model.ModelRegistry;
+import com.marketpulse.detection.scoring.HistoryBook;
+import com.marketpulse.detection.scoring.SymbolHistory;
 import com.marketpulse.events.FeatureVector;
 import com.marketpulse.events.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -26,6 +28,7 @@ class FeatureListener {
 
     private final ModelRegistry models;
     private final EpisodeTracker episodes;
+    private final HistoryBook histories = new HistoryBook();
     private final AlertRepository alerts;
     private final AlertPublisher publisher;
     private final Counter scored;
@@ -44,7 +47,8 @@ class FeatureListener {
     @KafkaListener(id = "detection-scorer", topics = Topics.MARKET_FEATURES, groupId = "detection-scorer",
             properties = "spring.json.value.default.type=com.marketpulse.events.FeatureVector")
     void on(FeatureVector vector) {
-        List<EpisodeUpdate> updates = episodes.apply(models.detector().detect(vector));
+        SymbolHistory history = histories.of(vector);
+        List<EpisodeUpdate> updates = episodes.apply(models.detector().detect(vector, history));
         for (EpisodeUpdate update : updates) {
             if (update.changed()) {
                 alerts.upsert(update.alert());
@@ -56,6 +60,7 @@ class FeatureListener {
             }
         }
         episodes.commit(updates);
+        history.record(vector);
         scored.increment();
     }
 }

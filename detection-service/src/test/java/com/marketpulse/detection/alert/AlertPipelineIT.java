@@ -5,6 +5,7 @@ import static com.marketpulse.detection.scoring.Vectors.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.marketpulse.detection.scoring.SymbolHistory;
 import com.marketpulse.detection.scoring.Vectors;
 import com.marketpulse.detection.support.IntegrationTest;
 import com.marketpulse.detection.support.Topic;
@@ -16,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -91,11 +93,17 @@ class AlertPipelineIT extends IntegrationTest {
     }
 
     @Test
-    void consecutiveSpikeVectorsUpdateOneAlert() {
+    void aSecondJumpWithinTheCooldownUpdatesTheSameAlert() {
         Instant t = Instant.parse("2026-11-24T10:10:00Z");
-        FeatureVector bigger = with(spike("DOT/USD", t.plusSeconds(1)), 9.0, 20.0, 0.5, 1.3);
+        List<FeatureVector> vectors = new ArrayList<>();
+        vectors.add(spike("DOT/USD", t));
+        for (int i = 1; i <= SymbolHistory.LENGTH; i++) {
+            vectors.add(Vectors.at(with(spike("DOT/USD", t), 1.0, 0.5, 0.1, 1.0), t.plusSeconds(i)));
+        }
+        Instant later = t.plusSeconds(SymbolHistory.LENGTH + 1);
+        vectors.add(Vectors.at(with(spike("DOT/USD", later), 9.0, 20.0, 0.5, 1.3), later));
 
-        send(spike("DOT/USD", t), Vectors.at(bigger, t.plusSeconds(1)));
+        send(vectors.toArray(FeatureVector[]::new));
 
         assertThat(rows("DOT/USD")).singleElement().satisfies(row -> {
             assertThat(row.get("severity")).isEqualTo(published("DOT/USD").getLast().severity());
