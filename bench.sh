@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# JMH benchmark of the per-tick work on one core: feature math alone, and features + scoring + episode tracking
+# (com.marketpulse.evaluation.PipelineBenchmark), with config/marketpulse.yml. Prints JMH's table (ops/s = ticks/s).
+# Extra arguments go to JMH, e.g. ./bench.sh -wi 5 -i 10  or  ./bench.sh PipelineBenchmark.features
+set -euo pipefail
+cd "$(dirname "$0")"
+source bin/java-home.sh
+
+echo "Building the benchmarks with $JAVA_HOME ..." >&2
+./mvnw -B -q -pl evaluation -am -DskipTests package
+
+selection=PipelineBenchmark
+if [ $# -gt 0 ] && [[ "$1" != -* ]]; then selection="$1"; shift; fi
+exec "$JAVA_HOME/bin/java" -cp "evaluation/target/test-classes:evaluation/target/classes:$(cat evaluation/target/test-classpath.txt)" \
+  org.openjdk.jmh.Main "$selection" -wi 3 -w 1s -i 5 -r 1s -f 1 "$@"
