@@ -8,6 +8,8 @@ import com.marketpulse.detection.scoring.DetectionRules;
 import com.marketpulse.detection.scoring.Detector;
 import com.marketpulse.detection.scoring.DetectorModel;
 import com.marketpulse.detection.scoring.Finding;
+import com.marketpulse.detection.scoring.HistoryBook;
+import com.marketpulse.detection.scoring.SymbolHistory;
 import com.marketpulse.events.FeatureVector;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,8 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Scoring cost per feature vector on one core, with the production model size (100 trees grown on 512 rows,
  * 256 per tree):
  * <ul>
- *   <li>{@code detect}: rules and, for vectors where a rule fires, the forest, on a realistic stream (calm
- *       random-walk features with 1% anomalous vectors);</li>
+ *   <li>{@code detect}: the symbol's recent history, the rules and, for vectors where a rule fires, the forest,
+ *       on a realistic stream (calm features with 1% anomalous vectors);</li>
  *   <li>{@code detectAndTrackEpisodes}: the same plus the episode tracker, i.e. all the work the scorer does per
  *       vector except the database write and the Kafka publish of an alert;</li>
  *   <li>{@code forestScore}: the Isolation Forest alone on every vector (the cost of a vector the rules flag).</li>
@@ -52,6 +54,7 @@ public class ScoringBenchmark {
 
     private Detector detector;
     private EpisodeTracker episodes;
+    private HistoryBook histories;
     private FeatureVector[] stream;
     private int next;
 
@@ -60,18 +63,26 @@ public class ScoringBenchmark {
         var model = DetectorModel.bootstrap("bench", 512, 42, new AnomalyForest.Options(100, 0.5, 0), Instant.EPOCH);
         detector = new Detector(model, DetectionRules.defaults(), 50);
         episodes = new EpisodeTracker(Duration.ofSeconds(60), EpisodeStore.none(), Clock.systemUTC());
+        histories = new HistoryBook();
         stream = stream(new SplittableRandom(7));
     }
 
     @Benchmark
     public List<Finding> detect() {
-        return detector.detect(nextVector());
+        FeatureVector v = nextVector();
+        SymbolHistory history = histories.of(v);
+        List<Finding> findings = detector.detect(v, history);
+        history.record(v);
+        return findings;
     }
 
     @Benchmark
     public List<EpisodeUpdate> detectAndTrackEpisodes() {
-        List<EpisodeUpdate> updates = episodes.apply(detector.detect(nextVector()));
+        FeatureVector v = nextVector();
+        SymbolHistory history = histories.of(v);
+        List<EpisodeUpdate> updates = episodes.apply(detector.detect(v, history));
         episodes.commit(updates);
+        history.record(v);
         return updates;
     }
 
