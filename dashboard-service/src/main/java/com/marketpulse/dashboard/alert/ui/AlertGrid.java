@@ -84,6 +84,11 @@ public final class AlertGrid extends Grid<AlertDto> {
         }
     }
 
+    /** Re-renders the rows, so that "… ago" stays true while the page is open. */
+    public void refreshAges() {
+        getDataProvider().refreshAll();
+    }
+
     public void show(List<AlertDto> alerts) {
         setItems(alerts);
     }

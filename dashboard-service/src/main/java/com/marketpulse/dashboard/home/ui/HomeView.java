@@ -133,7 +133,10 @@ public class HomeView extends Main {
     private void refreshQuotes(UI ui) {
         try {
             var latest = quotes.quotes(session.token(), portfolio);
-            UiAccess.run(ui, () -> cards.update(latest));
+            UiAccess.run(ui, () -> {
+                cards.update(latest);
+                grid.refreshAges();
+            });
         } catch (ApiException e) {
             UiAccess.run(ui, cards::stale);
         }

@@ -56,6 +56,7 @@ public final class CoinCards extends Composite<FlexLayout> {
             var card = cards.get(snapshot.quote().symbol());
             if (card != null) {
                 card.quote(snapshot.quote());
+                card.alert(latestAlerts.get(snapshot.quote().symbol()), clock);
                 card.chart(ChartData.candles(snapshot.bars()), alerts);
             }
         }

@@ -114,7 +114,10 @@ public class SystemView extends Main {
     private void refreshStatus(UI ui) {
         try {
             var report = api.status(token);
-            UiAccess.run(ui, () -> status.show(report));
+            UiAccess.run(ui, () -> {
+                status.show(report);
+                grid.refreshAges();
+            });
         } catch (ApiException e) {
             UiAccess.run(ui, () -> status.unavailable(e.userMessage()));
         }
