@@ -30,7 +30,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theArchiveCoreIsPlainJava = noClasses()
-            .that().haveNameMatching(".*\\.archive\\.(TickArchive|TickArchiveReader|TickSchema|ArchivedTick)(\\$.*)?")
+            .that().haveNameMatching(".*\\.archive\\.(TickArchive|TickArchiveReader|TickSchema|TickFile|ArchivedTick)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
             .because("the crash-safe file logic is tested without Kafka or Spring");
 }

@@ -23,14 +23,6 @@ import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,63 +228,6 @@ public final class TickArchive {
                 }
             }
             failures.forEach(e -> log.warn("Could not remove a temporary archive file: {}", e.getMessage()));
-        }
-    }
-
-    /** One Parquet file being written under its temporary name. */
-    private static final class TickFile {
-        final Path temporary;
-        final ParquetWriter<ArchivedTick> writer;
-        boolean closed;
-
-        TickFile(Path temporary) throws IOException {
-            this.temporary = temporary;
-            this.writer = new Builder(new LocalOutputFile(temporary))
-                    .withConf(new PlainParquetConfiguration())
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
-                    .build();
-        }
-
-        void write(ArchivedTick row) throws IOException {
-            writer.write(row);
-        }
-
-        void close() throws IOException {
-            if (!closed) {
-                closed = true;
-                writer.close();
-            }
-        }
-
-        void closeQuietly() {
-            try {
-                close();
-            } catch (IOException | RuntimeException e) {
-                log.debug("Closing an abandoned archive file {} failed: {}", temporary, e.getMessage());
-            }
-        }
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<ArchivedTick, Builder> {
-
-        Builder(OutputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<ArchivedTick> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
-            return new TickSchema.RowWriteSupport();
-        }
-
-        @Override
-        protected WriteSupport<ArchivedTick> getWriteSupport(ParquetConfiguration conf) {
-            return new TickSchema.RowWriteSupport();
         }
     }
 }
