@@ -1,0 +1,524 @@
+package com.marketpulse.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+
+import com.marketpulse.events.Tick;
+import com.marketpulse.events.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * MarketPulse end to end, with every part real: the stack's own Kafka broker and PostgreSQL, and
+ * detection-service, feature-service, api-service and dashboard-service running as the same jars the run
+ * command starts (no ingestion, so the only market is the one this test publishes), driven through headless
+ * Chromium. One stack serves the whole class; the steps run in order and build on each other:
+ * <ol>
+ *   <li>a new user registers, logs in and picks coins (saved at the API);</li>
+ *   <li>with the dashboard open, a calm market and then a price spike are published to market.crypto: the spike
+ *       becomes an alert row in PostgreSQL and in GET /api/alerts, and is pushed onto the open page (the alert
+ *       list, the coin's card and a marker on the coin's chart) without a reload;</li>
+ *   <li>after logging out, a second user sees neither the first user's coins nor their alerts, and the first
+ *       user finds their coins again at the next login;</li>
+ *   <li>the seeded demo user (demo/demo123) logs in and sees the alert, as does the system view;</li>
+ *   <li>last, the whole stack is stopped and started again on the same data directory: the alert is still
+ *       returned by the API and shown to the demo user.</li>
+ * </ol>
+ * Screenshots of every page go to target/screenshots/; a failed step adds a screenshot and the page source
+ * there. The services' logs are under target/e2e-&lt;time&gt;/logs/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MarketPulseEndToEndIT {
+
+    private static final String SYMBOL = "BTC/USD";
+    private static final String DB_PASSWORD = "e2e-secret";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(120);
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    private static final String FIRST_USER = "alice-e2e";
+    private static final String FIRST_PASSWORD = "Quartz-Harbor-41";
+    private static final String SECOND_USER = "bob-e2e";
+    private static final String SECOND_PASSWORD = "Velvet-Canyon-73";
+
+    /** Under target/, not a temporary directory, so the services' logs are there to read when this fails. */
+    private final Path data = Path.of("target", "e2e-" + System.currentTimeMillis()).toAbsolutePath();
+
+    private StackSettings settings;
+    private Stack stack;
+    private ChromeDriver driver;
+    private boolean earlierStepFailed;
+
+    /** What the spike step found, for the steps after it. */
+    private String alertId;
+    private String explanation;
+
+    @RegisterExtension
+    final TestWatcher recordFailures = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            earlierStepFailed = true;
+            if (driver == null) {
+                return;
+            }
+            String name = "FAILED-" + context.getRequiredTestMethod().getName();
+            try {
+                Browser.screenshot(driver, name);
+                Browser.pageSource(driver, name);
+            } catch (IOException | RuntimeException e) {
+                cause.addSuppressed(e);
+            }
+        }
+    };
+
+    @BeforeAll
+    void startStackAndBrowser() throws Exception {
+        settings = settingsWithFreePorts();
+        stack = Stack.startInfrastructure(settings, DB_PASSWORD);
+        stack.startServices(List.of(Service.DETECTION, Service.FEATURE, Service.API, Service.DASHBOARD), Map.of(),
+                START_TIMEOUT);
+        driver = Browser.start(Files.createTempDirectory("chromium-profile"), 1280, 1000);
+    }
+
+    @AfterAll
+    void stopBrowserAndStack() throws Exception {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    /** The steps build on each other: after a failure the later ones would only repeat it. */
+    @BeforeEach
+    void skipAfterAFailedStep() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(earlierStepFailed, "an earlier step failed");
+    }
+
+    @Test
+    @Order(1)
+    void aNewUserRegistersAndIsSentToLogIn() throws Exception {
+        driver.get(dashboard("/"));
+        waitFor(By.id("login-view"));
+        await("the login form").atMost(PAGE_TIMEOUT)
+                .until(() -> !driver.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+        Browser.screenshot(driver, "01-login");
+
+        waitFor(By.id("register-link")).click();
+        waitFor(By.id("register-view"));
+        fillRegistration(FIRST_USER, FIRST_PASSWORD);
+        Browser.screenshot(driver, "02-register");
+        driver.findElement(By.id("register-submit")).click();
+
+        waitFor(By.id("login-view"));
+        await("the account-ready notice").atMost(PAGE_TIMEOUT)
+                .until(() -> text(By.id("login-notice")).contains("Your account is ready"));
+        assertThat(apiLogin(FIRST_USER, FIRST_PASSWORD)).as("the API knows the new account").isNotBlank();
+    }
+
+    @Test
+    @Order(2)
+    void theNewUserLogsInAndPicksCoinsWhichAreSavedAtTheApi() throws Exception {
+        logIn(FIRST_USER, FIRST_PASSWORD);
+        waitFor(By.id("home-view"));
+        assertThat(text(By.id("current-user"))).isEqualTo(FIRST_USER);
+        awaitLiveFeed();
+        assertThat(selectedCoins()).as("a new user holds nothing yet").isEmpty();
+        Browser.screenshot(driver, "03-dashboard-new-user");
+
+        pick("BTC/USD");
+        pick("ETH/USD");
+
+        String token = apiLogin(FIRST_USER, FIRST_PASSWORD);
+        await("the portfolio saved at the API").atMost(PAGE_TIMEOUT)
+                .until(() -> portfolioAtApi(token), held -> held.equals(List.of("BTC/USD", "ETH/USD")));
+        waitFor(By.id("coin-BTC-USD"));
+        waitFor(By.id("coin-ETH-USD"));
+
+        driver.get(dashboard("/portfolio"));
+        waitFor(By.id("portfolio-view"));
+        await("BTC/USD ticked as held on the portfolio page").atMost(PAGE_TIMEOUT)
+                .until(() -> Boolean.TRUE.equals(js("const box = document.querySelector('#held-BTC-USD');"
+                        + "return !!box && box.checked === true;")));
+        Browser.screenshot(driver, "04-portfolio");
+    }
+
+    @Test
+    @Order(3)
+    void aSpikePublishedWhileTheDashboardIsOpenIsStoredServedAndPushedOntoThePageAndTheChart() throws Exception {
+        driver.get(dashboard("/"));
+        waitFor(By.id("home-view"));
+        awaitLiveFeed();
+        waitFor(By.cssSelector("#chart-BTC-USD"));
+        js("window.marketPulseNoReload = 'still the same page';");
+
+        Instant spikeTime = publishCalmMarketThenSpike(stack.kafkaBootstrap());
+
+        alertId = await("a PRICE_SPIKE alert row for the spike").atMost(ALERT_TIMEOUT)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> priceSpikeAlertId(spikeTime), id -> id != null);
+        assertThat(alertIdsFromApi()).contains(alertId);
+        JsonNode alert = alertFromApi(alertId);
+        assertThat(alert.path("symbol").asString()).isEqualTo(SYMBOL);
+        assertThat(alert.path("type").asString()).isEqualTo("PRICE_SPIKE");
+        explanation = alert.path("explanation").asString();
+        assertThat(explanation).as("the alert's explanation").isNotBlank();
+
+        await("the alert in the open page's list").atMost(PAGE_TIMEOUT)
+                .until(() -> gridText("my-alerts").contains(explanation));
+        assertThat(gridText("my-alerts")).contains(SYMBOL, "Price spike", "▲ Up");
+        await("the alert on the BTC/USD card").atMost(PAGE_TIMEOUT)
+                .until(() -> text(By.id("coin-BTC-USD")).contains("Last alert: Price spike ▲ Up"));
+        await("the alert as a marker on the BTC/USD chart").atMost(PAGE_TIMEOUT)
+                .until(() -> chartMarkerIds("chart-BTC-USD"), ids -> ids.contains(alertId));
+        assertThat((Long) js("return document.querySelectorAll('#chart-BTC-USD canvas').length;"))
+                .as("the chart is drawn").isPositive();
+        assertThat(chartMarkerIds("chart-ETH-USD")).as("no marker on a coin without alerts").isEmpty();
+        assertThat(js("return window.marketPulseNoReload;")).as("no reload, no navigation")
+                .isEqualTo("still the same page");
+        Browser.screenshot(driver, "05-dashboard-live-alert");
+        js("document.getElementById('my-alerts').scrollIntoView();");
+        Browser.screenshot(driver, "05b-dashboard-live-alert-list");
+    }
+
+    @Test
+    @Order(4)
+    void afterLogOutASecondUserSeesNeitherTheFirstUsersCoinsNorTheirAlerts() throws Exception {
+        logOut();
+        waitFor(By.id("register-link")).click();
+        waitFor(By.id("register-view"));
+        fillRegistration(SECOND_USER, SECOND_PASSWORD);
+        driver.findElement(By.id("register-submit")).click();
+        waitFor(By.id("login-view"));
+        await("the account-ready notice").atMost(PAGE_TIMEOUT)
+                .until(() -> text(By.id("login-notice")).contains("Your account is ready"));
+
+        logIn(SECOND_USER, SECOND_PASSWORD);
+        waitFor(By.id("home-view"));
+        assertThat(text(By.id("current-user"))).isEqualTo(SECOND_USER);
+        awaitLiveFeed();
+        assertThat(selectedCoins()).isEmpty();
+        assertThat(driver.findElements(By.cssSelector(".coin-card"))).as("coin cards of the second user").isEmpty();
+        assertThat(gridText("my-alerts")).doesNotContain(explanation).doesNotContain(SYMBOL);
+        assertThat(portfolioAtApi(apiLogin(SECOND_USER, SECOND_PASSWORD))).isEmpty();
+        Browser.screenshot(driver, "06-second-user");
+
+        logOut();
+        logIn(FIRST_USER, FIRST_PASSWORD);
+        waitFor(By.id("home-view"));
+        await("the first user's coins, kept across logins").atMost(PAGE_TIMEOUT)
+                .until(() -> selectedCoins().equals(List.of("BTC/USD", "ETH/USD")));
+        await("the first user's alert, loaded at login").atMost(PAGE_TIMEOUT)
+                .until(() -> gridText("my-alerts").contains(explanation));
+        logOut();
+    }
+
+    @Test
+    @Order(5)
+    void theSeededDemoUserLogsInAndSeesTheAlertAlsoInTheSystemView() throws Exception {
+        logIn("demo", "demo123");
+        waitFor(By.id("home-view"));
+        assertThat(text(By.id("current-user"))).isEqualTo("demo");
+        await("the demo's coins").atMost(PAGE_TIMEOUT)
+                .until(() -> selectedCoins().equals(List.of("BTC/USD", "ETH/USD", "SOL/USD")));
+        await("the alert in the demo's list").atMost(PAGE_TIMEOUT)
+                .until(() -> gridText("my-alerts").contains(explanation));
+        await("the alert as a marker on the demo's BTC/USD chart").atMost(PAGE_TIMEOUT)
+                .until(() -> chartMarkerIds("chart-BTC-USD"), ids -> ids.contains(alertId));
+        Browser.screenshot(driver, "07-demo-dashboard");
+
+        driver.get(dashboard("/system"));
+        waitFor(By.id("system-view"));
+        await("the alert among all alerts").atMost(PAGE_TIMEOUT)
+                .until(() -> gridText("all-alerts").contains(explanation));
+        await("the pipeline status").atMost(PAGE_TIMEOUT).until(() -> !text(By.id("pipeline-status")).isEmpty());
+        await("the pipeline's stages").atMost(PAGE_TIMEOUT)
+                .until(() -> gridText("pipeline-stages").contains("detection-service"));
+        Browser.screenshot(driver, "08-system");
+    }
+
+    /** Last: it stops everything and starts the stack again on the same data directory. */
+    @Test
+    @Order(6)
+    void theAlertSurvivesAFullRestartOfTheStack() throws Exception {
+        stack.close();
+        stack = null;
+        stack = Stack.startInfrastructure(settings, DB_PASSWORD);
+        stack.startServices(List.of(Service.DETECTION, Service.API, Service.DASHBOARD), Map.of(), START_TIMEOUT);
+
+        assertThat(alertIdsFromApi()).as("alerts of the first run after a restart").contains(alertId);
+
+        driver.manage().deleteAllCookies();
+        driver.get(dashboard("/login"));
+        logIn("demo", "demo123");
+        waitFor(By.id("home-view"));
+        await("the alert of the first run on the dashboard").atMost(PAGE_TIMEOUT)
+                .until(() -> gridText("my-alerts").contains(explanation));
+        Browser.screenshot(driver, "09-demo-after-restart");
+    }
+
+    // --- the market -------------------------------------------------------------------------------------------
+
+    /**
+     * Two hundred quiet BTC trades a quarter second apart, then one trade 6% above the market, then one calm
+     * trade in the next minute, which closes the spike's one-minute bar so that the chart has a candle for it.
+     */
+    private static Instant publishCalmMarketThenSpike(String bootstrap) throws Exception {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        Random random = new Random(7);
+        Instant time = Instant.now().minusSeconds(120);
+        double price = 90_000;
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < 200; i++) {
+                time = time.plusMillis(250);
+                price *= 1 + random.nextGaussian() * 0.0002;
+                send(producer, Tick.live("e2e", SYMBOL, time, round(price), 0.01 + random.nextDouble() * 0.05,
+                        "t" + i, "B"));
+            }
+            Instant spikeTime = time.plusMillis(250);
+            send(producer, Tick.live("e2e", SYMBOL, spikeTime, round(price * 1.06), 0.03, "spike", "B"));
+            Instant nextMinute = Instant.ofEpochSecond((spikeTime.getEpochSecond() / 60 + 1) * 60 + 1);
+            send(producer, Tick.live("e2e", SYMBOL, nextMinute, round(price), 0.02, "after", "B"));
+            producer.flush();
+            return spikeTime;
+        }
+    }
+
+    private static void send(KafkaProducer<String, String> producer, Tick tick) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.MARKET_CRYPTO, tick.symbol(), json.writeValueAsString(tick))).get();
+    }
+
+    private static double round(double price) {
+        return Math.round(price * 100) / 100.0;
+    }
+
+    // --- PostgreSQL and the API -------------------------------------------------------------------------------
+
+    private String priceSpikeAlertId(Instant spikeTime) {
+        try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), StackSettings.DATABASE_USER,
+                DB_PASSWORD);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     SELECT alert_id, event_time FROM detection.alerts
+                     WHERE symbol = 'BTC/USD' AND type = 'PRICE_SPIKE' AND direction = 'UP' AND run_id IS NULL""")) {
+            while (rows.next()) {
+                Instant eventTime = rows.getTimestamp("event_time").toInstant();
+                if (!eventTime.isBefore(spikeTime.minusMillis(1))) {
+                    return rows.getString("alert_id");
+                }
+            }
+            return null;
+        } catch (SQLException e) {
+            return null; // the schema appears when detection-service has migrated it
+        }
+    }
+
+    private List<String> alertIdsFromApi() throws IOException, InterruptedException {
+        JsonNode page = apiGet("/api/alerts?symbol=BTC-USD&limit=100", null);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode item : page.path("items")) {
+            ids.add(item.path("id").asString());
+        }
+        return ids;
+    }
+
+    private JsonNode alertFromApi(String id) throws IOException, InterruptedException {
+        return apiGet("/api/alerts/" + id, null);
+    }
+
+    private String apiLogin(String username, String password) throws IOException, InterruptedException {
+        URI uri = api("/api/auth/login");
+        String body = json.writeValueAsString(Map.of("username", username, "password", password));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s as %s: %s", uri, username, response.body()).isEqualTo(200);
+        return json.readTree(response.body()).path("token").asString();
+    }
+
+    private List<String> portfolioAtApi(String token) throws IOException, InterruptedException {
+        List<String> symbols = new ArrayList<>();
+        for (JsonNode symbol : apiGet("/api/me/portfolio", token).path("symbols")) {
+            symbols.add(symbol.asString());
+        }
+        return symbols;
+    }
+
+    private JsonNode apiGet(String pathAndQuery, String token) throws IOException, InterruptedException {
+        URI uri = api(pathAndQuery);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", uri, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private URI api(String pathAndQuery) {
+        return URI.create("http://localhost:" + settings.port(Service.API) + pathAndQuery);
+    }
+
+    private String dashboard(String path) {
+        return "http://localhost:" + settings.port(Service.DASHBOARD) + path;
+    }
+
+    // --- the browser ------------------------------------------------------------------------------------------
+
+    private void fillRegistration(String username, String password) {
+        for (String field : new String[] {"register-username", "register-password", "register-repeat"}) {
+            WebElement input = waitFor(By.cssSelector("#" + field + " input"));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(field.equals("register-username") ? username : password);
+        }
+    }
+
+    private void logIn(String username, String password) {
+        WebElement user = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
+        user.clear();
+        user.sendKeys(username);
+        WebElement secret = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
+        secret.clear();
+        secret.sendKeys(password, Keys.ENTER);
+    }
+
+    private void logOut() {
+        waitFor(By.id("logout")).click();
+        waitFor(By.id("login-view"));
+    }
+
+    private void awaitLiveFeed() {
+        await("the live alert feed").atMost(PAGE_TIMEOUT).until(() -> text(By.id("feed-state")).equals("Live"));
+    }
+
+    private void pick(String symbol) {
+        WebElement input = waitFor(By.cssSelector("#portfolio-picker input"));
+        input.click();
+        input.sendKeys(symbol);
+        await("the picker's item " + symbol).atMost(PAGE_TIMEOUT).until(() -> visibleItem(symbol) != null);
+        visibleItem(symbol).click();
+        input.sendKeys(Keys.ESCAPE);
+        await(symbol + " picked").atMost(PAGE_TIMEOUT).until(() -> selectedCoins().contains(symbol));
+    }
+
+    private WebElement visibleItem(String text) {
+        return driver.findElements(By.tagName("vaadin-multi-select-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(text))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> selectedCoins() {
+        return (List<String>) js("const box = document.getElementById('portfolio-picker');"
+                + "return box && box.selectedItems ? box.selectedItems.map(i => i.label ?? String(i)).sort() : [];");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> chartMarkerIds(String chartId) {
+        return (List<String>) js("const chart = document.getElementById('" + chartId + "');"
+                + "return chart && chart.__markerIds ? chart.__markerIds.map(String) : [];");
+    }
+
+    private String gridText(String gridId) {
+        return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText)
+                .reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    private Object js(String script) {
+        return driver.executeScript(script);
+    }
+
+    private String text(By by) {
+        var found = driver.findElements(by);
+        return found.isEmpty() ? "" : found.getFirst().getText().trim();
+    }
+
+    private WebElement waitFor(By by) {
+        await("element " + by).atMost(PAGE_TIMEOUT).until(() -> !driver.findElements(by).isEmpty());
+        return driver.findElement(by);
+    }
+
+    // --- ports ------------------------------------------------------------------------------------------------
+
+    private StackSettings settingsWithFreePorts() throws IOException {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        int kafkaPort = freePort();
+        while (!isFree(kafkaPort + 1)) {
+            kafkaPort = freePort();
+        }
+        Path root = Path.of(System.getProperty("marketpulse.root", "..")).toAbsolutePath().normalize();
+        return new StackSettings(root, data, kafkaPort, freePort(), false, ports);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
