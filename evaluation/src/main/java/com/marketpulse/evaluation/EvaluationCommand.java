@@ -16,6 +16,9 @@ public final class EvaluationCommand {
     }
 
     public static void main(String[] args) {
+        // Smile grows the trees of a forest in a parallel stream with thread-local random generators: with the
+        // common pool's work done on this thread, Models can seed it and the same arguments give the same table.
+        System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "0");
         var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         EvaluationArgs parsed;
         try {

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import smile.math.MathEx;
 
 /** The forest a deployment would score with. */
 enum Models {
@@ -34,8 +35,14 @@ enum Models {
 
     private static final long TRAINING_SEED_OFFSET = 1_000_003L;
 
+    /**
+     * The model for the streams of one seed. Smile draws the trees' random splits from a thread-local generator,
+     * seeded here from {@code seed}; the forest is reproducible when the common fork-join pool runs its work on
+     * the calling thread (parallelism 0, as {@link EvaluationCommand} sets), otherwise it varies from run to run.
+     */
     DetectorModel build(DeployedConfig config, long seed) {
         DetectionProperties.Model settings = config.detection().model();
+        MathEx.setSeed(seed);
         if (this == BOOTSTRAP) {
             return DetectorModel.bootstrap("bootstrap-eval", settings.rows(), settings.bootstrapSeed(),
                     settings.options(), StreamRun.START);
