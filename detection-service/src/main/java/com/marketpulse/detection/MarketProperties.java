@@ -1,5 +1,7 @@
 package com.marketpulse.detection;
 
+import com.marketpulse.feature.math.FeatureSettings;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,6 +21,14 @@ public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features
             @DefaultValue("50") int priceWindow,
             @DefaultValue("20") int volShortWindow,
             @DefaultValue("200") int volLongWindow,
-            @DefaultValue("100") int robustWindow) {
+            @DefaultValue("100") int robustWindow,
+            @DefaultValue("60s") Duration volumeTimeWindow,
+            @DefaultValue("1m") Duration barInterval) {
+
+        /** The windows as feature-service uses them. */
+        public FeatureSettings settings() {
+            return new FeatureSettings(priceWindow, volShortWindow, volLongWindow, robustWindow, volumeTimeWindow,
+                    barInterval);
+        }
     }
 }

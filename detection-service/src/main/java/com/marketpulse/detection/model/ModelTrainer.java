@@ -7,8 +7,9 @@ import com.marketpulse.detection.archive.TickArchiveReader;
 import com.marketpulse.detection.scoring.AnomalyForest;
 import com.marketpulse.detection.scoring.DetectorModel;
 import com.marketpulse.detection.scoring.FeatureSpace;
-import com.marketpulse.events.FeatureVector;
 import com.marketpulse.events.Tick;
+import com.marketpulse.feature.math.SymbolState;
+import com.marketpulse.feature.math.TickOutcome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains a forest from real history: reads the newest archived ticks, replays each symbol's features in event
- * time, keeps the vectors after warm-up, draws {@code rows} of them at random and grows the forest on their
+ * time with feature-service's math, keeps the vectors after warm-up, draws {@code rows} of them at random and grows the forest on their
  * {@link FeatureSpace} coordinates (normalized, so one model serves every symbol).
  */
 class ModelTrainer {
@@ -82,23 +83,22 @@ class ModelTrainer {
                 clock.instant(), rows.length), notes));
     }
 
-    /** The feature-space points of every vector after warm-up, each symbol replayed in event-time order. */
+    /**
+     * The feature-space points of every vector after warm-up: each symbol's ticks replayed in event-time order
+     * through feature-service's own {@link SymbolState} (which also drops duplicates).
+     */
     private List<double[]> points(List<Tick> ticks) {
         Map<String, List<Tick>> bySymbol = ticks.stream().collect(Collectors.groupingBy(Tick::symbol,
                 LinkedHashMap::new, Collectors.toList()));
         List<double[]> points = new ArrayList<>();
         for (List<Tick> symbolTicks : bySymbol.values()) {
-            var replay = new FeatureReplay(windows.priceWindow(), windows.volShortWindow(), windows.volLongWindow(),
-                    windows.robustWindow());
-            symbolTicks.stream()
-                    .collect(Collectors.toMap(Tick::eventId, t -> t, (a, b) -> a, LinkedHashMap::new)).values()
-                    .stream().sorted(Comparator.comparing(Tick::eventTime))
-                    .forEach(tick -> {
-                        FeatureVector v = replay.next(tick);
-                        if (v.samples() >= properties.warmUpSamples()) {
-                            points.add(FeatureSpace.of(v));
-                        }
-                    });
+            SymbolState state = SymbolState.fresh(windows.settings());
+            symbolTicks.stream().sorted(Comparator.comparing(Tick::eventTime)).forEach(tick -> {
+                if (state.onTick(tick) instanceof TickOutcome.Accepted accepted
+                        && accepted.features().samples() >= properties.warmUpSamples()) {
+                    points.add(FeatureSpace.of(accepted.features()));
+                }
+            });
         }
         return points;
     }

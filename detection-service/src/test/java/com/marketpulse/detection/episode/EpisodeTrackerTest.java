@@ -50,7 +50,7 @@ class EpisodeTrackerTest {
 
     @Test
     void consecutiveAnomalousVectorsMakeOneEpisodeWithItsPeakStartAndEnd() {
-        Alert first = process(spike(T0, 4.5)).getFirst().alert();
+        Alert first = process(spike(T0, 5.2)).getFirst().alert();
         Alert peak = process(spike(T0.plusSeconds(1), 8.0)).getFirst().alert();
         Alert last = process(spike(T0.plusSeconds(2), 5.0)).getFirst().alert();
 

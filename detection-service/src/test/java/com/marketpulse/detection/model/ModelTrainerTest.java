@@ -28,7 +28,7 @@ class ModelTrainerTest {
                 false);
         var properties = new DetectionProperties(50, 4, 12, 4.5, 2.5, 0.6, 1.25, 4.5, 4, 2.0, Duration.ofSeconds(60), model,
                 new DetectionProperties.Archive(archive, 100_000, Duration.ofSeconds(60)));
-        return new ModelTrainer(archive, properties, new MarketProperties.Features(50, 20, 200, 100), CLOCK);
+        return new ModelTrainer(archive, properties, new MarketProperties.Features(50, 20, 200, 100, Duration.ofSeconds(60), Duration.ofMinutes(1)), CLOCK);
     }
 
     /** A random walk of {@code count} ticks per symbol, archived and sealed. */
