@@ -12,4 +12,4 @@ echo "Building the benchmarks with $JAVA_HOME ..." >&2
 selection=PipelineBenchmark
 if [ $# -gt 0 ] && [[ "$1" != -* ]]; then selection="$1"; shift; fi
 exec "$JAVA_HOME/bin/java" -cp "evaluation/target/test-classes:evaluation/target/classes:$(cat evaluation/target/test-classpath.txt)" \
-  org.openjdk.jmh.Main "$selection" -wi 3 -w 1s -i 5 -r 1s -f 1 "$@"
+  org.openjdk.jmh.Main "$selection" -wi 5 -w 1s -i 5 -r 1s -f 1 "$@"
