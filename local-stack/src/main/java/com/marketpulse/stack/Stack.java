@@ -94,11 +94,20 @@ final class Stack implements AutoCloseable {
         }
         if (service == Service.API) {
             env.put("MARKETPULSE_DEMO", System.getenv().getOrDefault("MARKETPULSE_DEMO", "true"));
+            // GET /api/status probes each stage's health where this stack runs it
+            env.put("INGESTION_SERVICE_URL", localUrl(Service.INGESTION));
+            env.put("FEATURE_SERVICE_URL", localUrl(Service.FEATURE));
+            env.put("DETECTION_SERVICE_URL", localUrl(Service.DETECTION));
+            env.put("DASHBOARD_SERVICE_URL", localUrl(Service.DASHBOARD));
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));
         }
         return env;
+    }
+
+    private String localUrl(Service service) {
+        return "http://localhost:" + settings.port(service);
     }
 
     String kafkaBootstrap() {

@@ -49,10 +49,12 @@ final class Browser {
         return target;
     }
 
+    /** The page's HTML as the browser holds it now (light DOM only), its address in a comment on the first line. */
     static Path pageSource(ChromeDriver driver, String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".html");
-        Files.writeString(target, driver.getPageSource(), StandardCharsets.UTF_8);
+        Files.writeString(target, "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource(),
+                StandardCharsets.UTF_8);
         return target;
     }
 }
