@@ -102,6 +102,9 @@ class DashboardBrowserIT {
         await().until(() -> String.valueOf(js("const chart = document.getElementById('chart-ETH-USD');"
                 + "return chart && chart.__markerIds ? chart.__markerIds.join(',') : '';")).equals("it-1"));
         assertThat((Long) js("return document.querySelectorAll('#chart-ETH-USD canvas').length;")).isPositive();
+        assertThat(driver.findElement(By.id("chart-ETH-USD")).isDisplayed()).as("the chart shows once bars exist").isTrue();
+        assertThat(driver.findElement(By.cssSelector("#coin-ETH-USD .chart-placeholder")).isDisplayed())
+                .as("the no-trades-yet placeholder is gone once bars exist").isFalse();
         await().until(() -> String.valueOf(js("return window.shownNotifications.join('|');"))
                 .contains("ETH/USD: Price spike ▲ Up"));
         Browser.screenshot(driver, "02-dashboard-live-alert");

@@ -90,6 +90,8 @@ public final class CoinCards extends Composite<FlexLayout> {
         return String.format(Locale.US, "%+.2f %%", change);
     }
 
+    static final String NO_BARS_YET = "No trades yet — the chart starts with the first minute bar";
+
     private static final class CoinCard extends Card {
 
         private final Span price = new Span("–");
@@ -98,6 +100,7 @@ public final class CoinCards extends Composite<FlexLayout> {
         private final Span alert = new Span("No alerts yet");
         private final String symbol;
         private final PriceChart chart;
+        private final Div noChart = new Div(NO_BARS_YET);
         private List<ChartData.Candle> candles = List.of();
 
         CoinCard(String symbol) {
@@ -114,12 +117,15 @@ public final class CoinCards extends Composite<FlexLayout> {
             price.addClassNames("coin-price", LumoUtility.FontSize.XXLARGE, LumoUtility.FontWeight.SEMIBOLD);
             holding.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
             alert.addClassNames("coin-alert", LumoUtility.FontSize.SMALL);
-            add(price, holding, new Div(alert), chart);
+            noChart.addClassNames("chart-placeholder", LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL,
+                    LumoUtility.TextAlignment.CENTER, LumoUtility.Padding.Vertical.XLARGE);
+            add(price, holding, new Div(alert), noChart, chart);
         }
 
         void chart(List<ChartData.Candle> shown, List<AlertDto> alerts) {
             candles = shown;
             chart.draw(shown, ChartData.markers(symbol, alerts, shown, 60));
+            noChart.setVisible(!chart.hasData());
         }
 
         void quote(CoinQuote quote) {

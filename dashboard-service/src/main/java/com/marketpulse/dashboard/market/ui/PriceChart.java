@@ -80,15 +80,29 @@ public final class PriceChart extends Div {
         setWidthFull();
         setHeight("180px");
         getElement().setAttribute("aria-label", "Price chart of " + symbol + " with its alerts");
+        getStyle().set("display", "none");
     }
 
-    /** Draws these candles (appending to what is shown) and these markers. */
+    /**
+     * Draws these candles (appending to what is shown) and these markers. Without candles the chart is hidden
+     * (its element stays in the page) and nothing is drawn, so no empty axes show.
+     */
     public void draw(List<ChartData.Candle> newCandles, List<ChartData.Marker> newMarkers) {
         this.candles = newCandles;
         this.markers = newMarkers;
+        if (hasData()) {
+            getStyle().remove("display");
+        } else {
+            getStyle().set("display", "none");
+        }
         if (isAttached()) {
             render();
         }
+    }
+
+    /** Whether there is at least one candle to draw. */
+    public boolean hasData() {
+        return !candles.isEmpty();
     }
 
     @Override
@@ -99,6 +113,9 @@ public final class PriceChart extends Div {
     }
 
     private void render() {
+        if (!hasData()) {
+            return;
+        }
         String library = getUI().map(ui -> ui.getInternals().getContextRootRelativePath()).orElse("") + LIBRARY;
         getElement().executeJs(DRAW, JSON.writeValueAsString(candles), JSON.writeValueAsString(markers), library);
     }

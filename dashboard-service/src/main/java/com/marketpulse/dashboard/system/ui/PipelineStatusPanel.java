@@ -68,7 +68,7 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
         overall.setText(status.status());
         overall.addThemeVariants("UP".equals(status.status()) ? BadgeVariant.SUCCESS : BadgeVariant.WARNING);
         summary.setText("model " + (status.modelVersion() == null ? "not yet known" : status.modelVersion())
-                + " · " + status.alertsLastHour() + " alerts in the last hour"
+                + " · " + alertCount(status.alertsLastHour()) + " in the last hour"
                 + (status.checkedAt() == null ? "" : " · checked " + AlertText.ago(status.checkedAt(), clock.instant())));
         stages.setItems(status.stages());
         symbols.setItems(status.symbols());
@@ -81,6 +81,10 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
         overall.setText("UNKNOWN");
         overall.addThemeVariants(BadgeVariant.ERROR);
         summary.setText(message);
+    }
+
+    static String alertCount(long count) {
+        return count + (count == 1 ? " alert" : " alerts");
     }
 
     private String ago(@Nullable Instant time) {

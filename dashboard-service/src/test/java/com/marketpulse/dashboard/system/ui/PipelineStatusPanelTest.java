@@ -1,0 +1,35 @@
+package com.marketpulse.dashboard.system.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.marketpulse.dashboard.api.PipelineStatus;
+import com.vaadin.flow.dom.Element;
+
+class PipelineStatusPanelTest {
+
+    private static Stream<Element> tree(Element root) {
+        return Stream.concat(Stream.of(root), root.getChildren().flatMap(PipelineStatusPanelTest::tree));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 0 alerts in the last hour", "1, 1 alert in the last hour", "2, 2 alerts in the last hour",
+            "7, 7 alerts in the last hour"})
+    void theSummaryCountsAlertsInTheRightNumber(long count, String expected) {
+        var panel = new PipelineStatusPanel(Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
+
+        panel.show(new PipelineStatus("UP", null, List.of(), List.of(), "iforest-1", count, List.of()));
+
+        String summary = tree(panel.getElement()).filter(e -> "pipeline-summary".equals(e.getAttribute("id")))
+                .findFirst().orElseThrow().getText();
+        assertThat(summary).isEqualTo("model iforest-1 · " + expected);
+    }
+}
