@@ -10,7 +10,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,23 +28,14 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka(partitions = 1)
 class AlpacaInvalidKeysIT {
 
-    static final FakeAlpacaServer ALPACA = start();
+    static final FakeAlpacaServer ALPACA = FakeAlpacaServer.started();
 
     @LocalServerPort
     int port;
 
-    static FakeAlpacaServer start() {
-        try {
-            return new FakeAlpacaServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void alpacaUrls(DynamicPropertyRegistry registry) {
-        registry.add("marketpulse.alpaca.stream-url", ALPACA::streamUrl);
-        registry.add("marketpulse.alpaca.data-url", ALPACA::dataUrl);
+        ALPACA.registerUrls(registry);
     }
 
     @AfterAll

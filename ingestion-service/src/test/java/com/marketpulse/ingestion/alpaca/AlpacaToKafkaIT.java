@@ -15,7 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,23 +34,14 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedKafka(partitions = 3)
 class AlpacaToKafkaIT {
 
-    static final FakeAlpacaServer ALPACA = start();
+    static final FakeAlpacaServer ALPACA = FakeAlpacaServer.started();
 
     @Autowired
     EmbeddedKafkaBroker broker;
 
-    static FakeAlpacaServer start() {
-        try {
-            return new FakeAlpacaServer();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @DynamicPropertySource
     static void alpacaUrls(DynamicPropertyRegistry registry) {
-        registry.add("marketpulse.alpaca.stream-url", ALPACA::streamUrl);
-        registry.add("marketpulse.alpaca.data-url", ALPACA::dataUrl);
+        ALPACA.registerUrls(registry);
     }
 
     @AfterAll

@@ -8,10 +8,12 @@ import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,6 +97,21 @@ final class FakeAlpacaServer implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** For a static field of a Spring test: the server is up before the context asks for its URLs. */
+    static FakeAlpacaServer started() {
+        try {
+            return new FakeAlpacaServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Points the service's Alpaca stream and REST URLs at this server. */
+    void registerUrls(DynamicPropertyRegistry registry) {
+        registry.add("marketpulse.alpaca.stream-url", this::streamUrl);
+        registry.add("marketpulse.alpaca.data-url", this::dataUrl);
     }
 
     String streamUrl() {
