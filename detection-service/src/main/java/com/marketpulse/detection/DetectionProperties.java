@@ -12,37 +12,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param warmUpSamples        ticks a symbol must have seen before it can alert
  * @param zScoreThreshold      |price z| that counts toward a price spike's strength
- * @param returnZThreshold     |robust return z| of an isolated move from which a price spike is considered
- * @param volumeZThreshold     trade-size z (log scale) from which a volume anomaly is considered
- * @param volRatioThreshold    short/long volatility ratio from which a volatility burst is considered
- * @param forestScoreThreshold forest score that confirms a rule that is not decisive on its own
- * @param decisiveStrength     a rule at this multiple of its threshold needs no confirmation by the forest
- * @param clusterReturnZ       a return at least this large (robust z) counts as large: one alone can be a spike,
- *                             several close together are a volatility burst
- * @param clusterSize          this many large returns among the last 11 vectors make a volatility burst
- * @param sustainedVolumeZ     mean trade-size z of the last 4 trades from which a volume anomaly is considered
+ * @param returnZThreshold     |robust return z| of one move from which a price spike is considered
+ * @param volumeZThreshold     one trade's size z (log scale) from which a volume anomaly is considered
+ * @param volumeShift          the sustained volume rule looks for sizes about this many σ (log scale) above normal
+ * @param volumeEvidence       volume evidence (CUSUM, in nats) from which a sustained volume anomaly is reported
+ * @param burstMultiplier      the burst rule looks for returns about this many times their normal size
+ * @param burstTradeCap        the most burst evidence one trade can add (one jump alone is a spike, not a burst)
+ * @param burstEvidence        burst evidence (CUSUM, in nats) from which a volatility burst is reported
+ * @param forestScoreThreshold forest score that confirms a one-trade rule that is not decisive on its own
+ * @param decisiveStrength     a one-trade rule at this multiple of its threshold needs no confirmation by the forest
  * @param cooldown             findings of a symbol and type at most this far apart are one episode
  */
 @ConfigurationProperties("marketpulse.detection")
 public record DetectionProperties(
         @DefaultValue("50") int warmUpSamples,
         @DefaultValue("4.0") double zScoreThreshold,
-        @DefaultValue("12.0") double returnZThreshold,
-        @DefaultValue("4.5") double volumeZThreshold,
-        @DefaultValue("2.5") double volRatioThreshold,
+        @DefaultValue("22.0") double returnZThreshold,
+        @DefaultValue("5.0") double volumeZThreshold,
+        @DefaultValue("2.0") double volumeShift,
+        @DefaultValue("13.0") double volumeEvidence,
+        @DefaultValue("8.0") double burstMultiplier,
+        @DefaultValue("4.0") double burstTradeCap,
+        @DefaultValue("20.0") double burstEvidence,
         @DefaultValue("0.6") double forestScoreThreshold,
         @DefaultValue("1.25") double decisiveStrength,
-        @DefaultValue("4.5") double clusterReturnZ,
-        @DefaultValue("4") int clusterSize,
-        @DefaultValue("2.0") double sustainedVolumeZ,
         @DefaultValue("60s") Duration cooldown,
         @DefaultValue Model model,
         @DefaultValue Archive archive) {
 
     public DetectionRules rules() {
-        return new DetectionRules(warmUpSamples, zScoreThreshold, returnZThreshold, volumeZThreshold,
-                volRatioThreshold, forestScoreThreshold, decisiveStrength, clusterReturnZ, clusterSize,
-                sustainedVolumeZ);
+        return new DetectionRules(warmUpSamples, zScoreThreshold, returnZThreshold, volumeZThreshold, volumeShift,
+                volumeEvidence, burstMultiplier, burstTradeCap, burstEvidence, forestScoreThreshold, decisiveStrength);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Map;
  * {@link SymbolState} per symbol makes the feature vector, then detection-service's scorer does what its
  * listener does per vector: {@link Detector#detect} with the symbol's {@link SymbolHistory}, the
  * {@link EpisodeTracker}'s updates (applied and committed at once, as after a successful write), then the vector
- * is recorded in the history. Episodes are kept in memory only ({@link EpisodeStore#none()}).
+ * is counted into the symbol's evidence. Episodes are kept in memory only ({@link EpisodeStore#none()}).
  */
 public final class DetectionPipeline {
 
@@ -58,7 +58,7 @@ public final class DetectionPipeline {
         SymbolHistory history = histories.of(vector);
         List<EpisodeUpdate> updates = episodes.apply(detector.detect(vector, history));
         episodes.commit(updates);
-        history.record(vector);
+        detector.remember(vector, history);
         return updates;
     }
 }

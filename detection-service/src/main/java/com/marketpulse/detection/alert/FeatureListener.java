@@ -3,6 +3,7 @@ package com.marketpulse.detection.alert;
 import com.marketpulse.detection.episode.EpisodeTracker;
 import com.marketpulse.detection.episode.EpisodeUpdate;
 import com.marketpulse.detection.model.ModelRegistry;
+import com.marketpulse.detection.scoring.Detector;
 import com.marketpulse.detection.scoring.HistoryBook;
 import com.marketpulse.detection.scoring.SymbolHistory;
 import com.marketpulse.events.FeatureVector;
@@ -48,7 +49,8 @@ class FeatureListener {
             properties = "spring.json.value.default.type=com.marketpulse.events.FeatureVector")
     void on(FeatureVector vector) {
         SymbolHistory history = histories.of(vector);
-        List<EpisodeUpdate> updates = episodes.apply(models.detector().detect(vector, history));
+        Detector detector = models.detector();
+        List<EpisodeUpdate> updates = episodes.apply(detector.detect(vector, history));
         for (EpisodeUpdate update : updates) {
             if (update.changed()) {
                 alerts.upsert(update.alert());
@@ -60,7 +62,7 @@ class FeatureListener {
             }
         }
         episodes.commit(updates);
-        history.record(vector);
+        detector.remember(vector, history);
         scored.increment();
     }
 }

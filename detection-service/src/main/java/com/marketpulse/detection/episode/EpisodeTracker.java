@@ -19,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * severity, direction, price, score and explanation). A finding more than {@code cooldown} after the episode's
  * end opens a new one. Live and replay episodes never mix: the run id is part of the key.
  * <p>
- * A volatility burst while a price spike episode of the same symbol is open is not reported: one jump inflates
- * the short-term volatility for a whole window, and that is the spike, not a new regime.
- * <p>
  * Two-phase: {@link #apply} computes the new states without remembering them; {@link #commit} remembers them once
  * they are written and published, so a failed write is retried with the same result. Episodes the process does
  * not remember (after a restart) are looked up in the {@link EpisodeStore}. Findings of one symbol must be
@@ -52,16 +49,8 @@ public final class EpisodeTracker {
             return List.of();
         }
         List<EpisodeUpdate> updates = new ArrayList<>(findings.size());
-        Alert spike = null;
-        for (Finding finding : findings.stream().sorted(Comparator.comparing(Finding::type)).toList()) {
-            if (finding.type() == AlertType.VOLATILITY_BURST && spikeOpen(spike, finding)) {
-                continue;
-            }
-            EpisodeUpdate update = apply(finding);
-            updates.add(update);
-            if (finding.type() == AlertType.PRICE_SPIKE) {
-                spike = update.alert();
-            }
+        for (Finding finding : findings) {
+            updates.add(apply(finding));
         }
         return updates;
     }
@@ -100,15 +89,6 @@ public final class EpisodeTracker {
         }
         Alert merged = merge(current, finding);
         return new EpisodeUpdate(merged, recovered || !merged.equals(current));
-    }
-
-    private boolean spikeOpen(Alert spikeOfThisVector, Finding burst) {
-        if (spikeOfThisVector != null) {
-            return true;
-        }
-        var v = burst.vector();
-        Alert spike = episodes.get(new Key(v.symbol(), AlertType.PRICE_SPIKE, v.runId()));
-        return spike != null && overlaps(spike, v.eventTime());
     }
 
     private boolean overlaps(Alert episode, Instant t) {

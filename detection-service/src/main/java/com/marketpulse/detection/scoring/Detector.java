@@ -10,17 +10,15 @@ import java.util.List;
  * Scores one {@link FeatureVector} with the rules and the Isolation Forest and says what, if anything, is
  * anomalous about it. Immutable and thread-safe: a retrained model means a new detector.
  * <p>
- * The rules ({@link DetectionRules}) pick the candidate types; the forest's score, computed only for a vector
- * with a candidate (most vectors have none, so they cost a few comparisons), confirms a candidate whose rule is
- * not decisive on its own and raises the severity of every finding.
+ * The rules ({@link DetectionRules}) pick the candidate types from this vector and the symbol's {@link Evidence};
+ * the forest's score, computed only for a vector with a candidate (most vectors have none, so they cost a few
+ * comparisons and two CUSUM steps), confirms a one-trade rule that is not decisive on its own and raises the
+ * severity of every finding.
  * <p>
  * Direction: for a price spike and a volume anomaly, the sign of this tick's log return; for a volatility burst,
  * the side of its recent mean the price is on.
  */
 public final class Detector {
-
-    /** The sustained-volume rule looks at this many trades: this one and the previous ones. */
-    static final int SUSTAINED_TRADES = 4;
 
     private final DetectorModel model;
     private final DetectionRules rules;
@@ -49,36 +47,49 @@ public final class Detector {
     }
 
     /**
-     * The findings of one vector, at most one per type; empty for a normal or warming-up vector.
+     * The findings of one vector, at most one per type; empty for a normal or warming-up vector. Pure: the
+     * history is not changed (the caller {@link #remember}s the vector once its findings are handled).
      *
-     * @param history the symbol's recent vectors, not yet including {@code v} (the caller records {@code v} after)
+     * @param history the symbol's evidence so far, normally not yet including {@code v}; for a redelivered vector
+     *                (not newer than the last remembered one) it is used as it is, so nothing counts twice
      */
     public List<Finding> detect(FeatureVector v, SymbolHistory history) {
         if (v.samples() < rules.warmUpSamples()) {
             return List.of();
         }
-        double absReturnZ = Math.abs(v.returnZ());
-        boolean large = absReturnZ >= rules.clusterReturnZ();
-        int cluster = history.largeReturns(rules.clusterReturnZ()) + (large ? 1 : 0);
-        double jump = strength(absReturnZ, rules.returnZThreshold());
-        double spike = jump >= 1 && cluster == 1
+        Evidence before = history.evidence();
+        Evidence now = history.isNew(v) ? before.after(v, rules) : before;
+        double burst = now.burst() / rules.burstEvidence();
+        double jump = strength(Math.abs(v.returnZ()), rules.returnZThreshold());
+        double spike = jump >= 1 && before.burst() < rules.burstEvidence()
                 ? Math.max(jump, strength(Math.abs(v.priceZ()), rules.priceZThreshold())) : 0.0;
-        double meanVolumeZ = history.meanVolumeZ(v.volumeZ(), SUSTAINED_TRADES - 1);
-        double sustained = strength(meanVolumeZ, rules.sustainedVolumeZ());
-        double volume = Math.max(strength(v.volumeZ(), rules.volumeZThreshold()), sustained);
-        double clustered = large ? (double) cluster / rules.clusterSize() : 0.0;
-        double burst = Math.max(strength(v.volRatio(), rules.volRatioThreshold()), clustered);
-        if (spike < 1 && volume < 1 && burst < 1) {
+        double largeTrade = strength(v.volumeZ(), rules.volumeZThreshold());
+        double sustained = now.volume() / rules.volumeEvidence();
+        if (spike < 1 && largeTrade < 1 && sustained < 1 && burst < 1) {
             return List.of();
         }
         double score = model.forest().score(FeatureSpace.of(v));
-        var context = new Explanation.Context(sustained >= 1 ? meanVolumeZ : Double.NaN, SUSTAINED_TRADES,
-                clustered >= 1 ? cluster : 0, rules.clusterReturnZ());
         List<Finding> findings = new ArrayList<>(3);
-        add(findings, AlertType.PRICE_SPIKE, spike, score, v, Direction.of(v.logReturn()), context);
-        add(findings, AlertType.VOLUME_ANOMALY, volume, score, v, Direction.of(v.logReturn()), context);
-        add(findings, AlertType.VOLATILITY_BURST, burst, score, v, Direction.of(v.priceZ()), context);
+        if (confirmed(spike, score)) {
+            findings.add(finding(AlertType.PRICE_SPIKE, spike, score, v, Direction.of(v.logReturn()), now));
+        }
+        double volume = sustained >= 1 ? Math.max(sustained, largeTrade)
+                : confirmed(largeTrade, score) ? largeTrade : 0.0;
+        if (volume >= 1) {
+            findings.add(finding(AlertType.VOLUME_ANOMALY, volume, score, v, Direction.of(v.logReturn()),
+                    sustained >= 1 ? now : Evidence.NONE));
+        }
+        if (burst >= 1) {
+            findings.add(finding(AlertType.VOLATILITY_BURST, burst, score, v, Direction.of(v.priceZ()), now));
+        }
         return findings;
+    }
+
+    /** Counts {@code v} into the symbol's evidence, after its findings have been handled. */
+    public void remember(FeatureVector v, SymbolHistory history) {
+        if (history.isNew(v)) {
+            history.record(v, history.evidence().after(v, rules));
+        }
     }
 
     /** The forest's score of one vector, whether or not a rule fires (for evaluation and benchmarks). */
@@ -86,16 +97,15 @@ public final class Detector {
         return model.forest().score(FeatureSpace.of(v));
     }
 
-    private void add(List<Finding> findings, AlertType type, double strength, double score, FeatureVector v,
-                     Direction direction, Explanation.Context context) {
-        if (strength < 1) {
-            return;
-        }
-        if (score < rules.forestScoreThreshold() && strength < rules.decisiveStrength()) {
-            return;
-        }
-        findings.add(new Finding(type, direction, Severity.of(strength, score), score, model.version(),
-                explanation.of(type, v, score, context), v));
+    /** A one-trade rule's finding: decisive alone, or confirmed by the forest. */
+    private boolean confirmed(double strength, double score) {
+        return strength >= 1 && (strength >= rules.decisiveStrength() || score >= rules.forestScoreThreshold());
+    }
+
+    private Finding finding(AlertType type, double strength, double score, FeatureVector v, Direction direction,
+                            Evidence evidence) {
+        return new Finding(type, direction, Severity.of(strength, score), score, model.version(),
+                explanation.of(type, v, score, evidence), v);
     }
 
     private static double strength(double value, double threshold) {

@@ -24,22 +24,20 @@ final class Explanation {
     }
 
     /**
-     * @param context what the symbol's recent vectors add: the mean size z of the last trades and the number of
-     *                large returns, or NaN and 0 when they played no part
+     * @param evidence the symbol's evidence behind a sequential finding; {@link Evidence#NONE} for a finding of
+     *                 this vector alone
      */
-    String of(AlertType type, FeatureVector v, double score, Context context) {
+    String of(AlertType type, FeatureVector v, double score, Evidence evidence) {
         List<String> parts = new ArrayList<>();
         switch (type) {
             case PRICE_SPIKE -> parts.add(price(v) + " (return " + sigma(v.returnZ()) + " robust)");
-            case VOLUME_ANOMALY -> parts.add(Double.isFinite(context.meanVolumeZ())
-                    ? size(v) + String.format(Locale.ROOT, ", last %d trades %s on average", context.volumeTrades(),
-                    sigma(context.meanVolumeZ()))
+            case VOLUME_ANOMALY -> parts.add(evidence.volumeTrades() > 1
+                    ? String.format(Locale.ROOT, "trade sizes %s on average over the last %d trades; ",
+                    sigma(evidence.meanVolumeZ()), evidence.volumeTrades()) + size(v)
                     : size(v));
-            case VOLATILITY_BURST -> parts.add(context.largeReturns() > 1
-                    ? String.format(Locale.ROOT, "%d returns beyond %.1fσ in the last %d ticks (this one %s)",
-                    context.largeReturns(), context.largeReturnZ(), SymbolHistory.LENGTH + 1, sigma(v.returnZ()))
-                    + "; " + volatility(v)
-                    : volatility(v));
+            case VOLATILITY_BURST -> parts.add(String.format(Locale.ROOT,
+                    "returns of ±%.1fσ on average over the last %d trades (robust, this one %s); ",
+                    evidence.meanAbsReturnZ(), evidence.burstTrades(), sigma(v.returnZ())) + volatility(v));
         }
         if (type != AlertType.PRICE_SPIKE && Math.abs(v.priceZ()) >= NOTABLE_Z) {
             parts.add(price(v));
@@ -52,12 +50,6 @@ final class Explanation {
         }
         parts.add(String.format(Locale.ROOT, "forest score %.2f", score));
         return String.join("; ", parts);
-    }
-
-    /** The recent context behind a finding. */
-    record Context(double meanVolumeZ, int volumeTrades, int largeReturns, double largeReturnZ) {
-
-        static final Context NONE = new Context(Double.NaN, 0, 0, 0);
     }
 
     private String price(FeatureVector v) {

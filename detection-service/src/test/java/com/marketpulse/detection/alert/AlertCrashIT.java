@@ -127,7 +127,7 @@ class AlertCrashIT extends IntegrationTest {
     }
 
     private static FeatureVector spike(Instant time) {
-        FeatureVector v = with(calm(time), 6.5, 14.0, 0.5, 1.3);
+        FeatureVector v = with(calm(time), 6.5, 24.0, 0.5, 1.3);
         return new FeatureVector("sim:" + SYMBOL + ":" + time.toEpochMilli(), SYMBOL, time, v.price(), v.size(),
                 v.samples(), v.priceMean(), v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(),
                 v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.tradeRate(),

@@ -5,7 +5,6 @@ import static com.marketpulse.detection.scoring.Vectors.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.marketpulse.detection.scoring.SymbolHistory;
 import com.marketpulse.detection.scoring.Vectors;
 import com.marketpulse.detection.support.IntegrationTest;
 import com.marketpulse.detection.support.Topic;
@@ -35,7 +34,7 @@ class AlertPipelineIT extends IntegrationTest {
     MeterRegistry meters;
 
     private static FeatureVector spike(String symbol, Instant time) {
-        FeatureVector v = with(calm(time), 6.5, 14.0, 0.5, 1.3);
+        FeatureVector v = with(calm(time), 6.5, 24.0, 0.5, 1.3);
         return new FeatureVector("sim:" + symbol + ":" + time.toEpochMilli(), symbol, time, v.price(), v.size(),
                 v.samples(), v.priceMean(), v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(),
                 v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.tradeRate(),
@@ -97,11 +96,12 @@ class AlertPipelineIT extends IntegrationTest {
         Instant t = Instant.parse("2026-11-24T10:10:00Z");
         List<FeatureVector> vectors = new ArrayList<>();
         vectors.add(spike("DOT/USD", t));
-        for (int i = 1; i <= SymbolHistory.LENGTH; i++) {
+        int calmTicks = 10;
+        for (int i = 1; i <= calmTicks; i++) {
             vectors.add(Vectors.at(with(spike("DOT/USD", t), 1.0, 0.5, 0.1, 1.0), t.plusSeconds(i)));
         }
-        Instant later = t.plusSeconds(SymbolHistory.LENGTH + 1);
-        vectors.add(Vectors.at(with(spike("DOT/USD", later), 9.0, 20.0, 0.5, 1.3), later));
+        Instant later = t.plusSeconds(calmTicks + 1);
+        vectors.add(Vectors.at(with(spike("DOT/USD", later), 9.0, 30.0, 0.5, 1.3), later));
 
         send(vectors.toArray(FeatureVector[]::new));
 

@@ -72,7 +72,7 @@ public class ScoringBenchmark {
         FeatureVector v = nextVector();
         SymbolHistory history = histories.of(v);
         List<Finding> findings = detector.detect(v, history);
-        history.record(v);
+        detector.remember(v, history);
         return findings;
     }
 
@@ -82,7 +82,7 @@ public class ScoringBenchmark {
         SymbolHistory history = histories.of(v);
         List<EpisodeUpdate> updates = episodes.apply(detector.detect(v, history));
         episodes.commit(updates);
-        history.record(v);
+        detector.remember(v, history);
         return updates;
     }
 

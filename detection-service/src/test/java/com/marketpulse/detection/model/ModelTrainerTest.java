@@ -26,7 +26,7 @@ class ModelTrainerTest {
     private ModelTrainer trainer(int rows, int minRows) {
         var model = new DetectionProperties.Model(30, 0.5, rows, 1, 100_000, minRows, Duration.ZERO, Duration.ZERO,
                 false);
-        var properties = new DetectionProperties(50, 4, 12, 4.5, 2.5, 0.6, 1.25, 4.5, 4, 2.0, Duration.ofSeconds(60), model,
+        var properties = new DetectionProperties(50, 4, 20, 5, 2, 12, 6, 3, 24, 0.6, 1.25, Duration.ofSeconds(60), model,
                 new DetectionProperties.Archive(archive, 100_000, Duration.ofSeconds(60)));
         return new ModelTrainer(archive, properties, new MarketProperties.Features(50, 20, 200, 100, Duration.ofSeconds(60), Duration.ofMinutes(1)), CLOCK);
     }

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Direction;
+import com.marketpulse.events.FeatureVector;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,25 +35,30 @@ class DetectorTest {
 
     @Test
     void anIsolatedLargeUpwardReturnIsAnUpwardPriceSpike() {
-        var findings = detector.detect(with(calm(T0), 5.2, 14.0, 0.5, 1.2));
+        var findings = detector.detect(with(calm(T0), 5.2, 24.0, 0.5, 1.2));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo(AlertType.PRICE_SPIKE);
             assertThat(f.direction()).isEqualTo(Direction.UP);
             assertThat(f.modelVersion()).isEqualTo("bootstrap-test");
-            assertThat(f.explanation()).startsWith("price +5.2σ vs 50-tick mean 100,000.00 (return +14.0σ robust)")
+            assertThat(f.explanation()).startsWith("price +5.2σ vs 50-tick mean 100,000.00 (return +24.0σ robust)")
                     .contains("forest score");
         });
     }
 
     @Test
     void aLargeNegativeReturnIsADownwardPriceSpikeEvenNearTheMean() {
-        var findings = detector.detect(with(calm(T0), -2.0, -16.0, 0.0, 1.0));
+        var findings = detector.detect(with(calm(T0), -2.0, -26.0, 0.0, 1.0));
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo(AlertType.PRICE_SPIKE);
             assertThat(f.direction()).isEqualTo(Direction.DOWN);
         });
+    }
+
+    @Test
+    void aFatTailedReturnThatNormalMarketsMakeDailyIsNoSpike() {
+        assertThat(detector.detect(with(calm(T0), 3.0, 14.0, 0.0, 1.0))).isEmpty();
     }
 
     @Test
@@ -64,22 +72,66 @@ class DetectorTest {
     }
 
     @Test
-    void shortVolatilityFarAboveLongVolatilityIsAVolatilityBurst() {
-        var findings = detector.detect(with(calm(T0), -1.0, 2.0, 0.0, 3.6));
+    void aRunOfLargeTradesIsAVolumeAnomalyThoughNoneIsExtremeAlone() {
+        SymbolHistory history = SymbolHistory.empty();
+        var largeTrade = with(calm(T0), 0.2, 0.3, 2.5, 1.0);
+        double perTrade = RULES.volumeShift() * 2.5 - RULES.volumeShift() * RULES.volumeShift() / 2;
+        int needed = (int) Math.ceil(RULES.volumeEvidence() / perTrade);
+        List<List<Finding>> findings = feed(history, largeTrade, needed);
 
-        assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.type()).isEqualTo(AlertType.VOLATILITY_BURST);
-            assertThat(f.direction()).isEqualTo(Direction.DOWN);
-            assertThat(f.explanation()).startsWith("short-term volatility 3.6× long-term");
+        assertThat(needed).isGreaterThan(2);
+        assertThat(findings.subList(0, needed - 1)).as("fewer trades are not yet enough").allMatch(List::isEmpty);
+        assertThat(findings.getLast()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(AlertType.VOLUME_ANOMALY);
+            assertThat(f.explanation()).startsWith("trade sizes +2.5σ on average over the last " + needed
+                    + " trades; trade size +2.5σ");
         });
     }
 
     @Test
+    void aRunOfReturnsFarLargerThanNormalIsAVolatilityBurst() {
+        SymbolHistory history = SymbolHistory.empty();
+        int needed = (int) Math.ceil(RULES.burstEvidence() / RULES.burstTradeCap());
+        List<List<Finding>> findings = feed(history, with(calm(T0), -1.0, 7.0, 0.0, 2.8), needed);
+
+        assertThat(needed).as("one jump is never enough").isGreaterThan(1);
+        assertThat(findings.subList(0, needed - 1)).allMatch(List::isEmpty);
+        assertThat(findings.getLast()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(AlertType.VOLATILITY_BURST);
+            assertThat(f.direction()).isEqualTo(Direction.DOWN);
+            assertThat(f.explanation()).startsWith("returns of ±7.0σ on average over the last " + needed
+                    + " trades (robust, this one +7.0σ); short-term volatility 2.8× long-term");
+        });
+    }
+
+    @Test
+    void oneJumpHoweverLargeIsASpikeAndNeverABurst() {
+        SymbolHistory history = SymbolHistory.empty();
+        List<List<Finding>> findings = feed(history, with(calm(T0), 9.0, 50.0, 0.0, 3.5), 1);
+        findings.addAll(feed(history, with(calm(T0.plusSeconds(10)), 8.0, 2.0, 0.0, 3.5), 5));
+
+        assertThat(findings.getFirst()).extracting(Finding::type).containsExactly(AlertType.PRICE_SPIKE);
+        assertThat(findings.subList(1, findings.size())).allMatch(List::isEmpty);
+        assertThat(history.evidence().burst()).isLessThan(RULES.burstEvidence());
+    }
+
+    @Test
+    void aLargeMoveInsideABurstIsTheBurstNotASpike() {
+        SymbolHistory history = SymbolHistory.empty();
+        feed(history, with(calm(T0), 1.0, 6.0, 0.0, 2.5), 12);
+        var jump = Vectors.at(with(calm(T0), 2.0, 30.0, 0.0, 3.0), T0.plusSeconds(60));
+
+        assertThat(detector.detect(jump)).extracting(Finding::type).containsExactly(AlertType.PRICE_SPIKE);
+        assertThat(detector.detect(jump, history)).extracting(Finding::type)
+                .containsExactly(AlertType.VOLATILITY_BURST);
+    }
+
+    @Test
     void oneVectorCanShowSeveralKindsOfAnomalyAndMentionsTheOthers() {
-        var findings = detector.detect(with(calm(T0), 6.0, 13.0, 7.0, 3.2));
+        var findings = detector.detect(with(calm(T0), 6.0, 25.0, 7.0, 3.2));
 
         assertThat(findings).extracting(Finding::type).containsExactly(AlertType.PRICE_SPIKE,
-                AlertType.VOLUME_ANOMALY, AlertType.VOLATILITY_BURST);
+                AlertType.VOLUME_ANOMALY);
         assertThat(findings.getFirst().explanation()).contains("trade size +7.0σ").contains("volatility 3.2×");
     }
 
@@ -93,7 +145,7 @@ class DetectorTest {
 
     @Test
     void aRuleJustOverItsThresholdNeedsTheForestToAgree() {
-        // a forest that has seen trade-size z-scores up to 10 as normal does not find 5.0 unusual
+        // a forest that has seen trade-size z-scores up to 10 as normal does not find 5.5 unusual
         var random = new SplittableRandom(9);
         double[][] wide = NormalRegime.sample(1024, 9);
         for (double[] row : wide) {
@@ -102,8 +154,8 @@ class DetectorTest {
         var tolerant = new DetectorModel("wide", AnomalyForest.fit(wide, new AnomalyForest.Options(50, 0.5, 0)),
                 DetectorModel.ARCHIVE, Instant.EPOCH, wide.length);
         var sceptic = new Detector(tolerant, RULES, 50);
-        var borderline = with(calm(T0), 0.3, 0.5, 5.0, 1.0);
-        var decisive = with(calm(T0), 0.3, 0.5, 6.0, 1.0);
+        var borderline = with(calm(T0), 0.3, 0.5, 5.5, 1.0);
+        var decisive = with(calm(T0), 0.3, 0.5, 6.5, 1.0);
 
         assertThat(sceptic.score(borderline)).isLessThan(RULES.forestScoreThreshold());
         assertThat(sceptic.detect(borderline)).isEmpty();
@@ -111,53 +163,36 @@ class DetectorTest {
     }
 
     @Test
-    void aLargeReturnAmongOtherLargeReturnsIsAVolatilityBurstNotAPriceSpike() {
-        SymbolHistory history = SymbolHistory.empty();
-        for (int i = 0; i < 4; i++) {
-            history.record(Vectors.at(with(calm(T0), 1.0, i % 2 == 0 ? 6.0 : -6.0, 0.0, 1.0), T0.plusSeconds(i)));
-        }
-        var next = Vectors.at(with(calm(T0), 2.0, 16.0, 0.0, 1.0), T0.plusSeconds(5));
+    void aRedeliveredVectorCountsOnce() {
+        SymbolHistory once = SymbolHistory.empty();
+        SymbolHistory twice = SymbolHistory.empty();
+        var large = with(calm(T0), 1.0, 6.0, 2.5, 1.0);
+        detector.remember(large, once);
+        detector.remember(large, twice);
+        List<Finding> redelivered = detector.detect(large, twice);
+        detector.remember(large, twice);
 
-        assertThat(detector.detect(next)).extracting(Finding::type).containsExactly(AlertType.PRICE_SPIKE);
-        assertThat(detector.detect(next, history)).singleElement().satisfies(f -> {
-            assertThat(f.type()).isEqualTo(AlertType.VOLATILITY_BURST);
-            assertThat(f.explanation()).startsWith("5 returns beyond 4.5σ in the last 11 ticks (this one +16.0σ)");
-        });
-    }
-
-    @Test
-    void aRunOfLargeTradesIsAVolumeAnomalyThoughNoneIsExtremeAlone() {
-        SymbolHistory history = SymbolHistory.empty();
-        var largeTrade = with(calm(T0), 0.2, 0.3, 2.6, 1.0);
-        for (int i = 0; i < 3; i++) {
-            history.record(Vectors.at(largeTrade, T0.plusSeconds(i)));
-        }
-        var next = Vectors.at(largeTrade, T0.plusSeconds(3));
-
-        assertThat(detector.detect(next)).isEmpty();
-        assertThat(detector.detect(next, history)).singleElement().satisfies(f -> {
-            assertThat(f.type()).isEqualTo(AlertType.VOLUME_ANOMALY);
-            assertThat(f.explanation()).startsWith("trade size +2.6σ").contains("last 4 trades +2.6σ on average");
-        });
-    }
-
-    @Test
-    void aRedeliveredVectorIsRememberedOnce() {
-        SymbolHistory history = SymbolHistory.empty();
-        var large = with(calm(T0), 1.0, 6.0, 0.0, 1.0);
-        for (int i = 0; i < 4; i++) {
-            history.record(large);
-        }
-
-        assertThat(history.largeReturns(RULES.clusterReturnZ())).isEqualTo(1);
+        assertThat(twice.evidence()).isEqualTo(once.evidence());
+        assertThat(redelivered).isEmpty();
     }
 
     @Test
     void aStrongerAnomalyIsMoreSevere() {
-        int mild = detector.detect(with(calm(T0), 5.0, 15.5, 0.0, 1.0)).getFirst().severity();
-        int strong = detector.detect(with(calm(T0), 9.0, 30.0, 0.0, 1.0)).getFirst().severity();
+        int mild = detector.detect(with(calm(T0), 5.0, 25.5, 0.0, 1.0)).getFirst().severity();
+        int strong = detector.detect(with(calm(T0), 9.0, 45.0, 0.0, 1.0)).getFirst().severity();
 
         assertThat(strong).isGreaterThan(mild);
+    }
+
+    /** Feeds {@code count} copies of {@code v}, a second apart, as the listener does; their findings in order. */
+    private static List<List<Finding>> feed(SymbolHistory history, FeatureVector v, int count) {
+        List<List<Finding>> findings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            var next = Vectors.at(v, v.eventTime().plusSeconds(i));
+            findings.add(detector.detect(next, history));
+            detector.remember(next, history);
+        }
+        return findings;
     }
 
     @Test
