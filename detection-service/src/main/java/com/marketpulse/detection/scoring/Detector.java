@@ -13,12 +13,19 @@ import java.util.List;
  * The rules ({@link DetectionRules}) pick the candidate types from this vector and the symbol's {@link Evidence};
  * the forest's score, computed only for a vector with a candidate (most vectors have none, so they cost a few
  * comparisons and two CUSUM steps), confirms a one-trade rule that is not decisive on its own and raises the
- * severity of every finding.
+ * severity of every finding (during an evidence rule's run, only when the evidence reaches a new peak).
  * <p>
  * Direction: for a price spike and a volume anomaly, the sign of this tick's log return; for a volatility burst,
  * the side of its recent mean the price is on.
  */
 public final class Detector {
+
+    /**
+     * The score given to a finding the forest was not asked about: an evidence rule below its run's peak (it
+     * extends the episode but cannot become its peak, whose severity is at least as high), counted as neutral.
+     * Scoring only new peaks keeps a long anomaly from costing a forest evaluation on every trade.
+     */
+    static final double NOT_SCORED = 0.5;
 
     private final DetectorModel model;
     private final DetectionRules rules;
@@ -68,7 +75,10 @@ public final class Detector {
         if (spike < 1 && largeTrade < 1 && sustained < 1 && burst < 1) {
             return List.of();
         }
-        double score = model.forest().score(FeatureSpace.of(v));
+        boolean oneTrade = spike >= 1 || largeTrade >= 1;
+        boolean newPeak = sustained >= 1 && now.volume() > before.volumePeak()
+                || burst >= 1 && now.burst() > before.burstPeak();
+        double score = oneTrade || newPeak ? model.forest().score(FeatureSpace.of(v)) : NOT_SCORED;
         List<Finding> findings = new ArrayList<>(3);
         if (confirmed(spike, score)) {
             findings.add(finding(AlertType.PRICE_SPIKE, spike, score, v, Direction.of(v.logReturn()), now));

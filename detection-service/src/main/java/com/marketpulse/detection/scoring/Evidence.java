@@ -23,16 +23,18 @@ import com.marketpulse.events.FeatureVector;
  * @param burst        the volatility statistic (0 = nothing unusual)
  * @param burstTrades  trades since the burst statistic was last 0
  * @param burstAbsZSum sum of their absolute robust return z-scores
+ * @param volumePeak   the highest volume statistic since it was last 0
+ * @param burstPeak    the highest burst statistic since it was last 0
  */
 public record Evidence(double volume, int volumeTrades, double volumeZSum,
-                       double burst, int burstTrades, double burstAbsZSum) {
+                       double burst, int burstTrades, double burstAbsZSum, double volumePeak, double burstPeak) {
 
     static final int DEGREES_OF_FREEDOM = 6;
     /** The robust z of a unit-variance Student-t(6) return: 1.4826·MAD of t(6) is 1.065 of its own units. */
     static final double NORMAL_SCALE = 0.94;
 
     /** No evidence of anything. */
-    public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0);
+    public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The evidence after one more trade; non-finite features count as normal (they add nothing). */
     public Evidence after(FeatureVector v, DetectionRules rules) {
@@ -44,7 +46,9 @@ public record Evidence(double volume, int volumeTrades, double volumeZSum,
         double nextBurst = Math.max(0.0, burst + step);
         return new Evidence(
                 nextVolume, nextVolume > 0 ? volumeTrades + 1 : 0, nextVolume > 0 ? volumeZSum + sizeZ : 0.0,
-                nextBurst, nextBurst > 0 ? burstTrades + 1 : 0, nextBurst > 0 ? burstAbsZSum + returnZ : 0.0);
+                nextBurst, nextBurst > 0 ? burstTrades + 1 : 0, nextBurst > 0 ? burstAbsZSum + returnZ : 0.0,
+                nextVolume > 0 ? Math.max(volumePeak, nextVolume) : 0.0,
+                nextBurst > 0 ? Math.max(burstPeak, nextBurst) : 0.0);
     }
 
     /** Mean trade-size z-score of the trades behind the volume statistic; NaN when there are none. */

@@ -105,6 +105,20 @@ class DetectorTest {
     }
 
     @Test
+    void whileABurstRecedesItsFindingsExtendItButNeverOutrankItsPeak() {
+        SymbolHistory history = SymbolHistory.empty();
+        List<Finding> rising = feed(history, with(calm(T0), 1.0, 7.0, 0.0, 2.8), 8).getLast();
+        List<Finding> receding = feed(history, with(calm(T0.plusSeconds(30)), 1.0, 1.5, 0.0, 2.0), 1).getFirst();
+
+        assertThat(rising).singleElement().satisfies(f -> assertThat(f.score()).isNotEqualTo(Detector.NOT_SCORED));
+        assertThat(receding).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(AlertType.VOLATILITY_BURST);
+            assertThat(f.score()).as("the forest is asked at new peaks only").isEqualTo(Detector.NOT_SCORED);
+            assertThat(f.severity()).isLessThanOrEqualTo(rising.getFirst().severity());
+        });
+    }
+
+    @Test
     void oneJumpHoweverLargeIsASpikeAndNeverABurst() {
         SymbolHistory history = SymbolHistory.empty();
         List<List<Finding>> findings = feed(history, with(calm(T0), 9.0, 50.0, 0.0, 3.5), 1);
