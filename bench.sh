@@ -11,5 +11,7 @@ echo "Building the benchmarks with $JAVA_HOME ..." >&2
 
 selection=PipelineBenchmark
 if [ $# -gt 0 ] && [[ "$1" != -* ]]; then selection="$1"; shift; fi
+# JMH options after the selection replace the defaults (JMH refuses an option given twice).
+if [ $# -eq 0 ]; then set -- -wi 5 -w 1s -i 5 -r 1s -f 1; fi
 exec "$JAVA_HOME/bin/java" -cp "evaluation/target/test-classes:evaluation/target/classes:$(cat evaluation/target/test-classpath.txt)" \
-  org.openjdk.jmh.Main "$selection" -wi 5 -w 1s -i 5 -r 1s -f 1 "$@"
+  org.openjdk.jmh.Main "$selection" "$@"
