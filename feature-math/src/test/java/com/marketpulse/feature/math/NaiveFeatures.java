@@ -107,7 +107,8 @@ final class NaiveFeatures {
         double vwap = sizeSum > 0
                 ? priceWindow.stream().mapToDouble(t -> t.price() * t.size()).sum() / sizeSum
                 : mean(priceWindow.stream().mapToDouble(Tick::price).toArray());
-        double vwapTolerance = new Tolerance(last(nowPrices, 2 * settings.priceWindow()), vwap, 0).ofMean();
+        double vwapTolerance = new Tolerance(last(nowPrices, 2 * settings.priceWindow()), vwap, 0).ofMean()
+                + weightedSumNoise(now, 2 * settings.priceWindow(), vwap, sizeSum);
         double[] returnsNow = returns(now);
         double volShort = std(last(returnsNow, settings.volShortWindow()));
         double volLong = std(last(returnsNow, settings.volLongWindow()));
@@ -160,6 +161,21 @@ final class NaiveFeatures {
         double ofZ(double z, boolean defined) {
             return defined ? 1e-9 * Math.max(1, Math.abs(z)) + (ofMean() + Math.abs(z) * ofStd()) / std : 0;
         }
+    }
+
+    /**
+     * The rounding noise of a running size-weighted sum, divided by the window's total size: a trade that was
+     * added and later removed leaves up to ε·|s·(p − vwap)| behind, which weighs heavily when the trades left in
+     * the window are small (sizes span orders of magnitude). Allowed: 1e-13 of the weighted deviations of the last
+     * {@code ticks} trades (about 2 ε per addition and removal between two re-centerings).
+     */
+    private static double weightedSumNoise(List<Tick> ticks, int count, double vwap, double sizeSum) {
+        if (!(sizeSum > 0)) {
+            return 0;
+        }
+        double weighted = ticks.subList(Math.max(0, ticks.size() - count), ticks.size()).stream()
+                .mapToDouble(t -> t.size() * Math.abs(t.price() - vwap)).sum();
+        return 1e-13 * weighted / sizeSum;
     }
 
     private Optional<Bar> bar(Tick tick) {

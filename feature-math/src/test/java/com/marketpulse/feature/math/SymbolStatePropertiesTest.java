@@ -2,6 +2,7 @@ package com.marketpulse.feature.math;
 
 import com.marketpulse.events.FeatureVector;
 import com.marketpulse.events.Tick;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -15,6 +16,12 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Every streaming feature against its naive recomputation, over random tick streams. */
 class SymbolStatePropertiesTest {
+
+    /** A stream whose VWAP once drifted past a tolerance that ignored the trades' weights (CI, 24 Nov 2026). */
+    @Example
+    void aVwapOverTradesOfVeryDifferentSizesStaysWithinItsRoundingNoise() {
+        everyFeatureMatchesTheNaiveRecomputation(143013, 61);
+    }
 
     @Property(tries = 100)
     void everyFeatureMatchesTheNaiveRecomputation(@ForAll long seed, @ForAll @IntRange(min = 1, max = 700) int length) {
