@@ -124,12 +124,18 @@ final class NaiveFeatures {
         double volume = inWindow.stream().mapToDouble(Tick::size).sum();
         double covered = Math.min(TimeBuckets.BUCKETS, newest - first + 1) * (bucketNanos / 1e9);
         double tradeRate = inWindow.size() / covered;
+        // a running sum keeps up to a few ε of the sizes that passed through it (a window of zero-size trades
+        // after large ones is not exactly 0)
+        double passedSizes = now.stream()
+                .filter(t -> Math.floorDiv(nanos(t.eventTime()), bucketNanos) > newest - 2 * TimeBuckets.BUCKETS)
+                .mapToDouble(Tick::size).sum();
 
         lastTolerances = new FeatureVector(tick.eventId(), tick.symbol(), tick.eventTime(), 0, 0, 0,
                 price.ofMean(), price.ofStd(), price.ofZ(priceZ, priceStd > 0), 0, returnZTolerance, vwapTolerance,
                 vwapTolerance / vwap, shortVol.ofStd(), longVol.ofStd(),
                 volLong > 0 && volShort > 0 ? volRatio * (shortVol.ofStd() / volShort + longVol.ofStd() / volLong) : 0,
-                1e-9 * volume, sizes.ofZ(volumeZ, sizeStd > 0), 1e-12 * tradeRate, tick.runId());
+                1e-9 * volume + 1e-13 * passedSizes, sizes.ofZ(volumeZ, sizeStd > 0), 1e-12 * tradeRate,
+                tick.runId());
         return new FeatureVector(tick.eventId(), tick.symbol(), tick.eventTime(), tick.price(), tick.size(),
                 now.size(), priceMean, priceStd, priceZ, logReturn, returnZ, vwap, (tick.price() - vwap) / vwap,
                 volShort, volLong, volRatio, volume, volumeZ, tradeRate, tick.runId());

@@ -23,6 +23,12 @@ class SymbolStatePropertiesTest {
         everyFeatureMatchesTheNaiveRecomputation(143013, 61);
     }
 
+    /** A window of zero-size trades after larger ones: the running volume keeps a few ε of them. */
+    @Example
+    void theVolumeOfAWindowOfZeroSizeTradesStaysWithinItsRoundingNoise() {
+        everyFeatureMatchesTheNaiveRecomputation(-144, 381);
+    }
+
     @Property(tries = 100)
     void everyFeatureMatchesTheNaiveRecomputation(@ForAll long seed, @ForAll @IntRange(min = 1, max = 700) int length) {
         FeatureSettings settings = TickStreams.settings(new Random(seed));
