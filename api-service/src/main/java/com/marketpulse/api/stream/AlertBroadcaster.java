@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
 import com.marketpulse.api.alert.AlertDto;
 import com.marketpulse.api.portfolio.PortfolioChanged;
@@ -21,40 +24,73 @@ import com.marketpulse.api.portfolio.PortfolioChanged;
 /**
  * The connected stream clients. Each gets every live alert (event {@code alert}, id = alert id, data = the alert
  * as JSON), or only those of its portfolio when it signed in; a portfolio change applies at once.
+ * <p>
+ * A client is written to by its own virtual thread from a bounded queue, so a slow reader (a phone on a bad
+ * network) never holds up the others: publishing only enqueues. A client whose queue is full is dropped; its
+ * browser reconnects with Last-Event-ID and is sent what it missed from the database.
  */
 @Component
 class AlertBroadcaster {
 
     static final String EVENT = "alert";
     static final Duration RECONNECT = Duration.ofSeconds(3);
+    /** Events waiting for one client: room for a whole Last-Event-ID replay plus live alerts meanwhile. */
+    static final int QUEUE_CAPACITY = AlertStreamController.MAX_REPLAY + 256;
     private static final Logger log = LoggerFactory.getLogger(AlertBroadcaster.class);
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
     /** A client; {@code userId} null for anonymous, {@code symbols} null for everything. */
-    static final class Subscriber {
+    final class Subscriber {
         final SseEmitter emitter;
         final Long userId;
         volatile Set<String> symbols;
+        private final BlockingQueue<SseEventBuilder> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+        private final Thread sender;
 
         Subscriber(SseEmitter emitter, Long userId, Set<String> symbols) {
             this.emitter = emitter;
             this.userId = userId;
             this.symbols = symbols;
+            this.sender = Thread.ofVirtual().name("sse-client-" + (userId == null ? "anonymous" : userId))
+                    .unstarted(this::sendQueued);
         }
 
         boolean wants(AlertDto alert) {
             Set<String> filter = symbols;
             return filter == null || filter.contains(alert.symbol());
         }
+
+        /** Queues an event; false (and the client dropped) when it is too far behind to take more. */
+        boolean offer(SseEventBuilder event) {
+            if (queue.offer(event)) {
+                return true;
+            }
+            log.info("Dropping a live alert stream that fell {} events behind; it will reconnect", QUEUE_CAPACITY);
+            drop(this);
+            return false;
+        }
+
+        private void sendQueued() {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    emitter.send(queue.take());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | IllegalStateException e) {
+                drop(this);
+            }
+        }
     }
 
     Subscriber subscribe(SseEmitter emitter, Long userId, Set<String> symbols) {
         Subscriber subscriber = new Subscriber(emitter, userId, symbols);
         subscribers.add(subscriber);
-        emitter.onCompletion(() -> subscribers.remove(subscriber));
-        emitter.onTimeout(() -> subscribers.remove(subscriber));
-        emitter.onError(e -> subscribers.remove(subscriber));
+        emitter.onCompletion(() -> forget(subscriber));
+        emitter.onTimeout(() -> forget(subscriber));
+        emitter.onError(e -> forget(subscriber));
+        subscriber.sender.start();
         return subscriber;
     }
 
@@ -70,25 +106,15 @@ class AlertBroadcaster {
         }
     }
 
-    /** Sends one alert to one client; a client that cannot take it is dropped (it reconnects with Last-Event-ID). */
+    /** Queues one alert for one client; false when the client is too far behind and was dropped. */
     boolean send(Subscriber subscriber, AlertDto alert) {
-        try {
-            subscriber.emitter.send(SseEmitter.event().name(EVENT).id(alert.id()).reconnectTime(RECONNECT.toMillis())
-                    .data(alert, MediaType.APPLICATION_JSON));
-            return true;
-        } catch (IOException | IllegalStateException e) {
-            drop(subscriber);
-            return false;
-        }
+        return subscriber.offer(SseEmitter.event().name(EVENT).id(alert.id()).reconnectTime(RECONNECT.toMillis())
+                .data(alert, MediaType.APPLICATION_JSON));
     }
 
     /** A first comment, so the client sees the stream open before the first alert. */
     void greet(Subscriber subscriber) {
-        try {
-            subscriber.emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT.toMillis()));
-        } catch (IOException | IllegalStateException e) {
-            drop(subscriber);
-        }
+        subscriber.offer(SseEmitter.event().comment("connected").reconnectTime(RECONNECT.toMillis()));
     }
 
     @EventListener
@@ -113,16 +139,17 @@ class AlertBroadcaster {
     @Scheduled(fixedDelayString = "PT20S")
     void keepAlive() {
         for (Subscriber subscriber : subscribers) {
-            try {
-                subscriber.emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                drop(subscriber);
-            }
+            subscriber.offer(SseEmitter.event().comment("keep-alive"));
         }
     }
 
-    private void drop(Subscriber subscriber) {
+    private void forget(Subscriber subscriber) {
         subscribers.remove(subscriber);
+        subscriber.sender.interrupt();
+    }
+
+    private void drop(Subscriber subscriber) {
+        forget(subscriber);
         try {
             subscriber.emitter.complete();
         } catch (RuntimeException e) {
