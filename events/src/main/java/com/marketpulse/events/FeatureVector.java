@@ -23,6 +23,8 @@ import java.time.Instant;
  * @param volRatio       volShort / volLong
  * @param volume         traded volume over the time window
  * @param volumeZ        z-score of this tick's size against the rolling sizes (log scale)
+ * @param typicalSize    the usual trade size: geometric mean of the sizes behind {@code volumeZ} (0 before any), so
+ *                       an explanation can say "25× the usual size"
  * @param tradeRate      trades per second over the time window
  * @param runId          the backtest run, {@code null} for live data
  */
@@ -45,6 +47,7 @@ public record FeatureVector(
         double volRatio,
         double volume,
         double volumeZ,
+        double typicalSize,
         double tradeRate,
         String runId) {
 

@@ -20,13 +20,14 @@ import com.marketpulse.events.FeatureVector;
  * @param volume       the volume statistic (0 = nothing unusual)
  * @param volumeTrades trades since the volume statistic was last 0
  * @param volumeZSum   sum of their size z-scores
+ * @param volumeLogRatioSum sum of their log size ratios to the usual size ({@link FeatureVector#typicalSize()})
  * @param burst        the volatility statistic (0 = nothing unusual)
  * @param burstTrades  trades since the burst statistic was last 0
  * @param burstAbsZSum sum of their absolute robust return z-scores
  * @param volumePeak   the highest volume statistic since it was last 0
  * @param burstPeak    the highest burst statistic since it was last 0
  */
-public record Evidence(double volume, int volumeTrades, double volumeZSum,
+public record Evidence(double volume, int volumeTrades, double volumeZSum, double volumeLogRatioSum,
                        double burst, int burstTrades, double burstAbsZSum, double volumePeak, double burstPeak) {
 
     static final int DEGREES_OF_FREEDOM = 6;
@@ -34,7 +35,7 @@ public record Evidence(double volume, int volumeTrades, double volumeZSum,
     static final double NORMAL_SCALE = 0.94;
 
     /** No evidence of anything. */
-    public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Evidence NONE = new Evidence(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The evidence after one more trade; non-finite features count as normal (they add nothing). */
     public Evidence after(FeatureVector v, DetectionRules rules) {
@@ -46,6 +47,7 @@ public record Evidence(double volume, int volumeTrades, double volumeZSum,
         double nextBurst = Math.max(0.0, burst + step);
         return new Evidence(
                 nextVolume, nextVolume > 0 ? volumeTrades + 1 : 0, nextVolume > 0 ? volumeZSum + sizeZ : 0.0,
+                nextVolume > 0 ? volumeLogRatioSum + logSizeRatio(v) : 0.0,
                 nextBurst, nextBurst > 0 ? burstTrades + 1 : 0, nextBurst > 0 ? burstAbsZSum + returnZ : 0.0,
                 nextVolume > 0 ? Math.max(volumePeak, nextVolume) : 0.0,
                 nextBurst > 0 ? Math.max(burstPeak, nextBurst) : 0.0);
@@ -54,6 +56,19 @@ public record Evidence(double volume, int volumeTrades, double volumeZSum,
     /** Mean trade-size z-score of the trades behind the volume statistic; NaN when there are none. */
     public double meanVolumeZ() {
         return volumeTrades > 0 ? volumeZSum / volumeTrades : Double.NaN;
+    }
+
+    /**
+     * How many times the usual size the trades behind the volume statistic were, as a geometric mean; NaN when
+     * there are none.
+     */
+    public double volumeSizeRatio() {
+        return volumeTrades > 0 ? Math.exp(volumeLogRatioSum / volumeTrades) : Double.NaN;
+    }
+
+    /** ln(size / usual size) of one trade; 0 when either is unknown (a zero size, no sizes seen yet). */
+    static double logSizeRatio(FeatureVector v) {
+        return v.size() > 0 && v.typicalSize() > 0 ? Math.log(v.size() / v.typicalSize()) : 0.0;
     }
 
     /** Mean absolute robust return z-score of the trades behind the burst statistic; NaN when there are none. */

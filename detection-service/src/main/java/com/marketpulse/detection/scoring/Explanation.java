@@ -32,8 +32,9 @@ final class Explanation {
         switch (type) {
             case PRICE_SPIKE -> parts.add(price(v) + " (return " + sigma(v.returnZ()) + " robust)");
             case VOLUME_ANOMALY -> parts.add(evidence.volumeTrades() > 1
-                    ? String.format(Locale.ROOT, "trade sizes %s on average over the last %d trades; ",
-                    sigma(evidence.meanVolumeZ()), evidence.volumeTrades()) + size(v)
+                    ? String.format(Locale.ROOT, "trade sizes %s the usual over the last %d trades (%s on average); ",
+                    times(evidence.volumeSizeRatio()), evidence.volumeTrades(), sigma(evidence.meanVolumeZ()))
+                    + size(v)
                     : size(v));
             case VOLATILITY_BURST -> parts.add(String.format(Locale.ROOT,
                     "returns of ±%.1fσ on average over the last %d trades (robust, this one %s); ",
@@ -58,8 +59,17 @@ final class Explanation {
     }
 
     private static String size(FeatureVector v) {
+        if (v.size() > 0 && v.typicalSize() > 0) {
+            return String.format(Locale.ROOT, "trade size %s the usual (%s, %s units)",
+                    times(v.size() / v.typicalSize()), sigma(v.volumeZ()), plain(v.size()));
+        }
         return String.format(Locale.ROOT, "trade size %s vs recent trades (log scale, %s units)",
                 sigma(v.volumeZ()), plain(v.size()));
+    }
+
+    /** A multiple a person reads at a glance: "25×", "3.4×", "0.52×". */
+    private static String times(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.2g×", ratio);
     }
 
     private static String volatility(FeatureVector v) {

@@ -37,7 +37,7 @@ class AlertPipelineIT extends IntegrationTest {
         FeatureVector v = with(calm(time), 6.5, 24.0, 0.5, 1.3);
         return new FeatureVector("sim:" + symbol + ":" + time.toEpochMilli(), symbol, time, v.price(), v.size(),
                 v.samples(), v.priceMean(), v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(),
-                v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.tradeRate(),
+                v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.typicalSize(), v.tradeRate(),
                 v.runId());
     }
 

@@ -118,7 +118,7 @@ public class ScoringBenchmark {
             t = t.plusMillis(250);
             vectors[i] = new FeatureVector("bench:" + i, symbols[i % 3], t, price, 0.01, 500, 100_000, 20, priceZ,
                     returnZ * 1e-4, returnZ, 100_000, (price - 100_000) / 100_000, 2e-4 * volRatio, 2e-4, volRatio,
-                    1.5, volumeZ, 4, null);
+                    1.5, volumeZ, 0.01, 4, null);
         }
         return vectors;
     }

@@ -67,7 +67,7 @@ class DetectorTest {
 
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo(AlertType.VOLUME_ANOMALY);
-            assertThat(f.explanation()).startsWith("trade size +6.5σ vs recent trades");
+            assertThat(f.explanation()).startsWith("trade size 4675× the usual (+6.5σ, 46.75 units)");
         });
     }
 
@@ -83,8 +83,8 @@ class DetectorTest {
         assertThat(findings.subList(0, needed - 1)).as("fewer trades are not yet enough").allMatch(List::isEmpty);
         assertThat(findings.getLast()).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo(AlertType.VOLUME_ANOMALY);
-            assertThat(f.explanation()).startsWith("trade sizes +2.5σ on average over the last " + needed
-                    + " trades; trade size +2.5σ");
+            assertThat(f.explanation()).startsWith("trade sizes 26× the usual over the last " + needed
+                    + " trades (+2.5σ on average); trade size 26× the usual (+2.5σ, 0.2579 units)");
         });
     }
 
@@ -146,7 +146,7 @@ class DetectorTest {
 
         assertThat(findings).extracting(Finding::type).containsExactly(AlertType.PRICE_SPIKE,
                 AlertType.VOLUME_ANOMALY);
-        assertThat(findings.getFirst().explanation()).contains("trade size +7.0σ").contains("volatility 3.2×");
+        assertThat(findings.getFirst().explanation()).contains("trade size 8955× the usual (+7.0σ").contains("volatility 3.2×");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static com.marketpulse.detection.scoring.Vectors.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.marketpulse.events.FeatureVector;
 import org.junit.jupiter.api.Test;
 
 class EvidenceTest {
@@ -39,6 +40,21 @@ class EvidenceTest {
         assertThat(calmAgain.volume()).isZero();
         assertThat(calmAgain.volumeTrades()).isZero();
         assertThat(calmAgain.meanVolumeZ()).isNaN();
+    }
+
+    @Test
+    void theSizeOfARunOfLargeTradesIsTheGeometricMeanOfTheirMultiplesOfTheUsualSize() {
+        Evidence run = Evidence.NONE.after(sized(4 * 0.01, 3.0), RULES).after(sized(9 * 0.01, 3.0), RULES);
+
+        assertThat(run.volumeSizeRatio()).isCloseTo(6.0, within(1e-9));
+    }
+
+    /** A calm vector whose trade has this size (the usual size is 0.01) and size z-score. */
+    private static FeatureVector sized(double size, double volumeZ) {
+        var v = with(calm(T0), 0, 0, volumeZ, 1);
+        return new FeatureVector(v.eventId(), v.symbol(), v.eventTime(), v.price(), size, v.samples(), v.priceMean(),
+                v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(), v.vwapDeviation(), v.volShort(),
+                v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), 0.01, v.tradeRate(), v.runId());
     }
 
     @Test

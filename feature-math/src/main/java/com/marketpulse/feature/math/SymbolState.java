@@ -38,7 +38,8 @@ import java.util.Optional;
  *   <li>{@code volume}: Σ s over the time window; {@code tradeRate}: trades in it per second of the window
  *       (or of the part of it since the first tick);</li>
  *   <li>{@code volumeZ = (ln s - mean) / std} of the previous {@code robust-window} positive sizes' logs:
- *       positive for an unusually large trade; 0 for a size-0 trade.</li>
+ *       positive for an unusually large trade; 0 for a size-0 trade; {@code typicalSize = exp(mean)} of the
+ *       same logs (their geometric mean), 0 before the first positive size.</li>
  * </ul>
  *
  * <p>Order and duplicates: a tick whose event id is among the last {@value RecentIds#CAPACITY} accepted
@@ -120,6 +121,7 @@ public final class SymbolState {
         double logReturn = hasLast ? Math.log1p((price - lastPrice) / lastPrice) : 0;
         double returnZ = hasLast ? robustReturnZ(logReturn) : 0;
         double volumeZ = size > 0 ? zScore(Math.log(size), logSizes.mean(), logSizes.std()) : 0;
+        double typicalSize = logSizes.count() > 0 ? Math.exp(logSizes.mean()) : 0;
 
         prices.push(price, size);
         if (hasLast) {
@@ -144,7 +146,7 @@ public final class SymbolState {
         FeatureVector features = new FeatureVector(tick.eventId(), tick.symbol(), tick.eventTime(), price, size,
                 (int) Math.min(samples, Integer.MAX_VALUE), priceMean, priceStd, priceZ, logReturn, returnZ,
                 vwap, (price - vwap) / vwap, shortVol, longVol, longVol > 0 ? shortVol / longVol : 1.0,
-                volumeClock.volume(), volumeZ, volumeClock.tradeRate(), tick.runId());
+                volumeClock.volume(), volumeZ, typicalSize, volumeClock.tradeRate(), tick.runId());
         return new TickOutcome.Accepted(features, completed);
     }
 

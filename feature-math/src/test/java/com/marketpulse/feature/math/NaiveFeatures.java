@@ -97,6 +97,7 @@ final class NaiveFeatures {
         double sizeMean = mean(logSizes);
         double sizeStd = std(logSizes);
         double volumeZ = tick.size() > 0 && sizeStd > 0 ? (Math.log(tick.size()) - sizeMean) / sizeStd : 0;
+        double typicalSize = logSizes.length > 0 ? Math.exp(sizeMean) : 0;
         Tolerance sizes = new Tolerance(last(beforeLogSizes, 2 * settings.robustWindow()), sizeMean, sizeStd);
 
         List<Tick> now = new ArrayList<>(before);
@@ -134,11 +135,12 @@ final class NaiveFeatures {
                 price.ofMean(), price.ofStd(), price.ofZ(priceZ, priceStd > 0), 0, returnZTolerance, vwapTolerance,
                 vwapTolerance / vwap, shortVol.ofStd(), longVol.ofStd(),
                 volLong > 0 && volShort > 0 ? volRatio * (shortVol.ofStd() / volShort + longVol.ofStd() / volLong) : 0,
-                1e-9 * volume + 1e-13 * passedSizes, sizes.ofZ(volumeZ, sizeStd > 0), 1e-12 * tradeRate,
+                1e-9 * volume + 1e-13 * passedSizes, sizes.ofZ(volumeZ, sizeStd > 0),
+                typicalSize * sizes.ofMean(), 1e-12 * tradeRate,
                 tick.runId());
         return new FeatureVector(tick.eventId(), tick.symbol(), tick.eventTime(), tick.price(), tick.size(),
                 now.size(), priceMean, priceStd, priceZ, logReturn, returnZ, vwap, (tick.price() - vwap) / vwap,
-                volShort, volLong, volRatio, volume, volumeZ, tradeRate, tick.runId());
+                volShort, volLong, volRatio, volume, volumeZ, typicalSize, tradeRate, tick.runId());
     }
 
     /**
