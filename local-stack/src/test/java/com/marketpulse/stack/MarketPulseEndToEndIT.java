@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 
+import com.marketpulse.dashboard.Browser;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
