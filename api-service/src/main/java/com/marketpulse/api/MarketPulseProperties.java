@@ -32,7 +32,7 @@ public record MarketPulseProperties(
             @DefaultValue("false") boolean demo,
             @DefaultValue("") String tokenSecret,
             @DefaultValue("data") String dataDir,
-            @DefaultValue("1h") Duration tokenTtl,
+            @DefaultValue("8h") Duration tokenTtl,
             @DefaultValue("16384") int maxBodyBytes,
             @DefaultValue Throttle throttle,
             @DefaultValue Status status) {

@@ -40,8 +40,8 @@ class AuthController {
     }
 
     @PostMapping("/api/auth/login")
-    @Operation(summary = "Sign in", description = "Returns a short-lived bearer token: send it as "
-            + "'Authorization: Bearer <token>'. Repeated failures are answered with 429 and Retry-After.")
+    @Operation(summary = "Sign in", description = "Returns a bearer token valid for 8 hours (token-ttl): send it "
+            + "as 'Authorization: Bearer <token>'; sign out to revoke it. Repeated failures are answered with 429 and Retry-After.")
     IssuedToken login(@RequestBody Credentials credentials, HttpServletRequest request) {
         return accounts.login(credentials, request.getRemoteAddr());
     }
