@@ -25,6 +25,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -64,9 +65,16 @@ class StreamKafkaConfig {
         // each instance streams every alert from now on; a reconnecting client catches up from the database
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         var values = new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(Alert.class, json, false));
+        // nothing is ever committed: the instance starts from "latest" anyway, and a group without offsets is
+        // deleted by the broker when its instance stops, so restarts leave no stale groups behind
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, Alert>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
-        factory.setCommonErrorHandler(errorHandler(kafka, json, meters));
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.getContainerProperties().setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
+        DefaultErrorHandler errors = errorHandler(kafka, json, meters);
+        errors.setAckAfterHandle(false);
+        factory.setCommonErrorHandler(errors);
         return factory;
     }
 

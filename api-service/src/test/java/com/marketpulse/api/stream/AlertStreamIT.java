@@ -6,9 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -130,6 +135,27 @@ class AlertStreamIT extends ApiIntegrationTest {
             ConsumerRecord<String, String> dead = KafkaTestUtils.getSingleRecord(dlt, StreamKafkaConfig.DEAD_LETTERS,
                     Duration.ofSeconds(15));
             assertThat(dead.value()).isEqualTo("{not json");
+        }
+    }
+
+    @Test
+    void theStreamConsumerCommitsNothingSoARestartLeavesNoGroupBehind() throws Exception {
+        try (SseClient stream = new SseClient(http, "/api/alerts/stream", null, null)) {
+            await().atMost(PATIENCE).until(() -> stream.status() == 200);
+            Alert published = alert("BTC/USD", AlertType.PRICE_SPIKE, 70, Instant.now());
+            publish(published);
+            await().atMost(PATIENCE).until(() -> stream.ids().contains(published.alertId()));
+        }
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            List<String> streamGroups = admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get().stream()
+                    .map(GroupListing::groupId).filter(id -> id.startsWith("api-service-stream-")).toList();
+            assertThat(streamGroups).isNotEmpty();
+            for (String group : streamGroups) {
+                assertThat(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get())
+                        .as("offsets of " + group).isEmpty();
+            }
         }
     }
 
