@@ -4,7 +4,9 @@ import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
@@ -89,6 +93,23 @@ class KafkaConfig {
             @SuppressWarnings("unchecked")
             var typed = (org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object>) factory;
             typed.setValueSerializer((Serializer<Object>) values);
+        };
+    }
+
+    /**
+     * market.features and market.bars come from feature-service's transactions, whose commit markers sit after the
+     * last record: without this, a consumer that has read everything still shows a lag of 1 per partition. Only
+     * for those topics: the fix commits the consumer's position when a poll comes back empty, which for the tick
+     * archive (it commits only what is sealed in a file) would commit ticks not yet durable.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fixTransactionMarkers() {
+        Set<String> transactional = Set.of(Topics.MARKET_FEATURES, Topics.MARKET_BARS);
+        return container -> {
+            String[] topics = container.getContainerProperties().getTopics();
+            if (topics != null && topics.length > 0 && transactional.containsAll(Arrays.asList(topics))) {
+                container.getContainerProperties().setFixTxOffsets(true);
+            }
         };
     }
 

@@ -17,12 +17,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 class AlertPipelineIT extends IntegrationTest {
 
@@ -32,13 +44,15 @@ class AlertPipelineIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private static FeatureVector spike(String symbol, Instant time) {
         FeatureVector v = with(calm(time), 6.5, 24.0, 0.5, 1.3);
         return new FeatureVector("sim:" + symbol + ":" + time.toEpochMilli(), symbol, time, v.price(), v.size(),
                 v.samples(), v.priceMean(), v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(),
-                v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.typicalSize(), v.tradeRate(),
-                v.runId());
+                v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.typicalSize(),
+                v.tradeRate(), v.runId());
     }
 
     private void send(FeatureVector... vectors) {
@@ -61,6 +75,47 @@ class AlertPipelineIT extends IntegrationTest {
     private List<Alert> published(String symbol) {
         return Topic.readAll(brokers, Topics.MARKET_ALERTS).stream().filter(r -> symbol.equals(r.key()))
                 .map(r -> Topic.parse(r.value(), Alert.class)).toList();
+    }
+
+    @Test
+    void aScorerThatReadEverythingFromTransactionsReportsNoLag() throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "features-" + UUID.randomUUID());
+        double before = scored();
+        try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            FeatureVector v = Vectors.at(calm(Instant.now()), Instant.now());
+            producer.send(new ProducerRecord<>(Topics.MARKET_FEATURES, v.symbol(), Topic.json(v)));
+            producer.commitTransaction();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> scored() > before);
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lag(admin, "detection-scorer"))
+                    .as("records of market.features not yet consumed").isZero());
+        }
+    }
+
+    @Test
+    void onlyConsumersOfTransactionalTopicsCommitPastTheCommitMarkers() {
+        assertThat(fixesTxOffsets("detection-scorer")).isTrue();
+        assertThat(fixesTxOffsets("detection-bars")).isTrue();
+        assertThat(fixesTxOffsets("detection-archiver")).as("the archive commits sealed files only").isFalse();
+    }
+
+    private boolean fixesTxOffsets(String listener) {
+        return listeners.getListenerContainer(listener).getContainerProperties().isFixTxOffsets();
+    }
+
+    private static long lag(Admin admin, String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().stream().filter(p -> p.topic().equals(Topics.MARKET_FEATURES))
+                .forEach(p -> latest.put(p, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        return latest.keySet().stream().mapToLong(p -> ends.get(p).offset() - committed.get(p).offset()).sum();
     }
 
     @Test

@@ -30,6 +30,10 @@ public final class Topic {
         sendBytes(brokers, topic, key, JSON.writeValueAsBytes(value));
     }
 
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
     public static void sendBytes(String brokers, String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<String, byte[]>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
