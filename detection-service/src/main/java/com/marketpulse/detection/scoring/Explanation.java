@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * A sentence a person can read: the feature that made the finding first, then any other feature that was
  * notably far from normal, then the forest's verdict, e.g.
- * {@code "price +4.2σ vs 50-tick mean 101,230.55 (return +7.9σ robust); trade size +5.1σ (log scale); forest score 0.71"}.
+ * {@code "price +8.7σ vs 50-tick mean 89,323.39 (+0.25% in one trade, return +52.9σ robust); forest score 0.80"}.
  */
 final class Explanation {
 
@@ -30,7 +30,7 @@ final class Explanation {
     String of(AlertType type, FeatureVector v, double score, Evidence evidence) {
         List<String> parts = new ArrayList<>();
         switch (type) {
-            case PRICE_SPIKE -> parts.add(price(v) + " (return " + sigma(v.returnZ()) + " robust)");
+            case PRICE_SPIKE -> parts.add(price(v) + " (" + move(v) + ")");
             case VOLUME_ANOMALY -> parts.add(evidence.volumeTrades() > 1
                     ? String.format(Locale.ROOT, "trade sizes %s the usual over the last %d trades (%s on average); ",
                     times(evidence.volumeSizeRatio()), evidence.volumeTrades(), sigma(evidence.meanVolumeZ()))
@@ -70,6 +70,12 @@ final class Explanation {
     /** A multiple a person reads at a glance: "25×", "3.4×", "0.52×". */
     private static String times(double ratio) {
         return String.format(Locale.ROOT, ratio >= 10 ? "%.0f×" : "%.2g×", ratio);
+    }
+
+    /** The jump as a person reads it, in percent, and as the rule saw it. */
+    private static String move(FeatureVector v) {
+        return String.format(Locale.ROOT, "%+.2f%% in one trade, return %s robust", Math.expm1(v.logReturn()) * 100,
+                sigma(v.returnZ()));
     }
 
     private static String volatility(FeatureVector v) {

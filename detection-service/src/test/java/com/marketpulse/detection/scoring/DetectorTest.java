@@ -41,7 +41,7 @@ class DetectorTest {
             assertThat(f.type()).isEqualTo(AlertType.PRICE_SPIKE);
             assertThat(f.direction()).isEqualTo(Direction.UP);
             assertThat(f.modelVersion()).isEqualTo("bootstrap-test");
-            assertThat(f.explanation()).startsWith("price +5.2σ vs 50-tick mean 100,000.00 (return +24.0σ robust)")
+            assertThat(f.explanation()).startsWith("price +5.2σ vs 50-tick mean 100,000.00 (+0.24% in one trade, return +24.0σ robust)")
                     .contains("forest score");
         });
     }
