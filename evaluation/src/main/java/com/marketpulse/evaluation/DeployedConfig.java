@@ -1,6 +1,7 @@
 package com.marketpulse.evaluation;
 
 import com.marketpulse.detection.DetectionProperties;
+import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.feature.math.FeatureSettings;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.simulator.SimulatorOptions;
@@ -8,11 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -26,7 +25,8 @@ import org.springframework.core.io.FileSystemResource;
  *
  * @param symbols   {@code marketpulse.symbols}
  * @param simulator {@code marketpulse.simulator.*}, as ingestion-service builds its simulator
- * @param features  {@code marketpulse.features.*}, as feature-service builds its windows
+ * @param features  {@code marketpulse.features.*}, as feature-service builds its windows (bound with
+ *                  detection-service's record of the same keys and defaults)
  * @param detection {@code marketpulse.detection.*}, detection-service's own record
  */
 public record DeployedConfig(List<String> symbols, SimulatorOptions simulator, FeatureSettings features,
@@ -55,30 +55,12 @@ public record DeployedConfig(List<String> symbols, SimulatorOptions simulator, F
         List<String> symbols = binder.bind("marketpulse.symbols", Bindable.listOf(String.class))
                 .orElse(List.of("BTC/USD", "ETH/USD", "SOL/USD"));
         var simulator = binder.bindOrCreate("marketpulse.simulator", IngestionProperties.Simulator.class);
-        var features = binder.bindOrCreate("marketpulse.features", FeatureWindows.class);
+        var features = binder.bindOrCreate("marketpulse.features", MarketProperties.Features.class);
         var detection = binder.bindOrCreate("marketpulse.detection", DetectionProperties.class);
         return new DeployedConfig(symbols,
                 new SimulatorOptions(simulator.tradesPerSecond(), simulator.anomaliesPerHour(), simulator.jumpSigmas(),
                         simulator.volumeMultiplier(), simulator.volatilityMultiplier(), simulator.firstAnomalyAfter(),
                         simulator.seed()),
                 features.settings(), detection);
-    }
-
-    /**
-     * The keys of {@code marketpulse.features.*} with feature-service's defaults (its record is package-private
-     * to that service).
-     */
-    public record FeatureWindows(
-            @DefaultValue("50") int priceWindow,
-            @DefaultValue("20") int volShortWindow,
-            @DefaultValue("200") int volLongWindow,
-            @DefaultValue("100") int robustWindow,
-            @DefaultValue("60s") Duration volumeTimeWindow,
-            @DefaultValue("1m") Duration barInterval) {
-
-        FeatureSettings settings() {
-            return new FeatureSettings(priceWindow, volShortWindow, volLongWindow, robustWindow, volumeTimeWindow,
-                    barInterval);
-        }
     }
 }
