@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,6 +34,7 @@ class DashboardBrowserIT {
 
     private static final FakeApi FAKE = startFake();
     private static ChromeDriver driver;
+    private static DashboardPage page;
 
     @LocalServerPort
     int port;
@@ -57,6 +56,7 @@ class DashboardBrowserIT {
     @BeforeAll
     static void openBrowser() throws IOException {
         driver = Browser.start(Files.createTempDirectory("chromium-profile"), 1280, 900);
+        page = new DashboardPage(driver, Duration.ofSeconds(20));
     }
 
     @AfterEach
@@ -74,18 +74,18 @@ class DashboardBrowserIT {
     @Test
     void demoLogsInPicksCoinsAndSeesANewAlertPushedOntoThePageWithoutReload() throws Exception {
         driver.get(url("/"));
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("login-view"));
         Browser.screenshot(driver, "01-login");
 
-        logIn("demo", "demo123");
-        waitFor(By.id("home-view"));
-        await().until(() -> text(By.id("feed-state")).equals("Live"));
+        page.logIn("demo", "demo123");
+        page.waitFor(By.id("home-view"));
+        await().until(() -> page.text(By.id("feed-state")).equals("Live"));
 
         pick("BTC/USD");
         pick("ETH/USD");
         await().until(() -> FAKE.portfolio("demo").equals(List.of("BTC/USD", "ETH/USD")));
-        await().until(() -> FAKE.openStreams() >= 1 && text(By.id("feed-state")).equals("Live"));
-        js("window.marketPulseNoReload = 'still the same page';"
+        await().until(() -> FAKE.openStreams() >= 1 && page.text(By.id("feed-state")).equals("Live"));
+        page.js("window.marketPulseNoReload = 'still the same page';"
                 + "window.shownNotifications = [];"
                 + "window.Notification = class { constructor(title) { window.shownNotifications.push(title); }"
                 + " static get permission() { return 'granted'; } };");
@@ -93,24 +93,24 @@ class DashboardBrowserIT {
         FAKE.publish(alert("it-1", "ETH/USD", Instant.now(), "ETH/USD price 7.3σ above its 50-trade mean"));
         FAKE.publish(alert("it-2", "SOL/USD", Instant.now(), "SOL/USD is not held and must not show"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> gridText("my-alerts").contains("7.3σ above its 50-trade mean"));
-        assertThat(js("return window.marketPulseNoReload;")).isEqualTo("still the same page");
-        assertThat(gridText("my-alerts")).contains("Price spike", "▲ Up", "High 72").doesNotContain("SOL/USD is not held");
-        await().until(() -> text(By.cssSelector("#coin-ETH-USD .coin-price")).equals("$102.00"));
-        assertThat(text(By.id("coin-ETH-USD"))).contains("+2.00 % 1h", "Last alert: Price spike ▲ Up");
-        assertThat(text(By.id("notify-toggle"))).isEqualTo("Browser notifications on");
-        await().until(() -> String.valueOf(js("const chart = document.getElementById('chart-ETH-USD');"
+        await().atMost(Duration.ofSeconds(10)).until(() -> page.gridText("my-alerts").contains("7.3σ above its 50-trade mean"));
+        assertThat(page.js("return window.marketPulseNoReload;")).isEqualTo("still the same page");
+        assertThat(page.gridText("my-alerts")).contains("Price spike", "▲ Up", "High 72").doesNotContain("SOL/USD is not held");
+        await().until(() -> page.text(By.cssSelector("#coin-ETH-USD .coin-price")).equals("$102.00"));
+        assertThat(page.text(By.id("coin-ETH-USD"))).contains("+2.00 % 1h", "Last alert: Price spike ▲ Up");
+        assertThat(page.text(By.id("notify-toggle"))).isEqualTo("Browser notifications on");
+        await().until(() -> String.valueOf(page.js("const chart = document.getElementById('chart-ETH-USD');"
                 + "return chart && chart.__markerIds ? chart.__markerIds.join(',') : '';")).equals("it-1"));
-        assertThat((Long) js("return document.querySelectorAll('#chart-ETH-USD canvas').length;")).isPositive();
+        assertThat((Long) page.js("return document.querySelectorAll('#chart-ETH-USD canvas').length;")).isPositive();
         assertThat(driver.findElement(By.id("chart-ETH-USD")).isDisplayed()).as("the chart shows once bars exist").isTrue();
         assertThat(driver.findElement(By.cssSelector("#coin-ETH-USD .chart-placeholder")).isDisplayed())
                 .as("the no-trades-yet placeholder is gone once bars exist").isFalse();
-        await().until(() -> String.valueOf(js("return window.shownNotifications.join('|');"))
+        await().until(() -> String.valueOf(page.js("return window.shownNotifications.join('|');"))
                 .contains("ETH/USD: Price spike ▲ Up"));
         Browser.screenshot(driver, "02-dashboard-live-alert");
 
         driver.findElement(By.id("logout")).click();
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("login-view"));
     }
 
     @Test
@@ -118,67 +118,67 @@ class DashboardBrowserIT {
         FAKE.addUser("carol", "carol-password");
         FAKE.addUser("dave", "dave-password");
         driver.get(url("/login"));
-        logIn("carol", "carol-password");
-        waitFor(By.id("home-view"));
+        page.logIn("carol", "carol-password");
+        page.waitFor(By.id("home-view"));
         pick("SOL/USD");
         await().until(() -> FAKE.portfolio("carol").contains("SOL/USD"));
         driver.findElement(By.id("logout")).click();
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("login-view"));
 
-        logIn("dave", "dave-password");
-        waitFor(By.id("home-view"));
-        await().until(() -> text(By.id("feed-state")).equals("Live"));
-        assertThat(selectedCoins()).isEmpty();
+        page.logIn("dave", "dave-password");
+        page.waitFor(By.id("home-view"));
+        await().until(() -> page.text(By.id("feed-state")).equals("Live"));
+        assertThat(page.selectedCoins()).isEmpty();
         FAKE.publish(alert("carol-only", "SOL/USD", Instant.now(), "only for holders of SOL"));
         driver.findElement(By.id("logout")).click();
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("login-view"));
 
-        logIn("carol", "carol-password");
-        waitFor(By.id("home-view"));
-        await().until(() -> selectedCoins().equals(List.of("SOL/USD")));
-        await().until(() -> gridText("my-alerts").contains("only for holders of SOL"));
+        page.logIn("carol", "carol-password");
+        page.waitFor(By.id("home-view"));
+        await().until(() -> page.selectedCoins().equals(List.of("SOL/USD")));
+        await().until(() -> page.gridText("my-alerts").contains("only for holders of SOL"));
     }
 
     @Test
     void aNewUserRegistersWithClearMessagesAndLogsIn() throws Exception {
         driver.get(url("/login"));
-        waitFor(By.id("register-link")).click();
-        waitFor(By.id("register-view"));
+        page.waitFor(By.id("register-link")).click();
+        page.waitFor(By.id("register-view"));
 
         register("demo", "long-enough-password");
-        await().until(() -> text(By.id("register-problem")).contains("The user name 'demo' is taken"));
+        await().until(() -> page.text(By.id("register-problem")).contains("The user name 'demo' is taken"));
 
         register("erin", "short");
-        await().until(() -> text(By.id("register-problem")).contains("Password must have at least 8 characters"));
+        await().until(() -> page.text(By.id("register-problem")).contains("Password must have at least 8 characters"));
         Browser.screenshot(driver, "04-register-weak-password");
 
         register("erin", "erin-password");
-        waitFor(By.id("login-view"));
-        assertThat(text(By.id("login-notice"))).contains("Your account is ready");
-        logIn("erin", "erin-password");
-        waitFor(By.id("home-view"));
-        assertThat(text(By.id("current-user"))).isEqualTo("erin");
+        page.waitFor(By.id("login-view"));
+        assertThat(page.text(By.id("login-notice"))).contains("Your account is ready");
+        page.logIn("erin", "erin-password");
+        page.waitFor(By.id("home-view"));
+        assertThat(page.text(By.id("current-user"))).isEqualTo("erin");
     }
 
     @Test
     void anExpiredSessionAsksToLogInAgain() {
         FAKE.addUser("gina", "gina-password");
         driver.get(url("/login"));
-        logIn("gina", "gina-password");
-        waitFor(By.id("home-view"));
-        await().until(() -> text(By.id("feed-state")).equals("Live"));
+        page.logIn("gina", "gina-password");
+        page.waitFor(By.id("home-view"));
+        await().until(() -> page.text(By.id("feed-state")).equals("Live"));
 
         FAKE.expireTokens();
 
-        await().until(() -> text(By.id("feed-state")).equals("Session expired"));
-        waitFor(By.id("log-in-again")).click();
-        waitFor(By.id("login-view"));
+        await().until(() -> page.text(By.id("feed-state")).equals("Session expired"));
+        page.waitFor(By.id("log-in-again")).click();
+        page.waitFor(By.id("login-view"));
     }
 
     @Test
     void aWrongPasswordSaysSo() throws Exception {
         driver.get(url("/login"));
-        logIn("demo", "wrong-password");
+        page.logIn("demo", "wrong-password");
 
         await().until(() -> driver.getCurrentUrl().contains("error"));
         await().until(() -> pageText().contains("Wrong user name or password"));
@@ -189,7 +189,7 @@ class DashboardBrowserIT {
     void aThrottledLoginSaysHowLongToWait() {
         FAKE.throttleNextLogins(1);
         driver.get(url("/login"));
-        logIn("demo", "demo123");
+        page.logIn("demo", "demo123");
 
         await().until(() -> pageText().contains("Too many attempts"));
         assertThat(pageText()).contains("30 seconds");
@@ -198,18 +198,18 @@ class DashboardBrowserIT {
     @Test
     void theSystemViewShowsThePipelineAndEveryAlertLive() throws Exception {
         driver.get(url("/login"));
-        logIn("demo", "demo123");
-        waitFor(By.id("home-view"));
+        page.logIn("demo", "demo123");
+        page.waitFor(By.id("home-view"));
         driver.get(url("/system"));
-        waitFor(By.id("system-view"));
-        await().until(() -> text(By.id("pipeline-status")).equals("DEGRADED"));
-        assertThat(text(By.id("pipeline-summary"))).contains("iforest-test", "7 alerts in the last hour");
-        await().until(() -> gridText("pipeline-stages").contains("detection-service"));
-        await().until(() -> text(By.id("feed-state")).equals("Live"));
+        page.waitFor(By.id("system-view"));
+        await().until(() -> page.text(By.id("pipeline-status")).equals("DEGRADED"));
+        assertThat(page.text(By.id("pipeline-summary"))).contains("iforest-test", "7 alerts in the last hour");
+        await().until(() -> page.gridText("pipeline-stages").contains("detection-service"));
+        await().until(() -> page.text(By.id("feed-state")).equals("Live"));
 
         FAKE.publish(alert("sys-1", "SOL/USD", Instant.now(), "every coin shows here"));
 
-        await().until(() -> gridText("all-alerts").contains("every coin shows here"));
+        await().until(() -> page.gridText("all-alerts").contains("every coin shows here"));
         Browser.screenshot(driver, "05-system");
     }
 
@@ -217,19 +217,19 @@ class DashboardBrowserIT {
     void worksOnAPhoneSizedScreenInTheDarkTheme() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(url("/login"));
-        logIn("demo", "demo123");
-        waitFor(By.id("home-view"));
-        waitFor(By.id("theme-toggle")).click();
+        page.logIn("demo", "demo123");
+        page.waitFor(By.id("home-view"));
+        page.waitFor(By.id("theme-toggle")).click();
 
-        await().until(() -> String.valueOf(js("return getComputedStyle(document.documentElement).colorScheme;"))
+        await().until(() -> String.valueOf(page.js("return getComputedStyle(document.documentElement).colorScheme;"))
                 .contains("dark"));
-        assertThat((Long) js("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo(390L);
+        assertThat((Long) page.js("return document.documentElement.scrollWidth;")).isLessThanOrEqualTo(390L);
         Browser.screenshot(driver, "06-phone-dark");
-        js("document.getElementById('my-alerts').scrollIntoView();");
+        page.js("document.getElementById('my-alerts').scrollIntoView();");
         Browser.screenshot(driver, "06b-phone-dark-alerts");
         driver.get(url("/portfolio"));
-        waitFor(By.id("portfolio-view"));
-        await().until(() -> String.valueOf(js("return getComputedStyle(document.documentElement).colorScheme;"))
+        page.waitFor(By.id("portfolio-view"));
+        await().until(() -> String.valueOf(page.js("return getComputedStyle(document.documentElement).colorScheme;"))
                 .contains("dark"));
     }
 
@@ -237,11 +237,11 @@ class DashboardBrowserIT {
     void quantitiesAreSavedFromThePortfolioPage() throws Exception {
         FAKE.addUser("frank", "frank-password");
         driver.get(url("/login"));
-        logIn("frank", "frank-password");
-        waitFor(By.id("home-view"));
+        page.logIn("frank", "frank-password");
+        page.waitFor(By.id("home-view"));
         driver.get(url("/portfolio"));
-        waitFor(By.id("held-BTC-USD")).click();
-        WebElement amount = waitFor(By.cssSelector("#quantity-BTC-USD input"));
+        page.waitFor(By.id("held-BTC-USD")).click();
+        WebElement amount = page.waitFor(By.cssSelector("#quantity-BTC-USD input"));
         amount.sendKeys("0.5", Keys.TAB);
         driver.findElement(By.id("portfolio-save")).click();
 
@@ -249,74 +249,35 @@ class DashboardBrowserIT {
         await().until(() -> FAKE.quantities("frank").equals(java.util.Map.of("BTC/USD", 0.5)));
         Browser.screenshot(driver, "07-portfolio");
         driver.get(url("/"));
-        await().until(() -> text(By.id("coin-BTC-USD")).contains("You hold 0.5 = $51.00"));
+        await().until(() -> page.text(By.id("coin-BTC-USD")).contains("You hold 0.5 = $51.00"));
     }
 
     private void register(String username, String password) {
-        for (String field : new String[] {"register-username", "register-password", "register-repeat"}) {
-            WebElement input = waitFor(By.cssSelector("#" + field + " input"));
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            input.sendKeys(field.equals("register-username") ? username : password);
-        }
+        page.fillRegistration(username, password);
         driver.findElement(By.id("register-submit")).click();
     }
 
-    private void logIn(String username, String password) {
-        WebElement user = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
-        user.clear();
-        user.sendKeys(username);
-        WebElement secret = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        secret.clear();
-        secret.sendKeys(password, Keys.ENTER);
-    }
 
     private void pick(String symbol) {
-        WebElement input = waitFor(By.cssSelector("#portfolio-picker input"));
+        WebElement input = page.waitFor(By.cssSelector("#portfolio-picker input"));
         input.click();
         input.sendKeys(symbol);
-        await().until(() -> visibleItem(symbol) != null);
-        visibleItem(symbol).click();
+        await().until(() -> page.visibleItem(symbol) != null);
+        page.visibleItem(symbol).click();
         input.sendKeys(Keys.ESCAPE);
     }
 
-    private WebElement visibleItem(String text) {
-        return driver.findElements(By.tagName("vaadin-multi-select-combo-box-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals(text))
-                .findFirst()
-                .orElse(null);
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<String> selectedCoins() {
-        return (List<String>) js("const box = document.getElementById('portfolio-picker');"
-                + "return box && box.selectedItems ? box.selectedItems.map(i => i.label ?? String(i)) : [];");
-    }
 
-    private String gridText(String gridId) {
-        return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText)
-                .reduce("", (a, b) -> a + "\n" + b);
-    }
 
     private String pageText() {
-        return String.valueOf(js("const walk = (n) => (n.shadowRoot ? walk(n.shadowRoot) : '') + Array.from(n.childNodes)"
+        return String.valueOf(page.js("const walk = (n) => (n.shadowRoot ? walk(n.shadowRoot) : '') + Array.from(n.childNodes)"
                 + ".map(c => c.nodeType === 3 ? c.textContent : (c.nodeType === 1 ? walk(c) : '')).join(' ');"
                 + "return walk(document.body);"));
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
 
-    private String text(By by) {
-        var found = driver.findElements(by);
-        return found.isEmpty() ? "" : found.getFirst().getText().trim();
-    }
 
-    private WebElement waitFor(By by) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !driver.findElements(by).isEmpty());
-        return driver.findElement(by);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

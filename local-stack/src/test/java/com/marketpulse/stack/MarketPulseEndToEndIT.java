@@ -26,6 +26,7 @@ import java.util.Properties;
 import java.util.Random;
 
 import com.marketpulse.dashboard.Browser;
+import com.marketpulse.dashboard.DashboardPage;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -92,6 +93,7 @@ class MarketPulseEndToEndIT {
     private StackSettings settings;
     private Stack stack;
     private ChromeDriver driver;
+    private DashboardPage page;
     private boolean earlierStepFailed;
 
     /** What the spike step found, for the steps after it. */
@@ -123,6 +125,7 @@ class MarketPulseEndToEndIT {
         stack.startServices(List.of(Service.DETECTION, Service.FEATURE, Service.API, Service.DASHBOARD), Map.of(),
                 START_TIMEOUT);
         driver = Browser.start(Files.createTempDirectory("chromium-profile"), 1280, 1000);
+        page = new DashboardPage(driver, PAGE_TIMEOUT);
     }
 
     @AfterAll
@@ -148,31 +151,31 @@ class MarketPulseEndToEndIT {
     @Order(1)
     void aNewUserRegistersAndIsSentToLogIn() throws Exception {
         driver.get(dashboard("/"));
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("login-view"));
         await("the login form").atMost(PAGE_TIMEOUT)
                 .until(() -> !driver.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
         Browser.screenshot(driver, "01-login");
 
-        waitFor(By.id("register-link")).click();
-        waitFor(By.id("register-view"));
-        fillRegistration(FIRST_USER, FIRST_PASSWORD);
+        page.waitFor(By.id("register-link")).click();
+        page.waitFor(By.id("register-view"));
+        page.fillRegistration(FIRST_USER, FIRST_PASSWORD);
         Browser.screenshot(driver, "02-register");
         driver.findElement(By.id("register-submit")).click();
 
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("login-view"));
         await("the account-ready notice").atMost(PAGE_TIMEOUT)
-                .until(() -> text(By.id("login-notice")).contains("Your account is ready"));
+                .until(() -> page.text(By.id("login-notice")).contains("Your account is ready"));
         assertThat(apiLogin(FIRST_USER, FIRST_PASSWORD)).as("the API knows the new account").isNotBlank();
     }
 
     @Test
     @Order(2)
     void theNewUserLogsInAndPicksCoinsWhichAreSavedAtTheApi() throws Exception {
-        logIn(FIRST_USER, FIRST_PASSWORD);
-        waitFor(By.id("home-view"));
-        assertThat(text(By.id("current-user"))).isEqualTo(FIRST_USER);
+        page.logIn(FIRST_USER, FIRST_PASSWORD);
+        page.waitFor(By.id("home-view"));
+        assertThat(page.text(By.id("current-user"))).isEqualTo(FIRST_USER);
         awaitLiveFeed();
-        assertThat(selectedCoins()).as("a new user holds nothing yet").isEmpty();
+        assertThat(page.selectedCoins()).as("a new user holds nothing yet").isEmpty();
         Browser.screenshot(driver, "03-dashboard-new-user");
 
         pick("BTC/USD");
@@ -181,13 +184,13 @@ class MarketPulseEndToEndIT {
         String token = apiLogin(FIRST_USER, FIRST_PASSWORD);
         await("the portfolio saved at the API").atMost(PAGE_TIMEOUT)
                 .until(() -> portfolioAtApi(token), held -> held.equals(List.of("BTC/USD", "ETH/USD")));
-        waitFor(By.id("coin-BTC-USD"));
-        waitFor(By.id("coin-ETH-USD"));
+        page.waitFor(By.id("coin-BTC-USD"));
+        page.waitFor(By.id("coin-ETH-USD"));
 
         driver.get(dashboard("/portfolio"));
-        waitFor(By.id("portfolio-view"));
+        page.waitFor(By.id("portfolio-view"));
         await("BTC/USD ticked as held on the portfolio page").atMost(PAGE_TIMEOUT)
-                .until(() -> Boolean.TRUE.equals(js("const box = document.querySelector('#held-BTC-USD');"
+                .until(() -> Boolean.TRUE.equals(page.js("const box = document.querySelector('#held-BTC-USD');"
                         + "return !!box && box.checked === true;")));
         Browser.screenshot(driver, "04-portfolio");
     }
@@ -196,10 +199,10 @@ class MarketPulseEndToEndIT {
     @Order(3)
     void aSpikePublishedWhileTheDashboardIsOpenIsStoredServedAndPushedOntoThePageAndTheChart() throws Exception {
         driver.get(dashboard("/"));
-        waitFor(By.id("home-view"));
+        page.waitFor(By.id("home-view"));
         awaitLiveFeed();
-        waitFor(By.cssSelector("#chart-BTC-USD"));
-        js("window.marketPulseNoReload = 'still the same page';");
+        page.waitFor(By.cssSelector("#chart-BTC-USD"));
+        page.js("window.marketPulseNoReload = 'still the same page';");
 
         Instant spikeTime = publishCalmMarketThenSpike(stack.kafkaBootstrap());
 
@@ -214,19 +217,19 @@ class MarketPulseEndToEndIT {
         assertThat(explanation).as("the alert's explanation").isNotBlank();
 
         await("the alert in the open page's list").atMost(PAGE_TIMEOUT)
-                .until(() -> gridText("my-alerts").contains(explanation));
-        assertThat(gridText("my-alerts")).contains(SYMBOL, "Price spike", "▲ Up");
+                .until(() -> page.gridText("my-alerts").contains(explanation));
+        assertThat(page.gridText("my-alerts")).contains(SYMBOL, "Price spike", "▲ Up");
         await("the alert on the BTC/USD card").atMost(PAGE_TIMEOUT)
-                .until(() -> text(By.id("coin-BTC-USD")).contains("Last alert: Price spike ▲ Up"));
+                .until(() -> page.text(By.id("coin-BTC-USD")).contains("Last alert: Price spike ▲ Up"));
         await("the alert as a marker on the BTC/USD chart").atMost(PAGE_TIMEOUT)
                 .until(() -> chartMarkerIds("chart-BTC-USD"), ids -> ids.contains(alertId));
-        assertThat((Long) js("return document.querySelectorAll('#chart-BTC-USD canvas').length;"))
+        assertThat((Long) page.js("return document.querySelectorAll('#chart-BTC-USD canvas').length;"))
                 .as("the chart is drawn").isPositive();
         assertThat(chartMarkerIds("chart-ETH-USD")).as("no marker on a coin without alerts").isEmpty();
-        assertThat(js("return window.marketPulseNoReload;")).as("no reload, no navigation")
+        assertThat(page.js("return window.marketPulseNoReload;")).as("no reload, no navigation")
                 .isEqualTo("still the same page");
         Browser.screenshot(driver, "05-dashboard-live-alert");
-        js("document.getElementById('my-alerts').scrollIntoView();");
+        page.js("document.getElementById('my-alerts').scrollIntoView();");
         Browser.screenshot(driver, "05b-dashboard-live-alert-list");
     }
 
@@ -234,59 +237,59 @@ class MarketPulseEndToEndIT {
     @Order(4)
     void afterLogOutASecondUserSeesNeitherTheFirstUsersCoinsNorTheirAlerts() throws Exception {
         logOut();
-        waitFor(By.id("register-link")).click();
-        waitFor(By.id("register-view"));
-        fillRegistration(SECOND_USER, SECOND_PASSWORD);
+        page.waitFor(By.id("register-link")).click();
+        page.waitFor(By.id("register-view"));
+        page.fillRegistration(SECOND_USER, SECOND_PASSWORD);
         driver.findElement(By.id("register-submit")).click();
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("login-view"));
         await("the account-ready notice").atMost(PAGE_TIMEOUT)
-                .until(() -> text(By.id("login-notice")).contains("Your account is ready"));
+                .until(() -> page.text(By.id("login-notice")).contains("Your account is ready"));
 
-        logIn(SECOND_USER, SECOND_PASSWORD);
-        waitFor(By.id("home-view"));
-        assertThat(text(By.id("current-user"))).isEqualTo(SECOND_USER);
+        page.logIn(SECOND_USER, SECOND_PASSWORD);
+        page.waitFor(By.id("home-view"));
+        assertThat(page.text(By.id("current-user"))).isEqualTo(SECOND_USER);
         awaitLiveFeed();
-        assertThat(selectedCoins()).isEmpty();
+        assertThat(page.selectedCoins()).isEmpty();
         assertThat(driver.findElements(By.cssSelector(".coin-card"))).as("coin cards of the second user").isEmpty();
-        assertThat(gridText("my-alerts")).doesNotContain(explanation).doesNotContain(SYMBOL);
+        assertThat(page.gridText("my-alerts")).doesNotContain(explanation).doesNotContain(SYMBOL);
         assertThat(portfolioAtApi(apiLogin(SECOND_USER, SECOND_PASSWORD))).isEmpty();
         Browser.screenshot(driver, "06-second-user");
 
         logOut();
-        logIn(FIRST_USER, FIRST_PASSWORD);
-        waitFor(By.id("home-view"));
+        page.logIn(FIRST_USER, FIRST_PASSWORD);
+        page.waitFor(By.id("home-view"));
         await("the first user's coins, kept across logins").atMost(PAGE_TIMEOUT)
-                .until(() -> selectedCoins().equals(List.of("BTC/USD", "ETH/USD")));
+                .until(() -> page.selectedCoins().equals(List.of("BTC/USD", "ETH/USD")));
         await("the first user's alert, loaded at login").atMost(PAGE_TIMEOUT)
-                .until(() -> gridText("my-alerts").contains(explanation));
+                .until(() -> page.gridText("my-alerts").contains(explanation));
         logOut();
     }
 
     @Test
     @Order(5)
     void theSeededDemoUserLogsInAndSeesTheAlertAlsoInTheSystemView() throws Exception {
-        logIn("demo", "demo123");
-        waitFor(By.id("home-view"));
-        assertThat(text(By.id("current-user"))).isEqualTo("demo");
+        page.logIn("demo", "demo123");
+        page.waitFor(By.id("home-view"));
+        assertThat(page.text(By.id("current-user"))).isEqualTo("demo");
         await("the demo's coins").atMost(PAGE_TIMEOUT)
-                .until(() -> selectedCoins().equals(List.of("BTC/USD", "ETH/USD", "SOL/USD")));
+                .until(() -> page.selectedCoins().equals(List.of("BTC/USD", "ETH/USD", "SOL/USD")));
         await("the alert in the demo's list").atMost(PAGE_TIMEOUT)
-                .until(() -> gridText("my-alerts").contains(explanation));
+                .until(() -> page.gridText("my-alerts").contains(explanation));
         await("the alert as a marker on the demo's BTC/USD chart").atMost(PAGE_TIMEOUT)
                 .until(() -> chartMarkerIds("chart-BTC-USD"), ids -> ids.contains(alertId));
         Browser.screenshot(driver, "07-demo-dashboard");
 
         driver.get(dashboard("/system"));
-        waitFor(By.id("system-view"));
+        page.waitFor(By.id("system-view"));
         await("the alert among all alerts").atMost(PAGE_TIMEOUT)
-                .until(() -> gridText("all-alerts").contains(explanation));
+                .until(() -> page.gridText("all-alerts").contains(explanation));
         await("the stages this stack runs UP at the API").atMost(PAGE_TIMEOUT)
                 .until(this::stageStatusesAtApi, stages -> stages.entrySet().containsAll(Map.of("api-service", "UP",
                         "feature-service", "UP", "detection-service", "UP", "dashboard-service", "UP",
                         "ingestion-service", "DOWN", "kafka", "UP", "postgresql", "UP").entrySet()));
-        await("the pipeline status").atMost(PAGE_TIMEOUT).until(() -> !text(By.id("pipeline-status")).isEmpty());
+        await("the pipeline status").atMost(PAGE_TIMEOUT).until(() -> !page.text(By.id("pipeline-status")).isEmpty());
         await("the pipeline's stages, only ingestion (not started here) down").atMost(PAGE_TIMEOUT)
-                .until(() -> gridText("pipeline-stages"), stages -> stages.contains("detection-service")
+                .until(() -> page.gridText("pipeline-stages"), stages -> stages.contains("detection-service")
                         && stages.split("\\bDOWN\\b", -1).length == 2);
         Browser.screenshot(driver, "08-system");
     }
@@ -308,10 +311,10 @@ class MarketPulseEndToEndIT {
 
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.get(dashboard("/login"));
-        logIn("demo", "demo123");
-        waitFor(By.id("home-view"));
+        page.logIn("demo", "demo123");
+        page.waitFor(By.id("home-view"));
         await("the alert of the first run on the dashboard").atMost(PAGE_TIMEOUT)
-                .until(() -> gridText("my-alerts").contains(explanation));
+                .until(() -> page.gridText("my-alerts").contains(explanation));
         Browser.screenshot(driver, "09-demo-after-restart");
     }
 
@@ -377,9 +380,9 @@ class MarketPulseEndToEndIT {
     }
 
     private List<String> alertIdsFromApi() throws IOException, InterruptedException {
-        JsonNode page = apiGet("/api/alerts?symbol=BTC-USD&limit=100", null);
+        JsonNode listing = apiGet("/api/alerts?symbol=BTC-USD&limit=100", null);
         List<String> ids = new ArrayList<>();
-        for (JsonNode item : page.path("items")) {
+        for (JsonNode item : listing.path("items")) {
             ids.add(item.path("id").asString());
         }
         return ids;
@@ -437,80 +440,38 @@ class MarketPulseEndToEndIT {
 
     // --- the browser ------------------------------------------------------------------------------------------
 
-    private void fillRegistration(String username, String password) {
-        for (String field : new String[] {"register-username", "register-password", "register-repeat"}) {
-            WebElement input = waitFor(By.cssSelector("#" + field + " input"));
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            input.sendKeys(field.equals("register-username") ? username : password);
-        }
-    }
 
-    private void logIn(String username, String password) {
-        WebElement user = waitFor(By.cssSelector("vaadin-login-form input[name='username']"));
-        user.clear();
-        user.sendKeys(username);
-        WebElement secret = driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"));
-        secret.clear();
-        secret.sendKeys(password, Keys.ENTER);
-    }
 
     private void logOut() {
-        waitFor(By.id("logout")).click();
-        waitFor(By.id("login-view"));
+        page.waitFor(By.id("logout")).click();
+        page.waitFor(By.id("login-view"));
     }
 
     private void awaitLiveFeed() {
-        await("the live alert feed").atMost(PAGE_TIMEOUT).until(() -> text(By.id("feed-state")).equals("Live"));
+        await("the live alert feed").atMost(PAGE_TIMEOUT).until(() -> page.text(By.id("feed-state")).equals("Live"));
     }
 
     private void pick(String symbol) {
-        WebElement input = waitFor(By.cssSelector("#portfolio-picker input"));
+        WebElement input = page.waitFor(By.cssSelector("#portfolio-picker input"));
         input.click();
         input.sendKeys(symbol);
-        await("the picker's item " + symbol).atMost(PAGE_TIMEOUT).until(() -> visibleItem(symbol) != null);
-        visibleItem(symbol).click();
+        await("the picker's item " + symbol).atMost(PAGE_TIMEOUT).until(() -> page.visibleItem(symbol) != null);
+        page.visibleItem(symbol).click();
         input.sendKeys(Keys.ESCAPE);
-        await(symbol + " picked").atMost(PAGE_TIMEOUT).until(() -> selectedCoins().contains(symbol));
+        await(symbol + " picked").atMost(PAGE_TIMEOUT).until(() -> page.selectedCoins().contains(symbol));
     }
 
-    private WebElement visibleItem(String text) {
-        return driver.findElements(By.tagName("vaadin-multi-select-combo-box-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals(text))
-                .findFirst()
-                .orElse(null);
-    }
 
-    @SuppressWarnings("unchecked")
-    private List<String> selectedCoins() {
-        return (List<String>) js("const box = document.getElementById('portfolio-picker');"
-                + "return box && box.selectedItems ? box.selectedItems.map(i => i.label ?? String(i)).sort() : [];");
-    }
 
     @SuppressWarnings("unchecked")
     private List<String> chartMarkerIds(String chartId) {
-        return (List<String>) js("const chart = document.getElementById('" + chartId + "');"
+        return (List<String>) page.js("const chart = document.getElementById('" + chartId + "');"
                 + "return chart && chart.__markerIds ? chart.__markerIds.map(String) : [];");
     }
 
-    private String gridText(String gridId) {
-        return driver.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText)
-                .reduce("", (a, b) -> a + "\n" + b);
-    }
 
-    private Object js(String script) {
-        return driver.executeScript(script);
-    }
 
-    private String text(By by) {
-        var found = driver.findElements(by);
-        return found.isEmpty() ? "" : found.getFirst().getText().trim();
-    }
 
-    private WebElement waitFor(By by) {
-        await("element " + by).atMost(PAGE_TIMEOUT).until(() -> !driver.findElements(by).isEmpty());
-        return driver.findElement(by);
-    }
 
     // --- ports ------------------------------------------------------------------------------------------------
 
