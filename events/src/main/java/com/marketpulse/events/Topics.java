@@ -7,6 +7,14 @@ public final class Topics {
     public static final String MARKET_CRYPTO = "market.crypto";
     /** Historical trades replayed for a backtest, each carrying its run id: {@link Tick}. */
     public static final String MARKET_CRYPTO_REPLAY = "market.crypto.replay";
+    /** Live best bid/offer: {@link Quote}. */
+    public static final String MARKET_QUOTES = "market.quotes";
+    /** Quotes of a backtest run: {@link Quote} with a run id. */
+    public static final String MARKET_QUOTES_REPLAY = "market.quotes.replay";
+    /** Bars as the source reported them (Alpaca minute bars and corrections, REST backfill): {@link SourceBar}. */
+    public static final String MARKET_SOURCE_BARS = "market.source-bars";
+    /** Source bars of a backtest run (e.g. a candle file): {@link SourceBar} with a run id. */
+    public static final String MARKET_SOURCE_BARS_REPLAY = "market.source-bars.replay";
     /** Rolling features per tick: {@link FeatureVector}. */
     public static final String MARKET_FEATURES = "market.features";
     /** One-minute OHLCV bars: {@link Bar}. */
