@@ -7,10 +7,15 @@ import com.marketpulse.events.MarketFeatures;
 /**
  * VOLUME_ANOMALY: traded value far above its usual level for this hour of the day. Over the last five minutes,
  * at least {@code multiple} times the usual value AND at least the symbol's minimum; or, to be early, over the last
- * minute alone at least twice that multiple AND 40 % of the five-minute minimum. Sparse trades are never
+ * minute alone at least three times that multiple AND half of the five-minute minimum. Sparse trades are never
  * an anomaly by themselves: on a thin venue the minimum is out of their reach.
  */
 public record VolumeRule(double multiple) implements Rule {
+
+    /** The one-minute path needs this many times the multiple (one busy minute is common) ... */
+    static final double ONE_MINUTE_FACTOR = 3;
+    /** ... and this share of the five-minute minimum in that one minute. */
+    static final double ONE_MINUTE_SHARE = 0.5;
 
     public VolumeRule {
         if (!(multiple > 1)) {
@@ -27,16 +32,16 @@ public record VolumeRule(double multiple) implements Rule {
         double ratio5 = f.notional5m() / (5 * usual);
         double ratio1 = f.notional1m() / usual;
         double material5 = f.notional5m() / minimums.notional5m();
-        double material1 = f.notional1m() / (minimums.notional5m() * 0.4);
+        double material1 = f.notional1m() / (minimums.notional5m() * ONE_MINUTE_SHARE);
         double strength5 = Math.min(ratio5 / multiple, material5);
-        double strength1 = Math.min(ratio1 / (2 * multiple), material1);
+        double strength1 = Math.min(ratio1 / (ONE_MINUTE_FACTOR * multiple), material1);
         double strength = Math.max(strength5, strength1);
         if (strength < 1) {
             return null;
         }
         boolean fiveMinutes = strength5 >= strength1;
         double ratio = fiveMinutes ? ratio5 : ratio1;
-        double unusual = fiveMinutes ? ratio5 / multiple : ratio1 / (2 * multiple);
+        double unusual = fiveMinutes ? ratio5 / multiple : ratio1 / (ONE_MINUTE_FACTOR * multiple);
         double material = fiveMinutes ? material5 : material1;
         double traded = fiveMinutes ? f.notional5m() : f.notional1m();
         int minutes = fiveMinutes ? 5 : 1;

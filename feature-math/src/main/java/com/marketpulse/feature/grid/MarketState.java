@@ -95,8 +95,7 @@ public final class MarketState {
         if (inOpenMinute) {
             chart.trade(tick.size());
         }
-        boolean quotesFresh = nanos - lastQuoteNanos <= settings.quoteStaleAfter().toNanos();
-        if (!quotesFresh && !observe(nanos, tick.price())) {
+        if (!quotesFresh(nanos) && !observe(nanos, tick.price())) {
             late++;
             return new GridStep(null, bars);
         }
@@ -127,10 +126,14 @@ public final class MarketState {
         bars.add(new Bar(Bar.idOf(bar.symbol(), bar.start(), bar.runId()), bar.symbol(), bar.start(),
                 bar.eventTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.trades(),
                 bar.runId()));
-        boolean quotesFresh = end - lastQuoteNanos <= settings.quoteStaleAfter().toNanos();
-        boolean newer = !quotesFresh && end - 1 >= lastPriceNanos && observe(end - 1, bar.close());
+        boolean newer = !quotesFresh(end) && end - 1 >= lastPriceNanos && observe(end - 1, bar.close());
         return newer || bar.corrected() ? step(end, bar.eventTime(), bar.symbol(), bar.runId(), bars)
                 : new GridStep(null, bars);
+    }
+
+    /** Whether a quote recent enough to set the price at {@code nanos} has been seen. */
+    private boolean quotesFresh(long nanos) {
+        return lastQuoteNanos != Long.MIN_VALUE && nanos - lastQuoteNanos <= settings.quoteStaleAfter().toNanos();
     }
 
     /** Moves the minute clock to {@code nanos}: completes the chart bar, learns from minutes now final. */
@@ -228,10 +231,14 @@ public final class MarketState {
                 lastTradeNanos == Long.MIN_VALUE ? -1 : (nanos - lastTradeNanos) / 1e9, runId);
     }
 
-    /** The grid price at {@code nanos} against the grid price {@code horizon} earlier; NaN when unknown. */
+    /**
+     * The grid price at {@code nanos} (the latest price, when none came since) against the grid price
+     * {@code horizon} earlier; NaN when unknown.
+     */
     private double logReturn(long nanos, long horizon) {
-        double now = prices.at(nanos);
-        double then = prices.at(nanos - horizon);
+        long at = Math.min(nanos, lastPriceNanos);
+        double now = prices.at(at);
+        double then = prices.at(Math.min(nanos - horizon, at));
         return Math.log(now / then);
     }
 
