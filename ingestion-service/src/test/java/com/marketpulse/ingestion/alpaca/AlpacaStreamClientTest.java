@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,8 @@ class AlpacaStreamClientTest {
 
     FakeAlpacaServer alpaca;
     AlpacaStreamClient client;
-    final List<Tick> published = new CopyOnWriteArrayList<>();
+    final RecordingAlpacaSink sink = new RecordingAlpacaSink();
+    final List<Tick> published = sink.trades;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
@@ -47,10 +49,11 @@ class AlpacaStreamClientTest {
     }
 
     void connect(String key, Duration silenceTimeout, Duration maxBackfill) {
-        AlpacaSettings settings = new AlpacaSettings(alpaca.streamUrl(), alpaca.dataUrl(), key,
+        AlpacaSettings settings = new AlpacaSettings("us", alpaca.streamUrl(), alpaca.dataUrl(), key,
                 FakeAlpacaServer.SECRET, SYMBOLS, Duration.ofSeconds(5), silenceTimeout, Duration.ofSeconds(2),
-                Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), maxBackfill);
-        client = new AlpacaStreamClient(settings, new OkHttpClient(), published::add, registry, Clock.systemUTC());
+                Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), maxBackfill,
+                Duration.ofHours(24));
+        client = new AlpacaStreamClient(settings, new OkHttpClient(), sink, Map::of, registry, Clock.systemUTC());
         client.start();
     }
 
