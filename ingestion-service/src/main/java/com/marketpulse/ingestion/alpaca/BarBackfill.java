@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * Fetches the complete minute bars Kafka has not had yet from REST ({@code bars?timeframe=1Min}) on every
  * (re)connect: from the newest bar published per symbol (this run's or, after a restart, the one read back from
- * Kafka), or, for a symbol with none yet, from {@code bar-seed} ago, so the features warm up at once. Each bar is
+ * Kafka; a couple of minutes before it, for corrections missed meanwhile), or, for a symbol with none yet, from
+ * {@code bar-seed} ago, so the features warm up at once. Each bar is
  * offered to the de-duplicating publisher: what was published already is skipped, a bar that changed while we were
  * away goes out as a correction.
  */
@@ -24,6 +25,8 @@ final class BarBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(BarBackfill.class);
     private static final Duration MINUTE = Duration.ofMinutes(1);
+    /** Refetched before the newest bar known: a late correction ({@code u}) of them may have been missed. */
+    static final Duration CORRECTION_WINDOW = Duration.ofMinutes(2);
 
     private final AlpacaSettings settings;
     private final AlpacaHistoricalClient history;
@@ -45,7 +48,8 @@ final class BarBackfill {
         Instant end = now.truncatedTo(ChronoUnit.MINUTES).minus(MINUTE);
         Instant floor = now.minus(settings.barSeed()).truncatedTo(ChronoUnit.MINUTES);
         List<String> unseeded = settings.symbols().stream().filter(s -> ledger.newest(s).isEmpty()).toList();
-        Instant start = settings.symbols().stream().map(s -> ledger.newest(s).orElse(floor))
+        Instant start = settings.symbols().stream()
+                .map(s -> ledger.newest(s).map(newest -> newest.minus(CORRECTION_WINDOW)).orElse(floor))
                 .min(Instant::compareTo).orElse(floor);
         if (start.isBefore(floor)) {
             metrics.gapTruncated();

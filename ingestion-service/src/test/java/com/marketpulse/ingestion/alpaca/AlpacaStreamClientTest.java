@@ -227,15 +227,15 @@ class AlpacaStreamClientTest {
         assertThat(counter("marketpulse.ingestion.alpaca.gaps.backfilled")).isEqualTo(1);
         assertThat(counter("marketpulse.ingestion.alpaca.trades.duplicate")).isGreaterThanOrEqualTo(2);
         assertThat(alpaca.rateLimitedResponses.get()).isEqualTo(1);
-        assertThat(alpaca.restRequests).anyMatch(url -> url.queryParameter("page_token") != null);
-        assertThat(alpaca.restRequests.getFirst().queryParameter("symbols")).isEqualTo("BTC/USD,ETH/USD");
+        assertThat(alpaca.restRequests("trades")).anyMatch(url -> url.queryParameter("page_token") != null);
+        assertThat(alpaca.restRequests("trades").getFirst().queryParameter("symbols")).isEqualTo("BTC/USD,ETH/USD");
     }
 
     @Test
     void tradesMissedWhileAwayAreBackfilledEvenWhenNoneWasSeenBefore() {
         connectAndStream();
         alpaca.send("[{\"T\":\"q\",\"S\":\"BTC/USD\",\"bp\":1,\"bs\":1,\"ap\":2,\"as\":1,\"t\":\"2026-01-05T10:00:00Z\"}]");
-        await().until(() -> counter("marketpulse.ingestion.alpaca.messages.ignored") == 1);
+        await().until(() -> sink.quotes.size() == 1);
         alpaca.executeUnseen(trade("ETH/USD", 99, Instant.now().toString()));
         alpaca.dropConnection();
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedIds().equals(List.of("99")));
@@ -249,8 +249,8 @@ class AlpacaStreamClientTest {
         await().until(() -> published.size() == 1);
         alpaca.dropConnection();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> alpaca.restRequests.size() == 1);
-        Instant start = Instant.parse(alpaca.restRequests.getFirst().queryParameter("start"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> alpaca.restRequests("trades").size() == 1);
+        Instant start = Instant.parse(alpaca.restRequests("trades").getFirst().queryParameter("start"));
         assertThat(start).isAfter(Instant.now().minusSeconds(120));
         await().until(() -> counter("marketpulse.ingestion.alpaca.gaps.truncated") == 1);
     }
