@@ -207,7 +207,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
             case AlpacaMessage.Subscribed s -> subscribed(s);
             case AlpacaMessage.Trade trade -> accept(trade);
             case AlpacaMessage.Quote quote -> accept(quote);
-            case AlpacaMessage.Bar bar -> accept(bar);
+            case AlpacaMessage.Bar bar -> accept(bar, false);
             case AlpacaMessage.Failure failure -> failure(failure);
             case AlpacaMessage.Ignored ignored -> metrics.ignored(ignored.type());
             case AlpacaMessage.Unknown unknown -> {
@@ -247,7 +247,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
         backoff.reset();
         seen.gapStart().or(() -> Optional.ofNullable(streamedUntil)).ifPresent(this::backfill);
         try {
-            barBackfill.fill(bars, this::accept);
+            barBackfill.fill(bars, bar -> accept(bar, true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -281,8 +281,8 @@ public final class AlpacaStreamClient implements AutoCloseable {
     }
 
     /** Publishes a new bar, or a changed one as a correction under the same event id; skips a repeat. */
-    private BarLedger.Verdict accept(AlpacaMessage.Bar bar) {
-        BarLedger.Verdict verdict = bars.offer(bar);
+    private BarLedger.Verdict accept(AlpacaMessage.Bar bar, boolean fetched) {
+        BarLedger.Verdict verdict = bars.offer(bar, fetched);
         switch (verdict) {
             case REPEAT -> metrics.barRepeated();
             case CORRECTION -> metrics.barCorrected();

@@ -32,13 +32,19 @@ final class BarLedger {
                 (a, b) -> a.isAfter(b) ? a : b));
     }
 
-    /** Records the bar unless it repeats one already published. */
-    Verdict offer(AlpacaMessage.Bar bar) {
+    /**
+     * Records the bar unless it repeats one already published. A streamed first version ({@code b}) of a minute
+     * already held is a repeat even if its values differ: what we hold came from a {@code u} or from REST, both
+     * at least as new (a {@code b} queued during a backfill must not undo the newer REST version).
+     *
+     * @param fetched true for a bar from REST (backfill or seed)
+     */
+    Verdict offer(AlpacaMessage.Bar bar, boolean fetched) {
         NavigableMap<Instant, AlpacaMessage.Bar> bars = recent.computeIfAbsent(bar.symbol(), s -> new TreeMap<>());
         AlpacaMessage.Bar known = bars.get(bar.start());
         Verdict verdict;
         if (known != null) {
-            verdict = known.sameValues(bar) ? Verdict.REPEAT : Verdict.CORRECTION;
+            verdict = known.sameValues(bar) || !(bar.updated() || fetched) ? Verdict.REPEAT : Verdict.CORRECTION;
         } else if (bar.updated()) {
             verdict = Verdict.CORRECTION;
         } else {
