@@ -91,7 +91,7 @@ public class PipelineBenchmark {
         }
         Tick t = ticks[i];
         return new Tick(t.eventId(), t.symbol(), t.eventTime().plus(shift), t.price(), t.size(), t.tradeId(),
-                t.takerSide(), t.source(), t.runId());
+                t.takerSide(), t.source(), t.venue(), t.runId());
     }
 
     /** feature-service's per-tick math alone (no state store). */

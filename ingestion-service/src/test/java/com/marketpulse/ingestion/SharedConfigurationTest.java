@@ -44,7 +44,9 @@ class SharedConfigurationTest {
         assertThat(properties.simulator().firstAnomalyAfter()).isEqualTo(Duration.ofSeconds(20));
         assertThat(properties.simulator().seed()).isZero();
         assertThat(properties.kafka().partitions()).isEqualTo(3);
-        assertThat(properties.alpaca().streamUrl()).isEqualTo("wss://stream.data.alpaca.markets/v1beta3/crypto/us");
+        assertThat(properties.alpaca().location()).isEqualTo("us");
+        assertThat(properties.alpaca().streamUrl()).isEqualTo("wss://stream.data.alpaca.markets");
+        assertThat(properties.alpaca().barSeed()).isEqualTo(Duration.ofHours(24));
         assertThat(properties.replay().speed()).isEqualTo("1");
         assertThat(properties.publish().bufferCapacity()).isEqualTo(100_000);
     }

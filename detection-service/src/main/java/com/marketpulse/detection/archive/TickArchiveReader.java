@@ -61,7 +61,7 @@ public final class TickArchiveReader {
         var tick = new Tick(g.getString("event_id", 0), g.getString("symbol", 0),
                 TickSchema.fromEpochNanos(g.getLong("event_time", 0)), g.getDouble("price", 0),
                 g.getDouble("size", 0), optional(g, "trade_id"), optional(g, "taker_side"), optional(g, "source"),
-                null);
+                null /* the archive does not record the venue */, null);
         return new ArchivedTick(tick, g.getInteger("kafka_partition", 0), g.getLong("kafka_offset", 0));
     }
 

@@ -21,6 +21,26 @@ class KafkaTopicsConfiguration {
     }
 
     @Bean
+    NewTopic marketQuotesTopic(IngestionProperties properties) {
+        return topic(Topics.MARKET_QUOTES, properties.kafka());
+    }
+
+    @Bean
+    NewTopic marketQuotesReplayTopic(IngestionProperties properties) {
+        return topic(Topics.MARKET_QUOTES_REPLAY, properties.kafka());
+    }
+
+    @Bean
+    NewTopic marketSourceBarsTopic(IngestionProperties properties) {
+        return topic(Topics.MARKET_SOURCE_BARS, properties.kafka());
+    }
+
+    @Bean
+    NewTopic marketSourceBarsReplayTopic(IngestionProperties properties) {
+        return topic(Topics.MARKET_SOURCE_BARS_REPLAY, properties.kafka());
+    }
+
+    @Bean
     NewTopic marketLabelsTopic(IngestionProperties properties) {
         return topic(Topics.MARKET_LABELS, properties.kafka());
     }

@@ -101,7 +101,7 @@ final class SymbolMarket {
         double price = profile.roundPrice(Math.exp(logPrice));
         String side = logReturn > 0 ? "B" : logReturn < 0 ? "S" : (random.nextBoolean() ? "B" : "S");
         sequence++;
-        sink.onTick(Tick.live(SOURCE, symbol, time, price, size, runTag + "-" + sequence, side));
+        sink.onTick(Tick.live(SOURCE, SOURCE, symbol, time, price, size, runTag + "-" + sequence, side));
         nextTradeAt = time.plusNanos(interArrivalNanos());
     }
 

@@ -58,6 +58,11 @@ final class SimulatorSource implements IngestionSource, MarketSink {
     }
 
     @Override
+    public String venue() {
+        return "simulator";
+    }
+
+    @Override
     public SourceStatus status() {
         return SourceStatus.up("running", "simulating " + symbols + " with seed " + seed);
     }

@@ -3,6 +3,7 @@ package com.marketpulse.ingestion.source;
 import com.marketpulse.events.Symbols;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
+import com.marketpulse.ingestion.publish.PublishedBars;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
 import com.marketpulse.ingestion.simulator.SimulatorOptions;
@@ -23,14 +24,16 @@ class SourceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SourceConfiguration.class);
 
     @Bean
-    SourceRunner sourceRunner(IngestionProperties properties, TickPublisher publisher, MeterRegistry registry) {
+    SourceRunner sourceRunner(IngestionProperties properties, TickPublisher publisher, PublishedBars publishedBars,
+                              MeterRegistry registry) {
         SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
         List<String> symbols = properties.symbols().stream().map(Symbols::normalize).distinct().toList();
         log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
         IngestionSource source = switch (kind) {
             case SIMULATOR -> new SimulatorSource(simulatorOptions(properties.simulator()), symbols, publisher,
                     Clock.systemUTC());
-            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, registry);
+            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, publishedBars,
+                    registry);
             case REPLAY -> replaySource(properties.replay(), publisher);
         };
         return new SourceRunner(kind, source);
@@ -49,9 +52,9 @@ class SourceConfiguration {
         if (!alpaca.hasKeys()) {
             throw new IllegalStateException("MARKETPULSE_SOURCE=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
         }
-        return new AlpacaSettings(alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
+        return new AlpacaSettings(alpaca.location(), alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
                 alpaca.pingInterval(), alpaca.silenceTimeout(), alpaca.handshakeTimeout(), alpaca.initialBackoff(),
-                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill());
+                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed());
     }
 
     static SimulatorOptions simulatorOptions(IngestionProperties.Simulator simulator) {
