@@ -127,8 +127,8 @@ public final class MarketState {
                 bar.eventTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.trades(),
                 bar.runId()));
         boolean newer = !quotesFresh(end) && end - 1 >= lastPriceNanos && observe(end - 1, bar.close());
-        return newer || bar.corrected() ? step(end, bar.eventTime(), bar.symbol(), bar.runId(), bars)
-                : new GridStep(null, bars);
+        // A correction changes a minute already judged: the next step carries it, the chart bar is replaced now.
+        return newer ? step(end, bar.eventTime(), bar.symbol(), bar.runId(), bars) : new GridStep(null, bars);
     }
 
     /** Whether a quote recent enough to set the price at {@code nanos} has been seen. */
@@ -140,13 +140,14 @@ public final class MarketState {
     private void advance(long nanos, String symbol, String runId, List<Bar> bars) {
         long minute = MinuteSlots.minuteOf(nanos);
         long previous = minutes.head();
-        if (!minutes.advanceTo(minute)) {
-            return;
-        }
-        if (previous != Long.MIN_VALUE) {
-            for (long m = Math.max(previous - 1, minute - MinuteSlots.CAPACITY + 1); m <= minute - 2; m++) {
+        if (previous != Long.MIN_VALUE && minute > previous) {
+            // Minutes after the previous head saw nothing; learn before the ring clears what it passes.
+            for (long m = previous - 1; m <= Math.min(minute - 2, previous); m++) {
                 learn(m);
             }
+        }
+        if (!minutes.advanceTo(minute)) {
+            return;
         }
         Bar closed = chart.roll(minute, symbol, runId);
         if (closed != null) {
