@@ -4,7 +4,7 @@ import com.marketpulse.detection.DetectionProperties;
 import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.feature.math.FeatureSettings;
 import com.marketpulse.ingestion.IngestionProperties;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import com.marketpulse.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

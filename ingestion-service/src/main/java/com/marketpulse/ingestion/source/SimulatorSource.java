@@ -4,9 +4,9 @@ import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.publish.TickPublisher;
-import com.marketpulse.ingestion.simulator.MarketSimulator;
-import com.marketpulse.ingestion.simulator.MarketSink;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import com.marketpulse.simulator.MarketSimulator;
+import com.marketpulse.simulator.MarketSink;
+import com.marketpulse.simulator.SimulatorOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

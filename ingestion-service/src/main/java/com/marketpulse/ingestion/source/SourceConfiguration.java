@@ -5,7 +5,7 @@ import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import com.marketpulse.simulator.SimulatorOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

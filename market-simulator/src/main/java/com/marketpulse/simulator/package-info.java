@@ -4,4 +4,4 @@
  * (price spikes, volume anomalies, volatility bursts). Driven by a virtual clock, so hours of market take
  * milliseconds in tests and evaluations.
  */
-package com.marketpulse.ingestion.simulator;
+package com.marketpulse.simulator;
