@@ -58,9 +58,6 @@ public record DeployedConfig(List<String> symbols, SimulatorOptions simulator, F
         var features = binder.bindOrCreate("marketpulse.features", MarketProperties.Features.class);
         var detection = binder.bindOrCreate("marketpulse.detection", DetectionProperties.class);
         return new DeployedConfig(symbols,
-                new SimulatorOptions(simulator.tradesPerSecond(), simulator.anomaliesPerHour(), simulator.jumpSigmas(),
-                        simulator.volumeMultiplier(), simulator.volatilityMultiplier(), simulator.firstAnomalyAfter(),
-                        simulator.seed()),
-                features.settings(), detection);
+simulator.options(), features.settings(), detection);
     }
 }
