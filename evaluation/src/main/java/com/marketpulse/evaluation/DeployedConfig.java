@@ -4,7 +4,7 @@ import com.marketpulse.detection.DetectionProperties;
 import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.feature.math.FeatureSettings;
 import com.marketpulse.ingestion.IngestionProperties;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import com.marketpulse.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,9 +58,6 @@ public record DeployedConfig(List<String> symbols, SimulatorOptions simulator, F
         var features = binder.bindOrCreate("marketpulse.features", MarketProperties.Features.class);
         var detection = binder.bindOrCreate("marketpulse.detection", DetectionProperties.class);
         return new DeployedConfig(symbols,
-                new SimulatorOptions(simulator.tradesPerSecond(), simulator.anomaliesPerHour(), simulator.jumpSigmas(),
-                        simulator.volumeMultiplier(), simulator.volatilityMultiplier(), simulator.firstAnomalyAfter(),
-                        simulator.seed()),
-                features.settings(), detection);
+simulator.options(), features.settings(), detection);
     }
 }

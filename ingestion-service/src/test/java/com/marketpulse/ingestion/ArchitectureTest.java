@@ -25,11 +25,4 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(CLASSES);
     }
-
-    @Test
-    void theMarketModelIsPlainJava() {
-        noClasses().that().resideInAPackage("..ingestion.simulator..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
-                .check(CLASSES);
-    }
 }

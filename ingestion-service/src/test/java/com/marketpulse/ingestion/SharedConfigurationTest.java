@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion;
 
+import com.marketpulse.simulator.SimulatorOptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -43,6 +44,8 @@ class SharedConfigurationTest {
         assertThat(properties.simulator().jumpSigmas()).isEqualTo(50.0);
         assertThat(properties.simulator().firstAnomalyAfter()).isEqualTo(Duration.ofSeconds(20));
         assertThat(properties.simulator().seed()).isZero();
+        assertThat(properties.simulator().options()).as("dense, classic events, the simulator's own defaults")
+                .isEqualTo(SimulatorOptions.defaults());
         assertThat(properties.kafka().partitions()).isEqualTo(3);
         assertThat(properties.alpaca().location()).isEqualTo("us");
         assertThat(properties.alpaca().streamUrl()).isEqualTo("wss://stream.data.alpaca.markets");

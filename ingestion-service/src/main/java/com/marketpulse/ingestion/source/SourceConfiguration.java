@@ -6,7 +6,6 @@ import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.PublishedBars;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,7 @@ class SourceConfiguration {
         List<String> symbols = properties.symbols().stream().map(Symbols::normalize).distinct().toList();
         log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
         IngestionSource source = switch (kind) {
-            case SIMULATOR -> new SimulatorSource(simulatorOptions(properties.simulator()), symbols, publisher,
+            case SIMULATOR -> new SimulatorSource(properties.simulator().options(), symbols, publisher,
                     Clock.systemUTC());
             case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, publishedBars,
                     registry);
@@ -55,11 +54,5 @@ class SourceConfiguration {
         return new AlpacaSettings(alpaca.location(), alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
                 alpaca.pingInterval(), alpaca.silenceTimeout(), alpaca.handshakeTimeout(), alpaca.initialBackoff(),
                 alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed());
-    }
-
-    static SimulatorOptions simulatorOptions(IngestionProperties.Simulator simulator) {
-        return new SimulatorOptions(simulator.tradesPerSecond(), simulator.anomaliesPerHour(), simulator.jumpSigmas(),
-                simulator.volumeMultiplier(), simulator.volatilityMultiplier(), simulator.firstAnomalyAfter(),
-                simulator.seed());
     }
 }

@@ -1,4 +1,4 @@
-package com.marketpulse.ingestion.simulator;
+package com.marketpulse.simulator;
 
 import com.marketpulse.events.Tick;
 

@@ -1,4 +1,4 @@
-package com.marketpulse.ingestion.simulator;
+package com.marketpulse.simulator;
 
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.AnomalyLabel;
@@ -89,7 +89,7 @@ class MarketSimulatorTest {
         List<Tick> ticks = run(calm(15), Duration.ofHours(1)).ticksOf("BTC/USD");
         double[] logSizes = ticks.stream().mapToDouble(t -> Math.log(t.size())).toArray();
         double skewness = Stats.centralMoment(logSizes, 3) / Math.pow(Stats.std(logSizes), 3);
-        assertThat(Stats.std(logSizes)).isCloseTo(SymbolMarket.SIZE_LOG_SIGMA, within(0.1));
+        assertThat(Stats.std(logSizes)).isCloseTo(DenseMarket.SIZE_LOG_SIGMA, within(0.1));
         assertThat(skewness).isCloseTo(0.0, within(0.1));
         assertThat(Stats.kurtosis(logSizes)).isCloseTo(3.0, within(0.3));
     }

@@ -1,25 +1,28 @@
-package com.marketpulse.ingestion.simulator;
+package com.marketpulse.simulator;
 
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.AnomalyLabel;
-import com.marketpulse.events.Tick;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.random.RandomGenerator;
 
 /**
- * The market of one pair: a GARCH(1,1) random walk of the log price with Student-t innovations, Poisson trade
+ * The dense market of one pair: a GARCH(1,1) random walk of the log price with Student-t innovations, Poisson trade
  * arrivals and lognormal trade sizes, plus the anomalies injected into it.
  *
  * <p>Per trade, with {@code z} a unit-variance Student-t draw (ν = {@value #DEGREES_OF_FREEDOM}):
  * {@code r = m·σ·z}, {@code σ²' = ω + α(σz)² + βσ²}, where {@code m} is the volatility-burst multiplier (1 outside
  * a burst) and ω is chosen so the long-run σ matches the pair's annualised volatility (Bollerslev 1986). The
  * burst does not feed back into σ², so a burst ends when its label says it does.
+ *
+ * <p>Market events ({@link EventTrack}) act on the same walk: a move's log offset is added to the price, a burst's
+ * multiple to {@code m}, a volume multiple to the sizes; the trade times do not change. With classic events and
+ * nothing placed the track is idle and the trade stream is exactly what it always was for a seed. Minute bars are
+ * built from the trades; the dense profile quotes nothing.
  */
-final class SymbolMarket {
+final class DenseMarket implements SymbolStream {
 
-    static final String SOURCE = "simulator";
     static final int DEGREES_OF_FREEDOM = 6;
     static final double ALPHA = 0.04;
     static final double BETA = 0.955;
@@ -34,6 +37,8 @@ final class SymbolMarket {
     private final String runTag;
     private final double omega;
     private final double medianSize;
+    private final EventTrack track;
+    private final MinuteBars bars;
 
     private double logPrice;
     private double variance;
@@ -46,13 +51,19 @@ final class SymbolMarket {
     private Instant activeUntil = Instant.MIN;
     private boolean jumpPending;
 
-    SymbolMarket(String symbol, SimulatorOptions options, RandomGenerator random, Instant start,
-                 String runTag, boolean firstSpike) {
+    /**
+     * @param firstSpike whether this pair gets the classic warm-up spike (classic events only)
+     * @param track      market events: idle for classic events unless some are placed by hand
+     */
+    DenseMarket(String symbol, SimulatorOptions options, RandomGenerator random, Instant start,
+                String runTag, boolean firstSpike, EventTrack track) {
         this.symbol = symbol;
         this.profile = SymbolProfile.of(symbol);
         this.options = options;
         this.random = random;
         this.runTag = runTag;
+        this.track = track;
+        this.bars = new MinuteBars(symbol, start);
         double longRunSigma = profile.perTradeVolatility(options.tradesPerSecond());
         this.variance = longRunSigma * longRunSigma;
         this.omega = variance * (1 - ALPHA - BETA);
@@ -60,7 +71,9 @@ final class SymbolMarket {
         this.medianSize = profile.medianNotional() / profile.initialPrice();
         this.nextTradeAt = start.plusNanos(interArrivalNanos());
         Instant quietUntil = options.firstAnomalyAfter() == null ? start : start.plus(options.firstAnomalyAfter());
-        if (firstSpike && options.firstAnomalyAfter() != null) {
+        if (options.events() != EventStyle.CLASSIC) {
+            nextAnomalyAt = Instant.MAX;
+        } else if (firstSpike && options.firstAnomalyAfter() != null) {
             nextAnomalyAt = quietUntil;
             nextAnomalyKind = AlertType.PRICE_SPIKE;
         } else {
@@ -68,17 +81,43 @@ final class SymbolMarket {
         }
     }
 
-    String symbol() {
+    @Override
+    public String symbol() {
         return symbol;
     }
 
-    Instant nextTradeAt() {
-        return nextTradeAt;
+    @Override
+    public EventTrack events() {
+        return track;
     }
 
-    /** Emits the next trade (and, first, the label of an anomaly that starts with it). */
-    void trade(MarketSink sink) {
+    @Override
+    public Instant nextEventAt() {
+        Instant next = nextTradeAt;
+        if (bars.nextEndAt().isBefore(next)) {
+            next = bars.nextEndAt();
+        }
+        Instant onset = track.nextOnset();
+        return onset.isBefore(next) ? onset : next;
+    }
+
+    /** At one instant: the bar that ends there first, then a market event's label, then the trade. */
+    @Override
+    public void step(MarketSink sink) {
+        Instant onset = track.nextOnset();
+        if (!bars.nextEndAt().isAfter(nextTradeAt) && !bars.nextEndAt().isAfter(onset)) {
+            bars.close().ifPresent(sink::onBar);
+        } else if (!onset.isAfter(nextTradeAt)) {
+            sink.onLabel(track.start());
+        } else {
+            trade(sink);
+        }
+    }
+
+    /** Emits the next trade (and, first, the label of a classic anomaly that starts with it). */
+    private void trade(MarketSink sink) {
         Instant time = nextTradeAt;
+        track.settle(time);
         if (activeKind != null && !time.isBefore(activeUntil)) {
             activeKind = null;
         }
@@ -87,7 +126,8 @@ final class SymbolMarket {
         }
         double sigma = Math.sqrt(variance);
         double innovation = sigma * studentT();
-        double burst = activeKind == AlertType.VOLATILITY_BURST ? options.volatilityMultiplier() : 1.0;
+        double burst = (activeKind == AlertType.VOLATILITY_BURST ? options.volatilityMultiplier() : 1.0)
+                * track.volatilityMultiple(time);
         double logReturn = burst * innovation;
         if (jumpPending) {
             logReturn += (random.nextBoolean() ? 1 : -1) * options.jumpSigmas() * sigma;
@@ -96,12 +136,14 @@ final class SymbolMarket {
         logPrice += logReturn;
         variance = omega + ALPHA * innovation * innovation + BETA * variance;
 
-        double volume = activeKind == AlertType.VOLUME_ANOMALY ? options.volumeMultiplier() : 1.0;
+        double volume = (activeKind == AlertType.VOLUME_ANOMALY ? options.volumeMultiplier() : 1.0)
+                * track.volumeMultiple(time);
         double size = profile.roundSize(volume * medianSize * Math.exp(SIZE_LOG_SIGMA * random.nextGaussian()));
-        double price = profile.roundPrice(Math.exp(logPrice));
+        double price = profile.roundPrice(Math.exp(logPrice + track.logOffset(time)));
         String side = logReturn > 0 ? "B" : logReturn < 0 ? "S" : (random.nextBoolean() ? "B" : "S");
         sequence++;
-        sink.onTick(Tick.live(SOURCE, SOURCE, symbol, time, price, size, runTag + "-" + sequence, side));
+        bars.onTrade(price, size);
+        sink.onTick(Emitted.trade(symbol, time, price, size, runTag + "-" + sequence, side));
         nextTradeAt = time.plusNanos(interArrivalNanos());
     }
 
@@ -129,8 +171,7 @@ final class SymbolMarket {
         activeUntil = time.plus(length);
         scheduleNextAnomaly(activeUntil);
         labels++;
-        return new AnomalyLabel(SOURCE + ":label:" + symbol + ":" + runTag + "-" + labels, symbol, kind, time,
-                activeUntil, magnitude, null);
+        return Emitted.label(symbol, runTag + "-" + labels, kind, time, activeUntil, magnitude);
     }
 
     private void scheduleNextAnomaly(Instant after) {
