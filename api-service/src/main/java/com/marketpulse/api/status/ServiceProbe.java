@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 import com.marketpulse.api.MarketPulseProperties;
+import com.marketpulse.api.contract.StatusReport;
 
 /** Asks a pipeline service's {@code /actuator/health} whether it is up. */
 @Component
