@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
-import com.marketpulse.dashboard.api.AlertDto;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -24,6 +23,8 @@ import mockwebserver3.RecordedRequest;
 import okio.BufferedSink;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.marketpulse.api.contract.AlertDto;
 
 /**
  * A stand-in for api-service with the contract the dashboard relies on: accounts (demo/demo123), portfolios,
