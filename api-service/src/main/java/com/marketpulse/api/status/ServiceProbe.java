@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.marketpulse.api.MarketPulseProperties;
+import com.marketpulse.api.contract.StatusReport;
 
 /**
  * Asks a pipeline service's {@code /actuator/health} whether it is up; for ingestion it also names the venue the

@@ -1,4 +1,4 @@
-package com.marketpulse.api.alert;
+package com.marketpulse.api.contract;
 
 import java.time.Instant;
 
@@ -9,7 +9,7 @@ import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Direction;
 import com.marketpulse.events.SeverityLevel;
 
-/** One live anomaly alert as the API shows it. */
+/** One live anomaly alert as the API shows it (in listings and on the live stream). */
 @Schema(description = "An anomaly episode of one symbol and type")
 public record AlertDto(
         @Schema(description = "deterministic UUID of the episode", example = "3f0c2a9e-6b1d-3c55-9a51-2f0e8d6b7c41") String id,

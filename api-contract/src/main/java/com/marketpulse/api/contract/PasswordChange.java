@@ -1,9 +1,9 @@
-package com.marketpulse.api.account;
+package com.marketpulse.api.contract;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Body of a password change. */
-record PasswordChange(
+public record PasswordChange(
         @Schema(example = "correct horse battery") String currentPassword,
         @Schema(example = "a much longer passphrase") String newPassword) {
 

@@ -1,4 +1,4 @@
-package com.marketpulse.api.market;
+package com.marketpulse.api.contract;
 
 import java.time.Instant;
 

@@ -1,6 +1,8 @@
-package com.marketpulse.api.alert;
+package com.marketpulse.api.contract;
 
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -8,5 +10,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record AlertPage(
         List<AlertDto> items,
         @Schema(description = "pass as ?cursor= for the next (older) page; null on the last page", nullable = true)
-        String nextCursor) {
+        @Nullable String nextCursor) {
 }

@@ -1,6 +1,8 @@
-package com.marketpulse.api.market;
+package com.marketpulse.api.contract;
 
 import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -8,6 +10,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record SymbolQuote(
         @Schema(example = "BTC/USD") String symbol,
         @Schema(description = "the form used in URL paths", example = "BTC-USD") String path,
-        @Schema(example = "97012.5", nullable = true) Double lastPrice,
-        @Schema(example = "2026-11-24T12:01:00Z", nullable = true) Instant lastTime) {
+        @Schema(example = "97012.5", nullable = true) @Nullable Double lastPrice,
+        @Schema(example = "2026-11-24T12:01:00Z", nullable = true) @Nullable Instant lastTime) {
 }

@@ -1,7 +1,9 @@
-package com.marketpulse.api.status;
+package com.marketpulse.api.contract;
 
 import java.time.Instant;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -21,14 +23,14 @@ public record StatusReport(
         Instant checkedAt,
         List<Stage> stages,
         List<SymbolFreshness> symbols,
-        @Schema(nullable = true, example = "iforest-20261124T115500Z") String modelVersion,
+        @Schema(nullable = true, example = "iforest-20261124T115500Z") @Nullable String modelVersion,
         long alertsLastHour,
         List<ConsumerLag> consumerLag) {
 
     public record Stage(
             @Schema(example = "detection-service") String name,
             @Schema(example = "UP", allowableValues = {"UP", "DOWN", "UNKNOWN"}) String status,
-            @Schema(nullable = true, example = "http://localhost:8083/actuator/health answered 200") String detail) {
+            @Schema(nullable = true, example = "http://localhost:8083/actuator/health answered 200") @Nullable String detail) {
     }
 
     /**
@@ -37,9 +39,9 @@ public record StatusReport(
      */
     public record SymbolFreshness(
             @Schema(example = "BTC/USD") String symbol,
-            @Schema(nullable = true) Instant lastBarTime,
-            @Schema(nullable = true) Instant lastAlertTime,
-            @Schema(nullable = true, example = "4") Long lastTickAgeSeconds) {
+            @Schema(nullable = true) @Nullable Instant lastBarTime,
+            @Schema(nullable = true) @Nullable Instant lastAlertTime,
+            @Schema(nullable = true, example = "4") @Nullable Long lastTickAgeSeconds) {
     }
 
     public record ConsumerLag(
