@@ -13,11 +13,9 @@ import java.util.List;
 
 /**
  * Runs one real month through the product's features and detector twice: as it was, and with labelled moves
- * injected at random instants; then matches. An injection is found by the first alert of its expected type raised
- * between its onset and {@code grace} after its end; the delay is from the onset. An alert of the injected run is
- * caused by an injection when it is raised or lasts within that window (any type: a crash also bursts
- * volatility), explained by the real month when an alert of the same type overlaps it there (within the
- * cooldown), and unmatched (false) otherwise.
+ * injected at random instants; then matches ({@link Matching}). An alert of the injected run that no injection
+ * caused is explained by the real month when an alert of the same type overlaps it there (within the cooldown),
+ * and unmatched (false) otherwise.
  */
 final class RealMarkets {
 
@@ -49,12 +47,12 @@ final class RealMarkets {
         List<GridRun.Raised> injected = run(Injection.apply(month.bars(), injections));
         List<MonthResult.Found> found = new ArrayList<>();
         for (Injection injection : injections) {
-            found.add(new MonthResult.Found(injection, delay(injection, injected)));
+            found.add(new MonthResult.Found(injection, Matching.delay(injection, injected, grace)));
         }
         int caused = 0;
         int unmatched = 0;
         for (GridRun.Raised alert : injected) {
-            if (injections.stream().anyMatch(i -> overlaps(alert, i))) {
+            if (injections.stream().anyMatch(i -> Matching.overlaps(alert, i, grace))) {
                 caused++;
             } else if (quiet.stream().noneMatch(q -> sameEpisode(q, alert))) {
                 unmatched++;
@@ -62,23 +60,6 @@ final class RealMarkets {
         }
         return new MonthResult(month, month.judgedDays(detector.settings().warmUp()), quiet, material, found, caused,
                 unmatched);
-    }
-
-    private Duration delay(Injection injection, List<GridRun.Raised> alerts) {
-        Instant until = injection.end().plus(grace);
-        return alerts.stream()
-                .filter(a -> a.alert().type() == injection.expected())
-                .map(GridRun.Raised::firstDetected)
-                .filter(t -> !t.isBefore(injection.onset()) && !t.isAfter(until))
-                .min(Instant::compareTo)
-                .map(t -> Duration.between(injection.onset(), t))
-                .orElse(null);
-    }
-
-    private boolean overlaps(GridRun.Raised alert, Injection injection) {
-        Instant from = injection.onset();
-        Instant to = injection.end().plus(grace);
-        return !alert.alert().endTime().isBefore(from) && !alert.firstDetected().isAfter(to);
     }
 
     private boolean sameEpisode(GridRun.Raised quiet, GridRun.Raised alert) {

@@ -9,6 +9,9 @@ import com.marketpulse.detection.core.Minimums;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.feature.grid.MarketState;
+import com.marketpulse.simulator.EventStyle;
+import com.marketpulse.simulator.Profile;
+import com.marketpulse.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +53,18 @@ public final class RealMarketsCommand {
             results.add(real.evaluate(month, options.seed()));
         }
         Report.months(results, detector, System.out);
+        if (options.venues()) {
+            var venues = new SimulatedVenue(grid, detector, Duration.ofMinutes(5));
+            List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
+            Duration span = Duration.ofDays(2);
+            Report.venue(venues.run("thin (Alpaca us-like)", SimulatorOptions.thinDefaults(), symbols, span,
+                    Duration.ofHours(2), options.seed()), System.out);
+            Report.venue(venues.run("dense", SimulatorOptions.defaults().withProfile(Profile.DENSE, EventStyle.MARKET),
+                    symbols, span, Duration.ofHours(2), options.seed()), System.out);
+        }
     }
 
-    record Options(Path candles, String symbol, List<Path> files, long seed, Path train) {
+    record Options(Path candles, String symbol, List<Path> files, long seed, Path train, boolean venues) {
 
         static Options parse(String... args) throws IOException {
             Path candles = null;
@@ -60,6 +72,7 @@ public final class RealMarketsCommand {
             Path dir = KLINES;
             long seed = 1;
             Path train = null;
+            boolean venues = true;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--candles" -> candles = Path.of(args[i + 1]);
@@ -67,6 +80,7 @@ public final class RealMarketsCommand {
                     case "--klines" -> dir = Path.of(args[i + 1]);
                     case "--seed" -> seed = Long.parseLong(args[i + 1]);
                     case "--train" -> train = Path.of(args[i + 1]);
+                    case "--venues" -> venues = Boolean.parseBoolean(args[i + 1]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -77,7 +91,7 @@ public final class RealMarketsCommand {
                             .forEach(files::add);
                 }
             }
-            return new Options(candles, symbol, files, seed, train);
+            return new Options(candles, symbol, files, seed, train, venues);
         }
 
         /** The shipped thresholds (config/marketpulse.yml's marketpulse.detection), chosen on ALGO, LINK and NEAR. */

@@ -56,6 +56,23 @@ final class Report {
                 detector.settings().warmUp());
     }
 
+    static void venue(SimulatedVenue.Result r, PrintStream out) {
+        out.printf(Locale.US, "Simulated %s venue, %.1f symbol-days after warm-up (recall, median delay from onset):%n",
+                r.venue(), r.days());
+        for (Injection kind : Injection.KINDS) {
+            List<MonthResult.Found> ofKind = r.labels().stream()
+                    .filter(f -> f.injection().describe().equals(kind.describe())).toList();
+            if (!ofKind.isEmpty()) {
+                printRecall(out, r.venue(), kind.describe(), ofKind);
+            }
+        }
+        printRecall(out, r.venue(), "all moves >= 3%", r.labels().stream()
+                .filter(f -> f.injection().expected() == AlertType.PRICE_SPIKE).toList());
+        out.printf(Locale.US, "%-28s %-20s precision %.3f (%d alerts: %d caused by injections, %d unmatched = %.2f per "
+                        + "symbol-day)%n%n", r.venue(), "all alerts", r.alerts() > 0 ? (double) r.caused() / r.alerts()
+                        : Double.NaN, r.alerts(), r.caused(), r.unmatched(), r.unmatched() / r.days());
+    }
+
     private static void printRecall(PrintStream out, String month, String kind, List<MonthResult.Found> found) {
         List<Long> delays = new ArrayList<>();
         found.stream().filter(MonthResult.Found::found).forEach(f -> delays.add(f.delay().toSeconds()));
