@@ -38,7 +38,7 @@ public final class RealMarketsCommand {
         System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "0");
         Options options = Options.parse(args);
         GridSettings grid = GridSettings.defaults();
-        DetectionSettings settings = Options.detection();
+        DetectionSettings settings = EvaluationModels.shippedDetection();
         Detector detector = new Detector(options.model(grid, settings), settings);
         var real = new RealMarkets(grid, detector, Duration.ofMinutes(5), Duration.ofHours(6));
         if (options.candles() != null) {
@@ -94,19 +94,11 @@ public final class RealMarketsCommand {
             return new Options(candles, symbol, files, seed, train, venues);
         }
 
-        /** The shipped thresholds (config/marketpulse.yml's marketpulse.detection), chosen on ALGO, LINK and NEAR. */
-        static DetectionSettings detection() {
-            Minimums alts = new Minimums(0.015, 0.02, 0.035, 500_000, 0.02);
-            Minimums majors = new Minimums(0.01, 0.015, 0.025, 5_000_000, 0.01);
-            return new DetectionSettings(Duration.ofHours(3), 4, 10, 3, 0.25, Duration.ofMinutes(5),
-                    Map.of(DetectionSettings.DEFAULT, alts, "BTC/USD", majors, "ETH/USD", majors));
-        }
-
         DetectorModel model(GridSettings grid, DetectionSettings settings) {
             MathEx.setSeed(seed);
             var options = new AnomalyForest.Options(100, 0.5, 0);
             if (train == null) {
-                return DetectorModel.bootstrap("bootstrap", 512, 42, options, Instant.EPOCH);
+                return EvaluationModels.bootstrap();
             }
             var trainer = new ForestTrainer(512, settings.warmUp(), seed);
             Month month = Month.read(train, Month.symbolOf(train));
