@@ -95,7 +95,7 @@ public final class MarketState {
         if (inOpenMinute) {
             chart.trade(tick.size());
         }
-        boolean quotesFresh = nanos - lastQuoteNanos <= settings.quoteStaleAfter().toNanos();
+        boolean quotesFresh = quotesFresh(nanos);
         if (!quotesFresh && !observe(nanos, tick.price())) {
             late++;
             return new GridStep(null, bars);
@@ -127,10 +127,15 @@ public final class MarketState {
         bars.add(new Bar(Bar.idOf(bar.symbol(), bar.start(), bar.runId()), bar.symbol(), bar.start(),
                 bar.eventTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.trades(),
                 bar.runId()));
-        boolean quotesFresh = end - lastQuoteNanos <= settings.quoteStaleAfter().toNanos();
+        boolean quotesFresh = quotesFresh(end);
         boolean newer = !quotesFresh && end - 1 >= lastPriceNanos && observe(end - 1, bar.close());
         return newer || bar.corrected() ? step(end, bar.eventTime(), bar.symbol(), bar.runId(), bars)
                 : new GridStep(null, bars);
+    }
+
+    /** Whether a quote recent enough to set the price is known at {@code nanos} (never before the first quote). */
+    private boolean quotesFresh(long nanos) {
+        return lastQuoteNanos != Long.MIN_VALUE && nanos - lastQuoteNanos <= settings.quoteStaleAfter().toNanos();
     }
 
     /** Moves the minute clock to {@code nanos}: completes the chart bar, learns from minutes now final. */
