@@ -19,9 +19,9 @@ import org.apache.kafka.streams.state.Stores;
  * The whole feature-service topology:
  * <pre>
  * market.crypto · market.quotes · market.source-bars
- *        → live-market   (store feature-state-live,   key symbol)        ┐→ market.features (MarketFeatures)
+ *        → live-market   (store market-state-live,   key symbol)        ┐→ market.features (MarketFeatures)
  * market.crypto.replay · market.quotes.replay · market.source-bars.replay                   │
- *        → replay-market (store feature-state-replay, key runId|symbol) ┘→ market.bars (chart Bars)
+ *        → replay-market (store market-state-replay, key runId|symbol) ┘→ market.bars (chart Bars)
  * </pre>
  * Each stream reads its three input topics through one source node into one processor that keeps a
  * {@link com.marketpulse.feature.grid.MarketState} per state key, so trades, quotes and bars of a symbol meet in
@@ -34,8 +34,12 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class FeatureTopology {
 
-    public static final String LIVE_STORE = "feature-state-live";
-    public static final String REPLAY_STORE = "feature-state-replay";
+    /**
+     * The stores of {@code MarketState}s; named apart from the per-trade {@code feature-state-*} stores before them,
+     * so a deployment never tries to read an old state as a new one (their changelog topics can be deleted).
+     */
+    public static final String LIVE_STORE = "market-state-live";
+    public static final String REPLAY_STORE = "market-state-replay";
 
     private FeatureTopology() {
     }
