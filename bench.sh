@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# JMH benchmark of the per-tick work on one core: feature math alone, and features + scoring + episode tracking
-# (com.marketpulse.evaluation.PipelineBenchmark), with config/marketpulse.yml. Prints JMH's table (ops/s = ticks/s).
-# Extra arguments go to JMH, e.g. ./bench.sh -wi 5 -i 10  or  ./bench.sh PipelineBenchmark.features
+# JMH benchmark of the per-event work on one core (trades, quotes, source bars of the dense and thin simulated
+# venues): the grid feature math alone, and features + detection (forest, rules, episodes)
+# (com.marketpulse.evaluation.real.GridPipelineBenchmark), with config/marketpulse.yml. Prints JMH's table (ops/s = events/s).
+# Extra arguments go to JMH, e.g. ./bench.sh -wi 5 -i 10  or  ./bench.sh GridPipelineBenchmark.features
 set -euo pipefail
 cd "$(dirname "$0")"
 source bin/java-home.sh
@@ -9,7 +10,7 @@ source bin/java-home.sh
 echo "Building the benchmarks with $JAVA_HOME ..." >&2
 ./mvnw -B -q -pl evaluation -am -DskipTests package
 
-selection=PipelineBenchmark
+selection=GridPipelineBenchmark
 if [ $# -gt 0 ] && [[ "$1" != -* ]]; then selection="$1"; shift; fi
 # JMH options after the selection replace the defaults (JMH refuses an option given twice).
 if [ $# -eq 0 ]; then set -- -wi 5 -w 1s -i 5 -r 1s -f 1; fi

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Measures detection quality as deployed: the real simulator, feature math, detector and episode logic, on a
-# virtual clock, over seeded labelled streams (and anomaly-free ones), with config/marketpulse.yml (or
-# MARKETPULSE_CONFIG) and the environment overriding it. Prints precision, recall, median detection delay per
-# anomaly type and false alerts per symbol-day. Options (all optional):
-#   --seeds 1,2,3  --hours 24  --quiet-hours 24  --symbols BTC/USD,ETH/USD,SOL/USD  --grace 10s
-#   --model bootstrap|archive  --config config/marketpulse.yml
+# Measures detection quality as deployed (config/marketpulse.yml, or MARKETPULSE_CONFIG / --config, the environment
+# overriding it): the product's feature grid, detector and episodes, in one thread on event time.
+#   ./evaluate.sh                      the six real months of ../shared/data/klines/ replayed as 1-minute candles:
+#                                      alerts per symbol-day as they were; labelled moves injected at random seconds
+#                                      (recall, median delay from onset, precision); then the simulator's thin
+#                                      (Alpaca us-like) and dense venues with the same moves
+#   ./evaluate.sh --candles FILE --symbol DOT/USD    replays one candle file (Binance klines or a bars CSV,
+#                                      gzipped or not) and prints every alert it raised
+# Options: --klines DIR  --seed N  --train FILE (grow the forest on a candle file first)  --venues false
 set -euo pipefail
 cd "$(dirname "$0")"
 source bin/java-home.sh
@@ -13,4 +16,4 @@ echo "Building the evaluation with $JAVA_HOME ..." >&2
 ./mvnw -B -q -pl evaluation -am -DskipTests package
 
 exec "$JAVA_HOME/bin/java" -cp "evaluation/target/classes:$(cat evaluation/target/classpath.txt)" \
-  com.marketpulse.evaluation.EvaluationCommand "$@"
+  com.marketpulse.evaluation.real.RealMarketsCommand "$@"

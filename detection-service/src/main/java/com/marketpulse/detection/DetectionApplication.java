@@ -8,8 +8,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * detection-service. With the argument {@code train} it does not serve: it trains a model from the tick archive,
- * stores it as the newest version (running instances switch to it within their refresh interval) and exits.
+ * detection-service. With the argument {@code train} it does not serve: it trains a model from the tick archive (or,
+ * with {@code --candles FILE --symbol PAIR}, from a 1-minute candle file), stores it as the newest version (running
+ * instances switch to it within their refresh interval) and exits.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

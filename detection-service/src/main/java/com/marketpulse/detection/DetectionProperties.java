@@ -1,63 +1,62 @@
 package com.marketpulse.detection;
 
-import com.marketpulse.detection.scoring.AnomalyForest;
-import com.marketpulse.detection.scoring.DetectionRules;
+import com.marketpulse.detection.core.AnomalyForest;
+import com.marketpulse.detection.core.DetectionSettings;
+import com.marketpulse.detection.core.Minimums;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code marketpulse.detection.*} of config/marketpulse.yml; the defaults here are the documented ones there.
+ * {@code marketpulse.detection.*} of config/marketpulse.yml. The rule keys are exactly those of detection-core's
+ * {@link DetectionSettings}, which {@link #settings()} builds; the model and archive keys are this service's. The
+ * defaults here are the documented ones there, for a run without that file (minimums: only {@code default}).
  *
- * @param warmUpSamples        ticks a symbol must have seen before it can alert
- * @param zScoreThreshold      |price z| that counts toward a price spike's strength
- * @param returnZThreshold     |robust return z| of one move from which a price spike is considered
- * @param volumeZThreshold     one trade's size z (log scale) from which a volume anomaly is considered
- * @param volumeShift          the sustained volume rule looks for sizes about this many σ (log scale) above normal
- * @param volumeEvidence       volume evidence (CUSUM, in nats) from which a sustained volume anomaly is reported
- * @param burstMultiplier      the burst rule looks for returns about this many times their normal size
- * @param burstTradeCap        the most burst evidence one trade can add (one jump alone is a spike, not a burst)
- * @param burstEvidence        burst evidence (CUSUM, in nats) from which a volatility burst is reported
- * @param forestScoreThreshold forest score that confirms a one-trade rule that is not decisive on its own
- * @param decisiveStrength     a one-trade rule at this multiple of its threshold needs no confirmation by the forest
- * @param cooldown             findings of a symbol and type at most this far apart are one episode
+ * @param minimums what is material, per symbol ({@code "[BTC/USD]"} in YAML, so the slash stays in the key), with
+ *                 {@code default} for the rest; fractions (0.02 = 2 %) and traded value in the quote currency
  */
 @ConfigurationProperties("marketpulse.detection")
 public record DetectionProperties(
-        @DefaultValue("50") int warmUpSamples,
-        @DefaultValue("4.0") double zScoreThreshold,
-        @DefaultValue("22.0") double returnZThreshold,
-        @DefaultValue("5.0") double volumeZThreshold,
-        @DefaultValue("2.0") double volumeShift,
-        @DefaultValue("13.0") double volumeEvidence,
-        @DefaultValue("8.0") double burstMultiplier,
-        @DefaultValue("4.0") double burstTradeCap,
-        @DefaultValue("20.0") double burstEvidence,
-        @DefaultValue("0.6") double forestScoreThreshold,
-        @DefaultValue("1.25") double decisiveStrength,
-        @DefaultValue("60s") Duration cooldown,
+        @DefaultValue("3h") Duration warmUp,
+        @DefaultValue("4") double moveSigmas,
+        @DefaultValue("10") double volumeMultiple,
+        @DefaultValue("3") double volatilityMultiple,
+        @DefaultValue("0.25") double forestShare,
+        @DefaultValue("5m") Duration cooldown,
+        Map<String, Minimums> minimums,
         @DefaultValue Model model,
         @DefaultValue Archive archive) {
 
-    public DetectionRules rules() {
-        return new DetectionRules(warmUpSamples, zScoreThreshold, returnZThreshold, volumeZThreshold, volumeShift,
-                volumeEvidence, burstMultiplier, burstTradeCap, burstEvidence, forestScoreThreshold, decisiveStrength);
+    /** The minimums of a symbol the configuration does not name. */
+    static final Minimums DEFAULT_MINIMUMS = new Minimums(0.015, 0.02, 0.035, 500_000, 0.02);
+
+    /** The detector's settings; {@code default} minimums are added when the configuration names none. */
+    public DetectionSettings settings() {
+        Map<String, Minimums> all = new LinkedHashMap<>();
+        all.put(DetectionSettings.DEFAULT, DEFAULT_MINIMUMS);
+        if (minimums != null) {
+            all.putAll(minimums);
+        }
+        return new DetectionSettings(warmUp, moveSigmas, volumeMultiple, volatilityMultiple, forestShare, cooldown,
+                all);
     }
 
     /**
      * @param trees           isolation trees per forest
      * @param subsample       fraction of the training rows each tree is grown on
-     * @param rows            feature points every forest is grown on (512 with subsample 0.5: each tree sees the
-     *                        256 points Liu et al. recommend); the same for bootstrap and archive models, because
-     *                        Smile normalizes path lengths by the training size, so scores of models grown on
-     *                        different counts would not be comparable against one threshold
-     * @param bootstrapSeed   seed of the simulated normal points of a bootstrap forest
+     * @param rows            grid steps every forest is grown on (512 with subsample 0.5: each tree sees the 256
+     *                        points Liu et al. recommend); the same for bootstrap and trained models, because Smile
+     *                        normalizes path lengths by the training size, so scores of models grown on different
+     *                        counts would not be comparable
+     * @param bootstrapSeed   seed of the simulated normal points of a bootstrap forest, and of the trainer's sample
      * @param archiveTicks    at most this many of the newest archived ticks are read to train
-     * @param minTrainingRows fewer usable feature points than this in the archive means "no history"
+     * @param minTrainingRows fewer warm grid steps than this in the history means "no history"
      * @param retrainInterval how often the model is retrained from the archive; 0 disables retraining
      * @param refreshInterval how often the newest stored model is looked up (hot swap across instances)
-     * @param loadOnStart     load, train or bootstrap a model at start (off for the one-shot train command)
+     * @param loadOnStart     load, train or bootstrap a model at start, and score (off for the one-shot train command)
      */
     public record Model(
             @DefaultValue("100") int trees,

@@ -1,6 +1,6 @@
 package com.marketpulse.detection;
 
-import com.marketpulse.feature.math.FeatureSettings;
+import com.marketpulse.feature.grid.GridSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The shared keys detection-service reads outside its own section.
  *
  * @param kafka    {@code marketpulse.kafka.*}: how our topics are created
- * @param features {@code marketpulse.features.*}: the windows (named in explanations, replayed for training)
+ * @param features {@code marketpulse.features.*}: the time grid, replayed by the trainer exactly as feature-service
+ *                 computes it
  */
 @ConfigurationProperties("marketpulse")
 public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features features) {
@@ -17,18 +18,16 @@ public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features
     public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
     }
 
+    /** The grid keys of {@link GridSettings}, with {@link GridSettings#defaults()} as defaults. */
     public record Features(
-            @DefaultValue("50") int priceWindow,
-            @DefaultValue("20") int volShortWindow,
-            @DefaultValue("200") int volLongWindow,
-            @DefaultValue("100") int robustWindow,
-            @DefaultValue("60s") Duration volumeTimeWindow,
-            @DefaultValue("1m") Duration barInterval) {
+            @DefaultValue("1s") Duration emitEvery,
+            @DefaultValue("60s") Duration quoteStaleAfter,
+            @DefaultValue("1d") Duration usualMoveHalfLife,
+            @DefaultValue("7d") Duration seasonalHalfLife,
+            @DefaultValue("3h") Duration warmUp) {
 
-        /** The windows as feature-service uses them. */
-        public FeatureSettings settings() {
-            return new FeatureSettings(priceWindow, volShortWindow, volLongWindow, robustWindow, volumeTimeWindow,
-                    barInterval);
+        public GridSettings settings() {
+            return new GridSettings(emitEvery, quoteStaleAfter, usualMoveHalfLife, seasonalHalfLife, warmUp);
         }
     }
 }

@@ -16,17 +16,9 @@ class ArchitectureTest {
             slices().matching("com.marketpulse.detection.(*)..").should().beFreeOfCycles();
 
     @ArchTest
-    static final ArchRule scoringAndEpisodesArePlainJava = noClasses()
-            .that().resideInAnyPackage("..detection.scoring..", "..detection.episode..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
-                    "jakarta..", "java.sql..", "org.apache.parquet..", "org.apache.hadoop..")
-            .because("the detector, classifier and episodes are pure logic that Spring only wires at the edge");
-
-    @ArchTest
-    static final ArchRule pureLogicDoesNotReachIntoTheEdges = noClasses()
-            .that().resideInAnyPackage("..detection.scoring..", "..detection.episode..")
-            .should().dependOnClassesThat().resideInAnyPackage("..detection.alert..", "..detection.model..",
-                    "..detection.archive..", "..detection.bar..", "..detection.kafka..");
+    static final ArchRule theDetectorIsDetectionCoresNotACopy = noClasses()
+            .should().resideInAnyPackage("com.marketpulse.detection.scoring..", "com.marketpulse.detection.episode..")
+            .because("rules, forest, trainer, scoring pipeline and episodes live once, in the detection-core module");
 
     @ArchTest
     static final ArchRule theArchiveCoreIsPlainJava = noClasses()

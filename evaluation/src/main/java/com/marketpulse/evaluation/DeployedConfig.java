@@ -2,7 +2,7 @@ package com.marketpulse.evaluation;
 
 import com.marketpulse.detection.DetectionProperties;
 import com.marketpulse.detection.MarketProperties;
-import com.marketpulse.feature.math.FeatureSettings;
+import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -25,11 +25,11 @@ import org.springframework.core.io.FileSystemResource;
  *
  * @param symbols   {@code marketpulse.symbols}
  * @param simulator {@code marketpulse.simulator.*}, as ingestion-service builds its simulator
- * @param features  {@code marketpulse.features.*}, as feature-service builds its windows (bound with
+ * @param features  {@code marketpulse.features.*}, the time grid, as feature-service builds it (bound with
  *                  detection-service's record of the same keys and defaults)
  * @param detection {@code marketpulse.detection.*}, detection-service's own record
  */
-public record DeployedConfig(List<String> symbols, SimulatorOptions simulator, FeatureSettings features,
+public record DeployedConfig(List<String> symbols, SimulatorOptions simulator, GridSettings features,
                              DetectionProperties detection) {
 
     /** The file the services import: {@code MARKETPULSE_CONFIG}, else {@code config/marketpulse.yml}. */

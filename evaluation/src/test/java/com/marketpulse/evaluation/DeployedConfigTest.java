@@ -27,11 +27,18 @@ class DeployedConfigTest {
                     anomalies-per-hour: 12.5
                     first-anomaly-after: 45s
                   features:
-                    price-window: 30
-                    volume-time-window: 2m
+                    warm-up: 2h
+                    quote-stale-after: 2m
                   detection:
-                    volume-z-threshold: 7.5
+                    move-sigmas: 7.5
                     cooldown: 90s
+                    minimums:
+                      "[DOGE/USD]":
+                        move-1m: 0.03
+                        move-5m: 0.04
+                        move-15m: 0.05
+                        notional-5m: 100000
+                        volatility-10m: 0.03
                 """);
 
         DeployedConfig config = DeployedConfig.load(file);
@@ -39,9 +46,11 @@ class DeployedConfigTest {
         assertThat(config.symbols()).containsExactly("DOGE/USD", "LTC/USD");
         assertThat(config.simulator().anomaliesPerHour()).isEqualTo(12.5);
         assertThat(config.simulator().firstAnomalyAfter()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(config.features().priceWindow()).isEqualTo(30);
-        assertThat(config.features().volumeTimeWindow()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.detection().rules().volumeZThreshold()).isEqualTo(7.5);
+        assertThat(config.features().warmUp()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.features().quoteStaleAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.detection().settings().moveSigmas()).isEqualTo(7.5);
+        assertThat(config.detection().settings().minimumsFor("DOGE/USD").move5m()).isEqualTo(0.04);
+        assertThat(config.detection().settings().minimumsFor("LTC/USD").move5m()).isEqualTo(0.02);
         assertThat(config.detection().cooldown()).isEqualTo(Duration.ofSeconds(90));
     }
 
@@ -75,9 +84,9 @@ class DeployedConfigTest {
         DeployedConfig config = DeployedConfig.load(dir.resolve("absent.yml"));
 
         assertThat(config.symbols()).isEqualTo(List.of("BTC/USD", "ETH/USD", "SOL/USD"));
-        assertThat(config.features().volLongWindow()).isEqualTo(200);
+        assertThat(config.features()).isEqualTo(com.marketpulse.feature.grid.GridSettings.defaults());
         assertThat(config.simulator().tradesPerSecond()).isEqualTo(4.0);
         assertThat(config.simulator().profile()).isEqualTo(Profile.DENSE);
-        assertThat(config.detection().warmUpSamples()).isEqualTo(50);
+        assertThat(config.detection().warmUp()).isEqualTo(Duration.ofHours(3));
     }
 }

@@ -15,7 +15,7 @@ public final class Topics {
     public static final String MARKET_SOURCE_BARS = "market.source-bars";
     /** Source bars of a backtest run (e.g. a candle file): {@link SourceBar} with a run id. */
     public static final String MARKET_SOURCE_BARS_REPLAY = "market.source-bars.replay";
-    /** Rolling features per tick: {@link FeatureVector}. */
+    /** Market features per symbol and grid step, from trades, quotes and source bars: {@link MarketFeatures}. */
     public static final String MARKET_FEATURES = "market.features";
     /** One-minute OHLCV bars: {@link Bar}. */
     public static final String MARKET_BARS = "market.bars";

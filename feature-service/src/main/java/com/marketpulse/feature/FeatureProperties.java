@@ -1,27 +1,24 @@
 package com.marketpulse.feature;
 
-import com.marketpulse.feature.math.FeatureSettings;
+import com.marketpulse.feature.grid.GridSettings;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.time.Duration;
-
 /**
- * {@code marketpulse.features.*} of config/marketpulse.yml (the defaults here are the same values, for a run
- * without that file).
+ * {@code marketpulse.features.*} of config/marketpulse.yml: the time grid of {@link GridSettings} (the defaults
+ * here are {@link GridSettings#defaults()}, for a run without that file) and how long a backtest's state is kept.
  */
 @ConfigurationProperties("marketpulse.features")
 record FeatureProperties(
-        @DefaultValue("50") int priceWindow,
-        @DefaultValue("20") int volShortWindow,
-        @DefaultValue("200") int volLongWindow,
-        @DefaultValue("100") int robustWindow,
-        @DefaultValue("60s") Duration volumeTimeWindow,
-        @DefaultValue("1m") Duration barInterval,
+        @DefaultValue("1s") Duration emitEvery,
+        @DefaultValue("60s") Duration quoteStaleAfter,
+        @DefaultValue("1d") Duration usualMoveHalfLife,
+        @DefaultValue("7d") Duration seasonalHalfLife,
+        @DefaultValue("3h") Duration warmUp,
         @DefaultValue("24h") Duration replayStateTtl) {
 
-    FeatureSettings settings() {
-        return new FeatureSettings(priceWindow, volShortWindow, volLongWindow, robustWindow, volumeTimeWindow,
-                barInterval);
+    GridSettings settings() {
+        return new GridSettings(emitEvery, quoteStaleAfter, usualMoveHalfLife, seasonalHalfLife, warmUp);
     }
 }

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Counters {@code marketpulse.feature.ticks{stream,outcome}} and {@code marketpulse.feature.dead.letters{topic,stage}}
+ * Counters {@code marketpulse.feature.inputs{stream,kind,outcome}} and {@code marketpulse.feature.dead.letters{topic,stage}}
  * (on /actuator/prometheus and /actuator/metrics).
  */
 @Component
@@ -18,8 +18,8 @@ class MicrometerStreamEvents implements StreamEvents {
     }
 
     @Override
-    public void tick(String stream, String outcome) {
-        registry.counter("marketpulse.feature.ticks", "stream", stream, "outcome", outcome).increment();
+    public void input(String stream, String kind, String outcome) {
+        registry.counter("marketpulse.feature.inputs", "stream", stream, "kind", kind, "outcome", outcome).increment();
     }
 
     @Override

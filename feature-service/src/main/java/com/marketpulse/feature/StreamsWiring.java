@@ -23,6 +23,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -79,17 +81,18 @@ class StreamsWiring {
 
     /**
      * The topics this service writes, and its input topics too (same settings as their producer declares), so
-     * that the Streams client can start before the ingestion service has created them.
+     * that the Streams client can start before the ingestion service has created them: trades, quotes and source
+     * bars, live and replay, each with its dead-letter topic.
      */
     @Bean
     KafkaAdmin.NewTopics featureServiceTopics(KafkaTopicProperties topics) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.MARKET_FEATURES, topics),
-                topic(Topics.MARKET_BARS, topics),
-                topic(Topics.deadLetter(Topics.MARKET_CRYPTO), topics),
-                topic(Topics.deadLetter(Topics.MARKET_CRYPTO_REPLAY), topics),
-                topic(Topics.MARKET_CRYPTO, topics),
-                topic(Topics.MARKET_CRYPTO_REPLAY, topics));
+        List<NewTopic> all = new ArrayList<>(List.of(topic(Topics.MARKET_FEATURES, topics),
+                topic(Topics.MARKET_BARS, topics)));
+        for (String input : FeatureTopology.inputTopics()) {
+            all.add(topic(input, topics));
+            all.add(topic(Topics.deadLetter(input), topics));
+        }
+        return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
     }
 
     private static NewTopic topic(String name, KafkaTopicProperties topics) {

@@ -24,7 +24,7 @@ class ArchitectureTest {
 
     @Test
     void theFeatureMathIsPlainJavaWithoutSpringOrKafka() {
-        noClasses().that().resideInAPackage("..feature.math..")
+        noClasses().that().resideInAnyPackage("..feature.math..", "..feature.grid..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                         "tools.jackson..", "com.marketpulse.feature.stream..")
                 .check(classes);

@@ -1,7 +1,8 @@
 package com.marketpulse.feature;
 
 import com.marketpulse.events.Bar;
-import com.marketpulse.events.FeatureVector;
+import com.marketpulse.events.MarketFeatures;
+import com.marketpulse.events.Quote;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,7 +51,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real Spring Boot application and Kafka Streams client against an embedded KRaft broker, with
- * exactly-once processing: ticks in, features, bars and dead letters out, state kept across restarts.
+ * exactly-once processing: trades and quotes in, market features, bars and dead letters out, state kept across
+ * restarts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "MARKETPULSE_CONFIG=../config/marketpulse.yml",
@@ -88,7 +90,7 @@ class FeatureServiceIT {
     }
 
     @Test
-    void ticksBecomeFeatureVectorsAndBarsAndCorruptedRecordsGoToTheDeadLetterTopic() throws Exception {
+    void tradesAndQuotesBecomeFeaturesAndBarsAndCorruptedRecordsGoToTheirDeadLetterTopics() throws Exception {
         awaitHealthUp();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = 0; i < 20; i++) {
@@ -97,53 +99,63 @@ class FeatureServiceIT {
             }
             producer.send(new ProducerRecord<>(Topics.MARKET_CRYPTO, "BTC/USD",
                     "{\"not\":\"a tick\"}".getBytes(StandardCharsets.UTF_8)));
-            send(producer, Topics.MARKET_CRYPTO, tick("e2e-spike", "BTC/USD", T0.plusSeconds(100), 101_000, 0.1, null));
+            producer.send(new ProducerRecord<>(Topics.MARKET_QUOTES, "BTC/USD",
+                    "{\"not\":\"a quote\"}".getBytes(StandardCharsets.UTF_8)));
+            send(producer, Topics.MARKET_QUOTES, quote("BTC/USD", T0.plusSeconds(100), 101_000, null));
             send(producer, Topics.MARKET_CRYPTO_REPLAY, tick("e2e-0", "BTC/USD", T0, 42_000, 1.0, "backtest-1"));
         }
 
-        List<FeatureVector> live = new ArrayList<>();
-        List<FeatureVector> replay = new ArrayList<>();
+        List<MarketFeatures> live = new ArrayList<>();
+        List<MarketFeatures> replay = new ArrayList<>();
         List<Bar> bars = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.MARKET_FEATURES, Topics.MARKET_BARS,
-                    Topics.deadLetter(Topics.MARKET_CRYPTO)));
+                    Topics.deadLetter(Topics.MARKET_CRYPTO), Topics.deadLetter(Topics.MARKET_QUOTES)));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     switch (record.topic()) {
                         case Topics.MARKET_FEATURES -> {
-                            FeatureVector vector = JSON.readValue(record.value(), FeatureVector.class);
-                            if (vector.eventId().startsWith("e2e-")) {
-                                (vector.isReplay() ? replay : live).add(vector);
+                            MarketFeatures features = JSON.readValue(record.value(), MarketFeatures.class);
+                            if (features.symbol().equals("BTC/USD")) {
+                                (features.isReplay() ? replay : live).add(features);
                             }
                         }
-                        case Topics.MARKET_BARS -> bars.add(JSON.readValue(record.value(), Bar.class));
+                        case Topics.MARKET_BARS -> {
+                            Bar bar = JSON.readValue(record.value(), Bar.class);
+                            if (bar.symbol().equals("BTC/USD")) {
+                                bars.add(bar);
+                            }
+                        }
                         default -> dead.add(record);
                     }
                 }
-                assertThat(live).as("live feature vectors").hasSizeGreaterThanOrEqualTo(21);
-                assertThat(replay).as("replay feature vectors").isNotEmpty();
+                assertThat(live).as("live features").hasSizeGreaterThanOrEqualTo(21);
+                assertThat(replay).as("replay features").isNotEmpty();
                 assertThat(bars).as("bars").isNotEmpty();
-                assertThat(dead).as("dead letters").isNotEmpty();
+                assertThat(dead).as("dead letters").hasSize(2);
             });
         }
 
-        assertThat(live).extracting(FeatureVector::samples)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 21).boxed().toList());
-        assertThat(live).allSatisfy(v -> assertThat(v.symbol()).isEqualTo("BTC/USD"));
-        FeatureVector spike = live.getLast();
-        assertThat(spike.eventId()).isEqualTo("e2e-spike");
-        assertThat(spike.priceZ()).as("1,000 above a mean whose std is about 0.26").isGreaterThan(1_000);
-        assertThat(replay.getFirst().samples()).isEqualTo(1);
+        assertThat(live).hasSize(21).allSatisfy(f -> assertThat(f.symbol()).isEqualTo("BTC/USD"));
+        assertThat(live.subList(0, 20)).extracting(MarketFeatures::eventTime).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 20).mapToObj(i -> T0.plusSeconds(5L * i)).toList());
+        MarketFeatures jump = live.getLast();
+        assertThat(jump.price()).as("the quote's mid").isEqualTo(101_000.0);
+        assertThat(jump.return1m()).as("1 % above the trades a minute earlier")
+                .isCloseTo(Math.log(101_000 / 100_000.5), org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(replay.getFirst().price()).isEqualTo(42_000.0);
         assertThat(replay.getFirst().runId()).isEqualTo("backtest-1");
-        assertThat(bars).extracting(Bar::symbol).containsOnly("BTC/USD");
         assertThat(bars.getFirst().start()).isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
         assertThat(bars.getFirst().trades()).isEqualTo(12);
-        assertThat(new String(dead.getFirst().value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\":\"a tick\"}");
+        assertThat(dead).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("{\"not\":\"a tick\"}", "{\"not\":\"a quote\"}");
         assertThat(health()).contains("\"status\":\"UP\"");
         assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.crypto"))
                 .contains("\"value\":1.0");
-        assertThat(get("/actuator/metrics/marketpulse.feature.ticks?tag=stream:replay&tag=outcome:accepted"))
+        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.quotes"))
+                .contains("\"value\":1.0");
+        assertThat(get("/actuator/metrics/marketpulse.feature.inputs?tag=stream:replay&tag=kind:trade&tag=outcome:step"))
                 .contains("\"value\":1.0");
     }
 
@@ -153,46 +165,49 @@ class FeatureServiceIT {
         String symbol = "SOL/USD";
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.MARKET_FEATURES));
-            sendTicks(symbol, 0, 10);
-            assertThat(samplesOf(consumer, symbol, 10)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+            sendQuotes(symbol, 0, 6);
+            assertThat(returnsOf(consumer, symbol, 6)).as("no price a minute earlier yet").containsOnly(0.0);
 
             streams.stop();
             streams.start();
             awaitHealthUp();
-            sendTicks(symbol, 10, 15);
-            assertThat(samplesOf(consumer, symbol, 5)).as("after a restart").containsExactly(11, 12, 13, 14, 15);
+            sendQuotes(symbol, 6, 7);
+            assertThat(returnsOf(consumer, symbol, 1)).as("after a restart, the price of a minute ago is known")
+                    .singleElement().satisfies(r -> assertThat(r).isCloseTo(Math.log(156.0 / 150.0),
+                            org.assertj.core.api.Assertions.within(1e-9)));
 
             streams.stop();
             FileSystemUtils.deleteRecursively(stateDir.resolve("feature-service"));
             streams.start();
             awaitHealthUp();
-            sendTicks(symbol, 15, 20);
-            assertThat(samplesOf(consumer, symbol, 5)).as("restored from the changelog")
-                    .containsExactly(16, 17, 18, 19, 20);
+            sendQuotes(symbol, 7, 8);
+            assertThat(returnsOf(consumer, symbol, 1)).as("restored from the changelog")
+                    .singleElement().satisfies(r -> assertThat(r).isCloseTo(Math.log(157.0 / 151.0),
+                            org.assertj.core.api.Assertions.within(1e-9)));
         }
     }
 
-    private void sendTicks(String symbol, int from, int to) {
+    /** Quotes every 10 s with mids 150, 151, ... */
+    private void sendQuotes(String symbol, int from, int to) {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = from; i < to; i++) {
-                send(producer, Topics.MARKET_CRYPTO, tick("restart-" + i, symbol, T0.plusSeconds(i), 150 + i * 0.01,
-                        1.0, null));
+                send(producer, Topics.MARKET_QUOTES, quote(symbol, T0.plusSeconds(10L * i), 150 + i, null));
             }
         }
     }
 
-    private static List<Integer> samplesOf(KafkaConsumer<String, byte[]> consumer, String symbol, int count) {
-        List<Integer> samples = new ArrayList<>();
+    private static List<Double> returnsOf(KafkaConsumer<String, byte[]> consumer, String symbol, int count) {
+        List<Double> returns = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                FeatureVector vector = JSON.readValue(record.value(), FeatureVector.class);
-                if (vector.symbol().equals(symbol)) {
-                    samples.add(vector.samples());
+                MarketFeatures features = JSON.readValue(record.value(), MarketFeatures.class);
+                if (features.symbol().equals(symbol)) {
+                    returns.add(features.return1m());
                 }
             }
-            return samples.size() >= count;
+            return returns.size() >= count;
         });
-        return samples;
+        return returns;
     }
 
     private void awaitHealthUp() {
@@ -212,8 +227,18 @@ class FeatureServiceIT {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, Tick tick) {
-        producer.send(new ProducerRecord<>(topic, tick.symbol(), JSON.writeValueAsBytes(tick)));
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, Object event) {
+        String symbol = switch (event) {
+            case Tick tick -> tick.symbol();
+            case Quote quote -> quote.symbol();
+            default -> throw new IllegalArgumentException();
+        };
+        producer.send(new ProducerRecord<>(topic, symbol, JSON.writeValueAsBytes(event)));
+    }
+
+    /** A quote 0.02 wide around {@code mid}. */
+    private static Quote quote(String symbol, Instant time, double mid, String runId) {
+        return Quote.live("simulator", "simulator", symbol, time, mid - 0.01, 1.0, mid + 0.01, 1.0).withRunId(runId);
     }
 
     private static Tick tick(String id, String symbol, Instant time, double price, double size, String runId) {

@@ -1,16 +1,36 @@
 package com.marketpulse.detection.alert;
 
 import com.marketpulse.detection.DetectionProperties;
-import com.marketpulse.detection.episode.EpisodeTracker;
+import com.marketpulse.detection.core.ScoringPipeline;
+import com.marketpulse.detection.core.episode.EpisodeTracker;
+import com.marketpulse.detection.model.ModelRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * The scoring pipeline of detection-core over the model in use (swapped in whenever the registry changes model)
+ * and episodes remembered in {@code detection.alerts}. Only where a model is loaded: the one-shot train command
+ * scores nothing.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "marketpulse.detection.model.load-on-start", havingValue = "true", matchIfMissing = true)
 class AlertConfig {
 
     @Bean
-    EpisodeTracker episodeTracker(DetectionProperties properties, AlertRepository store, Clock clock) {
-        return new EpisodeTracker(properties.cooldown(), store, clock);
+    ScoringPipeline scoringPipeline(ModelRegistry models, DetectionProperties properties, AlertRepository store,
+                                    Clock clock) {
+        var pipeline = new ScoringPipeline(models.detector(),
+                new EpisodeTracker(properties.settings().cooldown(), store, clock));
+        models.onSwap(pipeline::swap);
+        return pipeline;
+    }
+
+    @Bean
+    FeatureListener featureListener(ScoringPipeline pipeline, AlertRepository alerts, AlertPublisher publisher,
+                                    MeterRegistry meters) {
+        return new FeatureListener(pipeline, alerts, publisher, meters);
     }
 }

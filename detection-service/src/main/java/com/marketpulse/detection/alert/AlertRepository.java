@@ -1,6 +1,6 @@
 package com.marketpulse.detection.alert;
 
-import com.marketpulse.detection.episode.EpisodeStore;
+import com.marketpulse.detection.core.episode.EpisodeStore;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Direction;

@@ -1,12 +1,8 @@
 package com.marketpulse.detection.alert;
 
-import com.marketpulse.detection.episode.EpisodeTracker;
-import com.marketpulse.detection.episode.EpisodeUpdate;
-import com.marketpulse.detection.model.ModelRegistry;
-import com.marketpulse.detection.scoring.Detector;
-import com.marketpulse.detection.scoring.HistoryBook;
-import com.marketpulse.detection.scoring.SymbolHistory;
-import com.marketpulse.events.FeatureVector;
+import com.marketpulse.detection.core.ScoringPipeline;
+import com.marketpulse.detection.core.episode.EpisodeUpdate;
+import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,31 +10,26 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 /**
- * Scores every feature vector and turns findings into episodes: a new or changed episode is upserted into
- * {@code detection.alerts}, then published to {@code market.alerts}, and only then remembered. A failure in
- * between is retried by the error handler with the same result, so nothing is lost and nothing doubled.
- * Replay vectors (with a run id) have their own episodes and rows; they never touch live alerts.
+ * Scores every grid step's {@link MarketFeatures} with detection-core's {@link ScoringPipeline} and turns its
+ * episode updates into alerts: a new or changed episode is upserted into {@code detection.alerts}, then published
+ * to {@code market.alerts}, and only then committed to the pipeline's memory. A failure in between is retried by
+ * the error handler with the same result, so nothing is lost and nothing doubled. Replay steps (with a run id)
+ * have their own episodes and rows; they never touch live alerts.
  */
-@Component
 class FeatureListener {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureListener.class);
 
-    private final ModelRegistry models;
-    private final EpisodeTracker episodes;
-    private final HistoryBook histories = new HistoryBook();
+    private final ScoringPipeline pipeline;
     private final AlertRepository alerts;
     private final AlertPublisher publisher;
     private final Counter scored;
     private final Counter raised;
 
-    FeatureListener(ModelRegistry models, EpisodeTracker episodes, AlertRepository alerts, AlertPublisher publisher,
-                    MeterRegistry meters) {
-        this.models = models;
-        this.episodes = episodes;
+    FeatureListener(ScoringPipeline pipeline, AlertRepository alerts, AlertPublisher publisher, MeterRegistry meters) {
+        this.pipeline = pipeline;
         this.alerts = alerts;
         this.publisher = publisher;
         this.scored = meters.counter("marketpulse.detection.vectors.scored");
@@ -46,11 +37,9 @@ class FeatureListener {
     }
 
     @KafkaListener(id = "detection-scorer", topics = Topics.MARKET_FEATURES, groupId = "detection-scorer",
-            properties = "spring.json.value.default.type=com.marketpulse.events.FeatureVector")
-    void on(FeatureVector vector) {
-        SymbolHistory history = histories.of(vector);
-        Detector detector = models.detector();
-        List<EpisodeUpdate> updates = episodes.apply(detector.detect(vector, history));
+            properties = "spring.json.value.default.type=com.marketpulse.events.MarketFeatures")
+    void on(MarketFeatures features) {
+        List<EpisodeUpdate> updates = pipeline.score(features);
         for (EpisodeUpdate update : updates) {
             if (update.changed()) {
                 alerts.upsert(update.alert());
@@ -61,8 +50,7 @@ class FeatureListener {
                         update.alert().explanation());
             }
         }
-        episodes.commit(updates);
-        detector.remember(vector, history);
+        pipeline.commit(updates);
         scored.increment();
     }
 }

@@ -1,2 +1,5 @@
-/** The scoring edge: feature vectors in from Kafka, alerts out to PostgreSQL and market.alerts. */
+/**
+ * The scoring edge: market features in from Kafka, scored by detection-core's pipeline, alerts out to PostgreSQL
+ * and market.alerts.
+ */
 package com.marketpulse.detection.alert;

@@ -18,7 +18,7 @@ class ModelConfig {
 
     @Bean
     ModelTrainer modelTrainer(DetectionProperties properties, MarketProperties market, Clock clock) {
-        return new ModelTrainer(properties.archive().directory(), properties, market.features(), clock);
+        return new ModelTrainer(properties.archive().directory(), properties, market.features().settings(), clock);
     }
 
     /** Retrains on a schedule and picks up models stored by other processes; off for the one-shot command. */

@@ -1,23 +1,30 @@
 package com.marketpulse.detection.model;
 
 import com.marketpulse.detection.DetectionProperties;
-import com.marketpulse.detection.MarketProperties;
-import com.marketpulse.detection.scoring.Detector;
-import com.marketpulse.detection.scoring.DetectorModel;
+import com.marketpulse.detection.core.DetectionSettings;
+import com.marketpulse.detection.core.Detector;
+import com.marketpulse.detection.core.DetectorModel;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The detector in use. Scoring threads read it without locking; a new model replaces it atomically, so a
- * retrained forest takes over without a restart.
+ * The detector in use (detection-core's {@link Detector} over the newest model and the configured
+ * {@link DetectionSettings}). Scoring threads read it without locking; a new model replaces it atomically and is
+ * handed to every subscriber ({@link #onSwap}, e.g. the scoring pipeline), so a retrained forest takes over
+ * without a restart.
  * <p>
  * At start: the newest stored model; if none is stored, one trained from the tick archive; if the archive holds
- * too little history, one bootstrapped from simulated normal feature vectors, which the log says plainly. Every
+ * too little history, one bootstrapped from simulated normal grid steps, which the log says plainly. Every
  * model made here is stored first, so all instances and every alert refer to a stored version.
  */
 @Component
@@ -26,16 +33,16 @@ public class ModelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
     private final DetectionProperties properties;
-    private final int priceWindow;
+    private final DetectionSettings settings;
     private final ModelStore store;
     private final ModelTrainer trainer;
     private final Clock clock;
     private final AtomicReference<Detector> current = new AtomicReference<>();
+    private final List<Consumer<Detector>> subscribers = new CopyOnWriteArrayList<>();
 
-    ModelRegistry(DetectionProperties properties, MarketProperties market, ModelStore store, ModelTrainer trainer,
-                  Clock clock) {
+    ModelRegistry(DetectionProperties properties, ModelStore store, ModelTrainer trainer, Clock clock) {
         this.properties = properties;
-        this.priceWindow = market.features().priceWindow();
+        this.settings = properties.settings();
         this.store = store;
         this.trainer = trainer;
         this.clock = clock;
@@ -44,7 +51,12 @@ public class ModelRegistry {
         }
     }
 
-    /** The detector to score the next vector with. */
+    /** Hands every later detector (a new model) to {@code subscriber}. */
+    public void onSwap(Consumer<Detector> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    /** The detector to score the next grid step with. */
     public Detector detector() {
         Detector detector = current.get();
         if (detector == null) {
@@ -53,9 +65,11 @@ public class ModelRegistry {
         return detector;
     }
 
-    /** Swaps in a new model; vectors being scored finish with the old one. */
+    /** Swaps in a new model; steps being scored finish with the old one. */
     public void use(DetectorModel model) {
-        Detector previous = current.getAndSet(new Detector(model, properties.rules(), priceWindow));
+        Detector detector = new Detector(model, settings);
+        Detector previous = current.getAndSet(detector);
+        subscribers.forEach(subscriber -> subscriber.accept(detector));
         log.info("Detector model {} ({}, {} rows, trained {}) is in use{}", model.version(), model.source(),
                 model.trainingRows(), model.trainedAt(),
                 previous == null ? "" : ", replacing " + previous.model().version());
@@ -71,8 +85,20 @@ public class ModelRegistry {
 
     /** Trains from the archive, stores and uses the result; keeps the current model when history is too short. */
     public boolean retrain() {
-        return trainer.train().map(training -> {
-            use(store.save(training.model(), training.notes()));
+        return store(trainer.train());
+    }
+
+    /**
+     * Trains from one symbol's 1-minute candle file, stores and uses the result; keeps the current model when the
+     * file holds too little history.
+     */
+    public boolean retrain(Path candles, String symbol) {
+        return store(trainer.train(candles, symbol));
+    }
+
+    private boolean store(Optional<ModelTrainer.Training> training) {
+        return training.map(t -> {
+            use(store.save(t.model(), t.notes()));
             return true;
         }).orElse(false);
     }
@@ -103,8 +129,9 @@ public class ModelRegistry {
         }
         var model = properties.model();
         log.warn("No trained model and too little tick history: bootstrapping the Isolation Forest from {} "
-                        + "simulated normal feature vectors (seed {}). Run the train command once the archive holds "
-                        + "real ticks.", model.rows(), model.bootstrapSeed());
+                        + "simulated normal grid steps (seed {}). Run the train command once the archive holds "
+                        + "real ticks, or on a candle file (train --candles FILE --symbol BTC/USD).", model.rows(),
+                model.bootstrapSeed());
         DetectorModel bootstrap = DetectorModel.bootstrap("bootstrap-" + model.bootstrapSeed(), model.rows(),
                 model.bootstrapSeed(), model.options(), clock.instant());
         use(store.save(bootstrap, "simulated normal regime, seed " + model.bootstrapSeed()));

@@ -1,8 +1,8 @@
 package com.marketpulse.detection.model;
 
-import com.marketpulse.detection.scoring.AnomalyForest;
-import com.marketpulse.detection.scoring.DetectorModel;
-import com.marketpulse.detection.scoring.FeatureSpace;
+import com.marketpulse.detection.core.AnomalyForest;
+import com.marketpulse.detection.core.DetectorModel;
+import com.marketpulse.detection.core.ForestInput;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,11 +13,15 @@ import java.util.OptionalLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code detection.models}: every trained model, numbered; the newest is the one to use. */
+/**
+ * {@code detection.models}: every trained model, numbered; the newest is the one to use. Each row names the
+ * features its forest was grown on, so a model of another feature space (e.g. one stored before the time grid) is
+ * never loaded.
+ */
 @Repository
 class ModelStore {
 
-    private static final String FEATURES = String.join(",", FeatureSpace.NAMES);
+    private static final String FEATURES = String.join(",", ForestInput.NAMES);
 
     private final JdbcClient jdbc;
 

@@ -1,34 +1,35 @@
 package com.marketpulse.detection.model;
 
 import com.marketpulse.detection.DetectionProperties;
-import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.detection.archive.ArchivedTick;
 import com.marketpulse.detection.archive.TickArchiveReader;
-import com.marketpulse.detection.scoring.AnomalyForest;
-import com.marketpulse.detection.scoring.DetectorModel;
-import com.marketpulse.detection.scoring.FeatureSpace;
+import com.marketpulse.detection.core.DetectorModel;
+import com.marketpulse.detection.core.ForestTrainer;
 import com.marketpulse.events.Tick;
-import com.marketpulse.feature.math.SymbolState;
-import com.marketpulse.feature.math.TickOutcome;
+import com.marketpulse.feature.grid.GridSettings;
+import com.marketpulse.feature.grid.GridStep;
+import com.marketpulse.feature.grid.MarketState;
+import com.marketpulse.files.BadRow;
+import com.marketpulse.files.CandleFile;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a forest from real history: reads the newest archived ticks, replays each symbol's features in event
- * time with feature-service's math, keeps the vectors after warm-up, draws {@code rows} of them at random and grows the forest on their
- * {@link FeatureSpace} coordinates (normalized, so one model serves every symbol).
+ * Trains a forest from real history with detection-core's {@link ForestTrainer}: the history is replayed per
+ * symbol, in event time, through feature-service's own {@link MarketState}, and every grid step after warm-up is
+ * offered to the trainer (a uniform sample of {@code rows} steps, whatever the history's length). Two histories:
+ * the newest archived ticks, or a 1-minute candle file of one symbol.
  */
 class ModelTrainer {
 
@@ -40,13 +41,13 @@ class ModelTrainer {
 
     private final Path archive;
     private final DetectionProperties properties;
-    private final MarketProperties.Features windows;
+    private final GridSettings grid;
     private final Clock clock;
 
-    ModelTrainer(Path archive, DetectionProperties properties, MarketProperties.Features windows, Clock clock) {
+    ModelTrainer(Path archive, DetectionProperties properties, GridSettings grid, Clock clock) {
         this.archive = archive;
         this.properties = properties;
-        this.windows = windows;
+        this.grid = grid;
         this.clock = clock;
     }
 
@@ -65,41 +66,83 @@ class ModelTrainer {
             TickArchiveReader.read(file).stream().map(ArchivedTick::tick).forEach(ticks::add);
             used++;
         }
-        List<double[]> points = points(ticks);
-        if (points.size() < settings.minTrainingRows()) {
-            log.info("The archive under {} holds {} usable feature vectors ({} ticks), fewer than the {} needed to "
-                    + "train", archive, points.size(), ticks.size(), settings.minTrainingRows());
+        Steps steps = steps();
+        Map<String, List<Tick>> bySymbol = ticks.stream().collect(Collectors.groupingBy(Tick::symbol,
+                LinkedHashMap::new, Collectors.toList()));
+        for (List<Tick> symbolTicks : bySymbol.values()) {
+            MarketState state = MarketState.fresh(grid);
+            symbolTicks.stream().sorted(Comparator.comparing(Tick::eventTime))
+                    .forEach(tick -> steps.offer(state.onTrade(tick)));
+        }
+        if (ticks.isEmpty() || !enough(steps, "the archive under " + archive)) {
             return Optional.empty();
         }
-        Collections.shuffle(points, new Random(points.size()));
-        double[][] rows = points.subList(0, Math.min(settings.rows(), points.size())).toArray(double[][]::new);
-        var forest = AnomalyForest.fit(rows, settings.options());
         Instant from = ticks.stream().map(Tick::eventTime).min(Comparator.naturalOrder()).orElseThrow();
         Instant to = ticks.stream().map(Tick::eventTime).max(Comparator.naturalOrder()).orElseThrow();
-        long symbols = ticks.stream().map(Tick::symbol).distinct().count();
-        String notes = String.format("%d rows drawn from %d feature vectors of %d ticks (%d files, %d symbols, %s .. %s)",
-                rows.length, points.size(), ticks.size(), used, symbols, from, to);
-        return Optional.of(new Training(new DetectorModel("unsaved", forest, DetectorModel.ARCHIVE,
-                clock.instant(), rows.length), notes));
+        String notes = String.format("%d rows sampled from %d grid steps of %d ticks (%d files, %d symbols, %s .. %s)",
+                steps.trainer.sampled(), steps.warm, ticks.size(), used, bySymbol.size(), from, to);
+        return Optional.of(new Training(steps.trainer.train("unsaved", settings.options(), clock.instant()), notes));
     }
 
     /**
-     * The feature-space points of every vector after warm-up: each symbol's ticks replayed in event-time order
-     * through feature-service's own {@link SymbolState} (which also drops duplicates).
+     * A model grown on one symbol's 1-minute candle file (Binance klines or a bars CSV, gzipped or not), or empty
+     * when the file holds too little history. Bad rows are logged with their line numbers and skipped.
      */
-    private List<double[]> points(List<Tick> ticks) {
-        Map<String, List<Tick>> bySymbol = ticks.stream().collect(Collectors.groupingBy(Tick::symbol,
-                LinkedHashMap::new, Collectors.toList()));
-        List<double[]> points = new ArrayList<>();
-        for (List<Tick> symbolTicks : bySymbol.values()) {
-            SymbolState state = SymbolState.fresh(windows.settings());
-            symbolTicks.stream().sorted(Comparator.comparing(Tick::eventTime)).forEach(tick -> {
-                if (state.onTick(tick) instanceof TickOutcome.Accepted accepted
-                        && accepted.features().samples() >= properties.warmUpSamples()) {
-                    points.add(FeatureSpace.of(accepted.features()));
-                }
-            });
+    Optional<Training> train(Path candles, String symbol) {
+        Steps steps = steps();
+        MarketState state = MarketState.fresh(grid);
+        List<BadRow> bad = new ArrayList<>();
+        CandleFile.Summary summary = new CandleFile(candles, symbol, "binance", null)
+                .read(bar -> steps.offer(state.onBar(bar)), row -> {
+                    if (bad.size() < 10) {
+                        bad.add(row);
+                    }
+                });
+        bad.forEach(row -> log.warn("{} line {}: {}", candles, row.line(), row.reason()));
+        if (!enough(steps, "the candle file " + candles)) {
+            return Optional.empty();
         }
-        return points;
+        String notes = String.format("%d rows sampled from %d grid steps of %d candles of %s in %s (%d bad rows)",
+                steps.trainer.sampled(), steps.warm, summary.bars(), symbol, candles.getFileName(), summary.badRows());
+        return Optional.of(new Training(steps.trainer.train("unsaved", properties.model().options(),
+                clock.instant()), notes));
+    }
+
+    private Steps steps() {
+        var model = properties.model();
+        Duration warmUp = properties.settings().warmUp();
+        return new Steps(new ForestTrainer(model.rows(), warmUp, model.bootstrapSeed()), warmUp.toMinutes());
+    }
+
+    private boolean enough(Steps steps, String history) {
+        int needed = Math.max(2, properties.model().minTrainingRows());
+        if (steps.warm < needed) {
+            log.info("{} holds {} grid steps after the warm-up of {}, fewer than the {} needed to train", history,
+                    steps.warm, properties.settings().warmUp(), needed);
+            return false;
+        }
+        return true;
+    }
+
+    /** The trainer, and how many warm steps were offered to it (it keeps only a sample of them). */
+    private static final class Steps {
+
+        private final ForestTrainer trainer;
+        private final long warmUpMinutes;
+        private long warm;
+
+        Steps(ForestTrainer trainer, long warmUpMinutes) {
+            this.trainer = trainer;
+            this.warmUpMinutes = warmUpMinutes;
+        }
+
+        void offer(GridStep step) {
+            if (step.hasFeatures()) {
+                trainer.offer(step.features());
+                if (step.features().historyMinutes() >= warmUpMinutes) {
+                    warm++;
+                }
+            }
+        }
     }
 }

@@ -1,18 +1,18 @@
 package com.marketpulse.detection.alert;
 
-import static com.marketpulse.detection.scoring.Vectors.calm;
-import static com.marketpulse.detection.scoring.Vectors.with;
+import static com.marketpulse.detection.support.Features.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketpulse.detection.DetectionProperties;
-import com.marketpulse.detection.episode.AlertIds;
-import com.marketpulse.detection.episode.EpisodeTracker;
+import com.marketpulse.detection.core.ScoringPipeline;
+import com.marketpulse.detection.core.episode.AlertIds;
+import com.marketpulse.detection.core.episode.EpisodeTracker;
 import com.marketpulse.detection.model.ModelRegistry;
 import com.marketpulse.detection.support.IntegrationTest;
 import com.marketpulse.detection.support.Topic;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.AlertType;
-import com.marketpulse.events.FeatureVector;
+import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -37,12 +37,12 @@ import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 
 /**
  * Kills the scoring consumer after it has written the alert row and published the alert but before it commits the
- * vector's offset, then starts a fresh one (new consumer in the same group, new episode memory, new histories; the
- * same database and broker) and proves the redelivered vector leaves one row with the same alert id, and that
+ * step's offset, then starts a fresh one (new consumer in the same group, new episode memory; the
+ * same database and broker) and proves the redelivered step leaves one row with the same alert id, and that
  * every alert published on {@code market.alerts} for it carries that id.
  * <p>
- * The vectors come from a topic of this test only, so the application's own {@code detection-scorer} listener
- * never sees them; everything else (scoring, episodes, {@link AlertRepository}, {@link AlertPublisher}) is the
+ * The steps come from a topic of this test only, so the application's own {@code detection-scorer} listener
+ * never sees them; everything else (detection-core's scoring pipeline and episodes, {@link AlertRepository}, {@link AlertPublisher}) is the
  * service's real code against the real broker and PostgreSQL.
  */
 class AlertCrashIT extends IntegrationTest {
@@ -67,18 +67,18 @@ class AlertCrashIT extends IntegrationTest {
     Clock clock;
 
     @Test
-    void aVectorRedeliveredAfterACrashBetweenTheAlertWriteAndTheOffsetCommitKeepsOneRowAndOneAlertId()
+    void aStepRedeliveredAfterACrashBetweenTheAlertWriteAndTheOffsetCommitKeepsOneRowAndOneAlertId()
             throws Exception {
         createTopic();
-        FeatureVector spike = spike(Instant.parse("2026-11-24T11:00:00.123456789Z"));
+        MarketFeatures spike = spike(Instant.parse("2026-11-24T11:00:00.123456789Z"));
         Topic.sendJson(brokers, TOPIC, SYMBOL, spike);
 
-        // first life: the vector is scored, its alert written and published, then the process dies uncommitted
+        // first life: the step is scored, its alert written and published, then the process dies uncommitted
         List<Long> firstLife = new ArrayList<>();
         try (var consumer = consumer()) {
             FeatureListener listener = freshListener();
             while (firstLife.isEmpty()) {
-                for (ConsumerRecord<String, FeatureVector> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, MarketFeatures> r : consumer.poll(Duration.ofMillis(500))) {
                     listener.on(r.value());
                     firstLife.add(r.offset());
                 }
@@ -98,12 +98,12 @@ class AlertCrashIT extends IntegrationTest {
                     .get(new TopicPartition(TOPIC, 0))).as("no offset was committed").isNull();
         }
 
-        // second life: a fresh consumer of the same group gets the same vector again and commits after it
+        // second life: a fresh consumer of the same group gets the same step again and commits after it
         List<Long> secondLife = new ArrayList<>();
         try (var consumer = consumer()) {
             FeatureListener listener = freshListener();
             while (secondLife.isEmpty()) {
-                for (ConsumerRecord<String, FeatureVector> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, MarketFeatures> r : consumer.poll(Duration.ofMillis(500))) {
                     listener.on(r.value());
                     secondLife.add(r.offset());
                 }
@@ -111,7 +111,7 @@ class AlertCrashIT extends IntegrationTest {
             consumer.commitSync();
         }
 
-        assertThat(secondLife).as("the vector was redelivered").isEqualTo(firstLife);
+        assertThat(secondLife).as("the step was redelivered").isEqualTo(firstLife);
         assertThat(rows()).singleElement().satisfies(row -> {
             assertThat(row.get("alert_id")).isEqualTo(alertId);
             assertThat(row.get("type")).isEqualTo("PRICE_SPIKE");
@@ -122,16 +122,14 @@ class AlertCrashIT extends IntegrationTest {
 
     /** The listener as a restarted process has it: nothing remembered, the database and the broker shared. */
     private FeatureListener freshListener() {
-        var episodes = new EpisodeTracker(properties.cooldown(), repository, clock);
-        return new FeatureListener(models, episodes, repository, publisher, new SimpleMeterRegistry());
+        var episodes = new EpisodeTracker(properties.settings().cooldown(), repository, clock);
+        return new FeatureListener(new ScoringPipeline(models.detector(), episodes), repository, publisher,
+                new SimpleMeterRegistry());
     }
 
-    private static FeatureVector spike(Instant time) {
-        FeatureVector v = with(calm(time), 6.5, 24.0, 0.5, 1.3);
-        return new FeatureVector("sim:" + SYMBOL + ":" + time.toEpochMilli(), SYMBOL, time, v.price(), v.size(),
-                v.samples(), v.priceMean(), v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(),
-                v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.typicalSize(), v.tradeRate(),
-                v.runId());
+    /** −8 % in 5 minutes, 28 times the usual 5-minute move, after hours of history. */
+    private static MarketFeatures spike(Instant time) {
+        return crash(SYMBOL, time, 8);
     }
 
     private List<Map<String, Object>> rows() {
@@ -153,13 +151,13 @@ class AlertCrashIT extends IntegrationTest {
         }
     }
 
-    private KafkaConsumer<String, FeatureVector> consumer() {
+    private KafkaConsumer<String, MarketFeatures> consumer() {
         var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new JacksonJsonDeserializer<>(FeatureVector.class, false));
+                new StringDeserializer(), new JacksonJsonDeserializer<>(MarketFeatures.class, false));
         consumer.subscribe(List.of(TOPIC));
         return consumer;
     }

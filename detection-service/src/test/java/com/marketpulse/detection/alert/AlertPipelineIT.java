@@ -1,16 +1,16 @@
 package com.marketpulse.detection.alert;
 
-import static com.marketpulse.detection.scoring.Vectors.calm;
-import static com.marketpulse.detection.scoring.Vectors.with;
+import static com.marketpulse.detection.support.Features.calm;
+import static com.marketpulse.detection.support.Features.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.marketpulse.detection.scoring.Vectors;
+import com.marketpulse.detection.support.Features;
 import com.marketpulse.detection.support.IntegrationTest;
 import com.marketpulse.detection.support.Topic;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.AlertType;
-import com.marketpulse.events.FeatureVector;
+import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -47,20 +47,17 @@ class AlertPipelineIT extends IntegrationTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
-    private static FeatureVector spike(String symbol, Instant time) {
-        FeatureVector v = with(calm(time), 6.5, 24.0, 0.5, 1.3);
-        return new FeatureVector("sim:" + symbol + ":" + time.toEpochMilli(), symbol, time, v.price(), v.size(),
-                v.samples(), v.priceMean(), v.priceStd(), v.priceZ(), v.logReturn(), v.returnZ(), v.vwap(),
-                v.vwapDeviation(), v.volShort(), v.volLong(), v.volRatio(), v.volume(), v.volumeZ(), v.typicalSize(),
-                v.tradeRate(), v.runId());
+    /** −8 % in 5 minutes, 28 times the usual 5-minute move, after hours of history. */
+    private static MarketFeatures spike(String symbol, Instant time) {
+        return crash(symbol, time, 8);
     }
 
-    private void send(FeatureVector... vectors) {
+    private void send(MarketFeatures... steps) {
         double before = scored();
-        for (FeatureVector v : vectors) {
-            Topic.sendJson(brokers, Topics.MARKET_FEATURES, v.symbol(), v);
+        for (MarketFeatures f : steps) {
+            Topic.sendJson(brokers, Topics.MARKET_FEATURES, f.symbol(), f);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> scored() >= before + vectors.length);
+        await().atMost(Duration.ofSeconds(30)).until(() -> scored() >= before + steps.length);
     }
 
     private double scored() {
@@ -85,8 +82,8 @@ class AlertPipelineIT extends IntegrationTest {
         try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
-            FeatureVector v = Vectors.at(calm(Instant.now()), Instant.now());
-            producer.send(new ProducerRecord<>(Topics.MARKET_FEATURES, v.symbol(), Topic.json(v)));
+            MarketFeatures f = calm("BTC/USD", Instant.now());
+            producer.send(new ProducerRecord<>(Topics.MARKET_FEATURES, f.symbol(), Topic.json(f)));
             producer.commitTransaction();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> scored() > before);
@@ -124,9 +121,9 @@ class AlertPipelineIT extends IntegrationTest {
 
         assertThat(rows("BTC/USD")).singleElement().satisfies(row -> {
             assertThat(row.get("type")).isEqualTo("PRICE_SPIKE");
-            assertThat(row.get("direction")).isEqualTo("UP");
+            assertThat(row.get("direction")).isEqualTo("DOWN");
             assertThat(row.get("run_id")).isNull();
-            assertThat((String) row.get("explanation")).startsWith("price +6.5σ vs 50-tick mean");
+            assertThat((String) row.get("explanation")).startsWith("BTC/USD −8.0 % in 5 min");
         });
         assertThat(published("BTC/USD")).singleElement().satisfies(alert -> {
             assertThat(alert.alertId()).isEqualTo(rows("BTC/USD").getFirst().get("alert_id"));
@@ -137,8 +134,8 @@ class AlertPipelineIT extends IntegrationTest {
     }
 
     @Test
-    void theSameVectorDeliveredTwiceStillMakesOneRowAndOneMessage() {
-        FeatureVector v = spike("ADA/USD", Instant.parse("2026-11-24T10:05:00Z"));
+    void theSameStepDeliveredTwiceStillMakesOneRowAndOneMessage() {
+        MarketFeatures v = spike("ADA/USD", Instant.parse("2026-11-24T10:05:00Z"));
 
         send(v, v);
 
@@ -147,30 +144,29 @@ class AlertPipelineIT extends IntegrationTest {
     }
 
     @Test
-    void aSecondJumpWithinTheCooldownUpdatesTheSameAlert() {
+    void aDeeperFallWithinTheCooldownUpdatesTheSameAlert() {
         Instant t = Instant.parse("2026-11-24T10:10:00Z");
-        List<FeatureVector> vectors = new ArrayList<>();
-        vectors.add(spike("DOT/USD", t));
-        int calmTicks = 10;
-        for (int i = 1; i <= calmTicks; i++) {
-            vectors.add(Vectors.at(with(spike("DOT/USD", t), 1.0, 0.5, 0.1, 1.0), t.plusSeconds(i)));
+        List<MarketFeatures> steps = new ArrayList<>();
+        steps.add(spike("DOT/USD", t));
+        int calmSteps = 10;
+        for (int i = 1; i <= calmSteps; i++) {
+            steps.add(calm("DOT/USD", t.plusSeconds(i)));
         }
-        Instant later = t.plusSeconds(calmTicks + 1);
-        vectors.add(Vectors.at(with(spike("DOT/USD", later), 9.0, 30.0, 0.5, 1.3), later));
+        steps.add(crash("DOT/USD", t.plusSeconds(calmSteps + 1), 15));
 
-        send(vectors.toArray(FeatureVector[]::new));
+        send(steps.toArray(MarketFeatures[]::new));
 
         assertThat(rows("DOT/USD")).singleElement().satisfies(row -> {
             assertThat(row.get("severity")).isEqualTo(published("DOT/USD").getLast().severity());
-            assertThat((String) row.get("explanation")).startsWith("price +9.0σ");
+            assertThat((String) row.get("explanation")).startsWith("DOT/USD −15.0 % in 5 min");
         });
         assertThat(published("DOT/USD")).hasSize(2).extracting(Alert::alertId).containsOnly(
                 (String) rows("DOT/USD").getFirst().get("alert_id"));
     }
 
     @Test
-    void aVectorBeforeWarmUpMakesNoAlert() {
-        send(Vectors.samples(spike("XRP/USD", Instant.parse("2026-11-24T10:15:00Z")), 3));
+    void aStepBeforeWarmUpMakesNoAlert() {
+        send(Features.history(spike("XRP/USD", Instant.parse("2026-11-24T10:15:00Z")), 10));
 
         assertThat(rows("XRP/USD")).isEmpty();
     }
@@ -186,12 +182,12 @@ class AlertPipelineIT extends IntegrationTest {
     }
 
     @Test
-    void aReplayVectorMakesItsOwnAlertUnderItsRunAndLeavesTheLiveOneAlone() {
+    void aReplayStepMakesItsOwnAlertUnderItsRunAndLeavesTheLiveOneAlone() {
         Instant t = Instant.parse("2026-11-24T10:25:00Z");
         send(spike("LTC/USD", t));
         Map<String, Object> live = rows("LTC/USD").getFirst();
 
-        send(Vectors.run(spike("LTC/USD", t.plusSeconds(1)), "run-42"));
+        send(Features.run(spike("LTC/USD", t.plusSeconds(1)), "run-42"));
 
         assertThat(rows("LTC/USD")).hasSize(2).anySatisfy(row -> assertThat(row.get("run_id")).isEqualTo("run-42"))
                 .contains(live);

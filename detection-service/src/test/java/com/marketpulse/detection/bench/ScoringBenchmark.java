@@ -1,20 +1,21 @@
 package com.marketpulse.detection.bench;
 
-import com.marketpulse.detection.episode.EpisodeStore;
-import com.marketpulse.detection.episode.EpisodeTracker;
-import com.marketpulse.detection.episode.EpisodeUpdate;
-import com.marketpulse.detection.scoring.AnomalyForest;
-import com.marketpulse.detection.scoring.DetectionRules;
-import com.marketpulse.detection.scoring.Detector;
-import com.marketpulse.detection.scoring.DetectorModel;
-import com.marketpulse.detection.scoring.Finding;
-import com.marketpulse.detection.scoring.HistoryBook;
-import com.marketpulse.detection.scoring.SymbolHistory;
-import com.marketpulse.events.FeatureVector;
+import com.marketpulse.detection.core.AnomalyForest;
+import com.marketpulse.detection.core.DetectionSettings;
+import com.marketpulse.detection.core.Detector;
+import com.marketpulse.detection.core.DetectorModel;
+import com.marketpulse.detection.core.Finding;
+import com.marketpulse.detection.core.Minimums;
+import com.marketpulse.detection.core.ScoringPipeline;
+import com.marketpulse.detection.core.episode.EpisodeStore;
+import com.marketpulse.detection.core.episode.EpisodeTracker;
+import com.marketpulse.detection.core.episode.EpisodeUpdate;
+import com.marketpulse.events.MarketFeatures;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,14 +31,14 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Scoring cost per feature vector on one core, with the production model size (100 trees grown on 512 rows,
- * 256 per tree):
+ * Scoring cost per grid step on one core, with the production model size (100 trees grown on 512 rows, 256 per
+ * tree) and detection-core's classes as the service runs them:
  * <ul>
- *   <li>{@code detect}: the symbol's recent history, the rules and, for vectors where a rule fires, the forest,
- *       on a realistic stream (calm features with 1% anomalous vectors);</li>
- *   <li>{@code detectAndTrackEpisodes}: the same plus the episode tracker, i.e. all the work the scorer does per
- *       vector except the database write and the Kafka publish of an alert;</li>
- *   <li>{@code forestScore}: the Isolation Forest alone on every vector (the cost of a vector the rules flag).</li>
+ *   <li>{@code detect}: the forest on every step and the three rules, on a realistic stream (calm steps with 1 %
+ *       far out on one feature);</li>
+ *   <li>{@code scoreAndTrackEpisodes}: the same plus the episode tracker ({@link ScoringPipeline}), i.e. all the
+ *       work the scorer does per step except the database write and the Kafka publish of an alert;</li>
+ *   <li>{@code forestScore}: the Isolation Forest alone.</li>
  * </ul>
  * Run: {@code ./mvnw -B -pl detection-service -Pbench -DskipTests test}
  */
@@ -53,73 +54,68 @@ public class ScoringBenchmark {
     private static final int STREAM = 1 << 16;
 
     private Detector detector;
-    private EpisodeTracker episodes;
-    private HistoryBook histories;
-    private FeatureVector[] stream;
+    private ScoringPipeline pipeline;
+    private MarketFeatures[] stream;
     private int next;
 
     @Setup
     public void setUp() {
         var model = DetectorModel.bootstrap("bench", 512, 42, new AnomalyForest.Options(100, 0.5, 0), Instant.EPOCH);
-        detector = new Detector(model, DetectionRules.defaults(), 50);
-        episodes = new EpisodeTracker(Duration.ofSeconds(60), EpisodeStore.none(), Clock.systemUTC());
-        histories = new HistoryBook();
+        var settings = new DetectionSettings(Duration.ofHours(3), 5, 6, 3, 0.25, Duration.ofMinutes(5),
+                Map.of(DetectionSettings.DEFAULT, new Minimums(0.02, 0.025, 0.04, 250_000, 0.02)));
+        detector = new Detector(model, settings);
+        pipeline = new ScoringPipeline(detector,
+                new EpisodeTracker(settings.cooldown(), EpisodeStore.none(), Clock.systemUTC()));
         stream = stream(new SplittableRandom(7));
     }
 
     @Benchmark
     public List<Finding> detect() {
-        FeatureVector v = nextVector();
-        SymbolHistory history = histories.of(v);
-        List<Finding> findings = detector.detect(v, history);
-        detector.remember(v, history);
-        return findings;
+        return detector.detect(nextStep());
     }
 
     @Benchmark
-    public List<EpisodeUpdate> detectAndTrackEpisodes() {
-        FeatureVector v = nextVector();
-        SymbolHistory history = histories.of(v);
-        List<EpisodeUpdate> updates = episodes.apply(detector.detect(v, history));
-        episodes.commit(updates);
-        detector.remember(v, history);
+    public List<EpisodeUpdate> scoreAndTrackEpisodes() {
+        List<EpisodeUpdate> updates = pipeline.score(nextStep());
+        pipeline.commit(updates);
         return updates;
     }
 
     @Benchmark
     public double forestScore() {
-        return detector.score(nextVector());
+        return detector.score(nextStep());
     }
 
-    private FeatureVector nextVector() {
-        FeatureVector v = stream[next];
+    private MarketFeatures nextStep() {
+        MarketFeatures f = stream[next];
         next = (next + 1) & (STREAM - 1);
-        return v;
+        return f;
     }
 
-    /** Calm features (Gaussian z-scores, volatility ratio near 1) with 1% of vectors far out on one feature. */
-    private static FeatureVector[] stream(SplittableRandom random) {
-        FeatureVector[] vectors = new FeatureVector[STREAM];
+    /** Calm steps (returns around their usual size, volume and volatility near usual) with 1 % far out. */
+    private static MarketFeatures[] stream(SplittableRandom random) {
+        MarketFeatures[] steps = new MarketFeatures[STREAM];
         Instant t = Instant.parse("2026-11-24T00:00:00Z");
         String[] symbols = {"BTC/USD", "ETH/USD", "SOL/USD"};
         for (int i = 0; i < STREAM; i++) {
-            double priceZ = 1.3 * random.nextGaussian();
-            double returnZ = random.nextGaussian();
-            double volumeZ = random.nextGaussian();
-            double volRatio = Math.exp(0.25 * random.nextGaussian());
+            double r1 = 0.001 * random.nextGaussian();
+            double r5 = 0.003 * random.nextGaussian();
+            double r15 = 0.005 * random.nextGaussian();
+            double volatility = 0.003 * Math.exp(0.25 * random.nextGaussian());
+            double notional = 50_000 * Math.exp(0.8 * random.nextGaussian());
             if (random.nextDouble() < 0.01) {
                 switch (random.nextInt(3)) {
-                    case 0 -> { priceZ = 6 + random.nextDouble() * 4; returnZ = 10; }
-                    case 1 -> volumeZ = 6 + random.nextDouble() * 3;
-                    default -> volRatio = 3 + random.nextDouble();
+                    case 0 -> r5 = -0.05 - 0.05 * random.nextDouble();
+                    case 1 -> notional = 3_000_000 * (1 + random.nextDouble());
+                    default -> volatility = 0.03 + 0.02 * random.nextDouble();
                 }
             }
-            double price = 100_000 + 20 * priceZ;
-            t = t.plusMillis(250);
-            vectors[i] = new FeatureVector("bench:" + i, symbols[i % 3], t, price, 0.01, 500, 100_000, 20, priceZ,
-                    returnZ * 1e-4, returnZ, 100_000, (price - 100_000) / 100_000, 2e-4 * volRatio, 2e-4, volRatio,
-                    1.5, volumeZ, 0.01, 4, null);
+            t = t.plusSeconds(1);
+            String symbol = symbols[i % 3];
+            steps[i] = new MarketFeatures(MarketFeatures.idOf(symbol, t, null), symbol, t, 100 * Math.exp(r5), 600,
+                    r1, r5, r15, 0.001, 0.003, 0.005, volatility, 0.003, notional, 5 * notional, 50_000, 0.0005, 5,
+                    null);
         }
-        return vectors;
+        return steps;
     }
 }

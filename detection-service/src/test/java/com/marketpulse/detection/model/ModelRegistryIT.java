@@ -3,9 +3,9 @@ package com.marketpulse.detection.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketpulse.detection.archive.TickArchive;
-import com.marketpulse.detection.scoring.AnomalyForest;
-import com.marketpulse.detection.scoring.DetectorModel;
-import com.marketpulse.detection.scoring.NormalRegime;
+import com.marketpulse.detection.core.AnomalyForest;
+import com.marketpulse.detection.core.DetectorModel;
+import com.marketpulse.detection.core.NormalMarket;
 import com.marketpulse.detection.support.IntegrationTest;
 import com.marketpulse.events.Tick;
 import java.time.Clock;
@@ -38,7 +38,7 @@ class ModelRegistryIT extends IntegrationTest {
     @Test
     void retrainsFromTheArchiveStoresANewVersionAndSwapsItIn() {
         String before = registry.detector().model().version();
-        archiveRandomWalk(1300);
+        archiveRandomWalk(3_600);
 
         assertThat(registry.retrain()).isTrue();
 
@@ -50,7 +50,7 @@ class ModelRegistryIT extends IntegrationTest {
 
     @Test
     void picksUpANewerModelStoredByAnotherProcess() {
-        var forest = AnomalyForest.fit(NormalRegime.sample(256, 3), new AnomalyForest.Options(10, 0.5, 0));
+        var forest = AnomalyForest.fit(NormalMarket.sample(256, 3), new AnomalyForest.Options(10, 0.5, 0));
         DetectorModel stored = store.save(new DetectorModel("unsaved", forest, DetectorModel.ARCHIVE, Instant.now(),
                 256), "trained by the train command");
 
@@ -62,7 +62,7 @@ class ModelRegistryIT extends IntegrationTest {
 
     @Test
     void theScheduledRetrainingOnlySwitchesToTheNewestModelWhenOneWasStoredRecently() {
-        archiveRandomWalk(1300);
+        archiveRandomWalk(3_600);
         long before = store.newestVersion().orElseThrow();
 
         registry.retrainIfDue(Duration.ofHours(6));
@@ -74,6 +74,7 @@ class ModelRegistryIT extends IntegrationTest {
         assertThat(registry.detector().model().version()).isEqualTo("v" + (before + 1));
     }
 
+    /** A trade every 5 s: 3,600 trades are 5 hours, 2 of them after the 3-hour warm-up. */
     private static void archiveRandomWalk(int count) {
         var ticks = new TickArchive(archiveDirectory(), 1_000_000, Duration.ofHours(1), Clock.systemUTC());
         var random = new SplittableRandom(11);
@@ -81,7 +82,7 @@ class ModelRegistryIT extends IntegrationTest {
         for (int i = 0; i < count; i++) {
             price *= Math.exp(0.001 * random.nextGaussian());
             ticks.append(7, i, Tick.live("simulator", "simulator", "DOGE/USD",
-                    Instant.parse("2026-11-20T10:00:00Z").plusMillis(250L * i), price, Math.exp(random.nextGaussian()),
+                    Instant.parse("2026-11-20T10:00:00Z").plusSeconds(5L * i), price, Math.exp(random.nextGaussian()),
                     "m" + i, "B"));
         }
         ticks.seal(7);

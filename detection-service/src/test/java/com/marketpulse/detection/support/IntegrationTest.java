@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * binaries), both started by the test. Subclasses share one application context, broker and database.
  */
 @SpringBootTest(properties = {
+        "MARKETPULSE_CONFIG=../config/marketpulse.yml",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "spring.kafka.consumer.properties.max.poll.interval.ms=60000",
         "marketpulse.detection.archive.max-file-age=2s",

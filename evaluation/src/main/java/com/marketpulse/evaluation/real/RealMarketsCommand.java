@@ -1,11 +1,10 @@
 package com.marketpulse.evaluation.real;
 
-import com.marketpulse.detection.core.AnomalyForest;
 import com.marketpulse.detection.core.DetectionSettings;
 import com.marketpulse.detection.core.Detector;
 import com.marketpulse.detection.core.DetectorModel;
 import com.marketpulse.detection.core.ForestTrainer;
-import com.marketpulse.detection.core.Minimums;
+import com.marketpulse.evaluation.DeployedConfig;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.feature.grid.MarketState;
@@ -19,13 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import smile.math.MathEx;
 
 /**
- * {@code ./evaluate.sh real} and {@code ./evaluate.sh --candles FILE --symbol DOT/USD}: detection quality on the
- * real months of {@code ../shared/data/klines/} (or one candle file: the alerts it raises).
+ * {@code ./evaluate.sh}: detection quality as deployed (config/marketpulse.yml, or {@code --config}) on the real
+ * months of {@code ../shared/data/klines/} ({@code --klines DIR}) replayed as candles, as they were and with labelled
+ * moves injected, then on the simulator's thin and dense venues ({@code --venues false} skips them).
+ * {@code ./evaluate.sh --candles FILE --symbol DOT/USD} replays one candle file and prints the alerts it raised.
+ * {@code --train FILE} grows the forest on a candle file first; {@code --seed N} changes the injections.
  */
 public final class RealMarketsCommand {
 
@@ -37,9 +38,10 @@ public final class RealMarketsCommand {
     public static void main(String[] args) throws IOException {
         System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "0");
         Options options = Options.parse(args);
-        GridSettings grid = GridSettings.defaults();
-        DetectionSettings settings = EvaluationModels.shippedDetection();
-        Detector detector = new Detector(options.model(grid, settings), settings);
+        DeployedConfig config = DeployedConfig.load(options.config());
+        GridSettings grid = config.features();
+        DetectionSettings settings = config.detection().settings();
+        Detector detector = new Detector(options.model(grid, config), settings);
         var real = new RealMarkets(grid, detector, Duration.ofMinutes(5), Duration.ofHours(6));
         if (options.candles() != null) {
             Month month = Month.read(options.candles(), options.symbol() != null ? options.symbol()
@@ -64,9 +66,10 @@ public final class RealMarketsCommand {
         }
     }
 
-    record Options(Path candles, String symbol, List<Path> files, long seed, Path train, boolean venues) {
+    record Options(Path config, Path candles, String symbol, List<Path> files, long seed, Path train, boolean venues) {
 
         static Options parse(String... args) throws IOException {
+            Path config = DeployedConfig.defaultFile();
             Path candles = null;
             String symbol = null;
             Path dir = KLINES;
@@ -75,6 +78,7 @@ public final class RealMarketsCommand {
             boolean venues = true;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
+                    case "--config" -> config = Path.of(args[i + 1]);
                     case "--candles" -> candles = Path.of(args[i + 1]);
                     case "--symbol" -> symbol = args[i + 1];
                     case "--klines" -> dir = Path.of(args[i + 1]);
@@ -91,16 +95,18 @@ public final class RealMarketsCommand {
                             .forEach(files::add);
                 }
             }
-            return new Options(candles, symbol, files, seed, train, venues);
+            return new Options(config, candles, symbol, files, seed, train, venues);
         }
 
-        DetectorModel model(GridSettings grid, DetectionSettings settings) {
+        /** The bootstrap forest a fresh stack starts with, or one trained on a candle file ({@code --train}). */
+        DetectorModel model(GridSettings grid, DeployedConfig config) {
             MathEx.setSeed(seed);
-            var options = new AnomalyForest.Options(100, 0.5, 0);
+            var model = config.detection().model();
+            var options = model.options();
             if (train == null) {
-                return EvaluationModels.bootstrap();
+                return DetectorModel.bootstrap("bootstrap", model.rows(), model.bootstrapSeed(), options, Instant.EPOCH);
             }
-            var trainer = new ForestTrainer(512, settings.warmUp(), seed);
+            var trainer = new ForestTrainer(model.rows(), config.detection().warmUp(), seed);
             Month month = Month.read(train, Month.symbolOf(train));
             MarketState state = MarketState.fresh(grid);
             for (SourceBar bar : month.bars()) {

@@ -9,7 +9,6 @@ import com.marketpulse.events.Direction;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
-import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.simulator.MarketEvent;
 import com.marketpulse.simulator.MarketSimulator;
 import com.marketpulse.simulator.MarketSink;
@@ -32,8 +31,8 @@ class ThinVenueFallTest {
 
     @Test
     void aFallWithoutTradesIsFoundFromQuotesAndBarsWithinTwoMinutes() {
-        Detector detector = new Detector(EvaluationModels.bootstrap(), EvaluationModels.shippedDetection());
-        GridRun run = new GridRun(GridSettings.defaults(), detector);
+        Detector detector = Shipped.detector();
+        GridRun run = new GridRun(Shipped.CONFIG.features(), detector);
         Instant calmFrom = START.plus(detector.settings().warmUp());
         Instant fall = calmFrom.plus(Duration.ofHours(1)).plusSeconds(17);
         var simulator = new MarketSimulator(SimulatorOptions.thinDefaults().withoutAnomalies().withSeed(11),

@@ -136,6 +136,7 @@ public final class MarketState {
         return lastQuoteNanos != Long.MIN_VALUE && nanos - lastQuoteNanos <= settings.quoteStaleAfter().toNanos();
     }
 
+
     /** Moves the minute clock to {@code nanos}: completes the chart bar, learns from minutes now final. */
     private void advance(long nanos, String symbol, String runId, List<Bar> bars) {
         long minute = MinuteSlots.minuteOf(nanos);

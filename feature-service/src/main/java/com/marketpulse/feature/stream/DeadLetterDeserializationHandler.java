@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An input record that cannot be read as a valid tick goes to {@code <topic>.DLT}, is logged and counted, and
+ * An input record that cannot be read as a valid trade, quote or source bar goes to {@code <topic>.DLT}, is logged and counted, and
  * processing continues. (Kafka Streams' built-in {@code errors.dead.letter.queue.topic.name} names one topic for
  * all inputs; MarketPulse keeps one dead-letter topic per input topic, so this handler names it per record.)
  */

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tick that made the processor throw (a bug, not bad data: bad data is refused when it is read) goes with
+ * An input that made the processor throw (a bug, not bad data: bad data is refused when it is read) goes with
  * its original bytes to {@code <topic>.DLT}, is logged with its stack trace and counted, and processing
  * continues with the next record. A failure of the state store or of Kafka Streams itself is not the record's
  * fault: it fails the stream thread, which is replaced and resumes from the last commit (under exactly-once,
- * without a trace of the failed attempt), so no tick is dead-lettered for an infrastructure hiccup.
+ * without a trace of the failed attempt),  so no input is dead-lettered for an infrastructure hiccup.
  */
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 

@@ -1,10 +1,11 @@
 package com.marketpulse.feature.stream;
 
 import com.marketpulse.events.Bar;
-import com.marketpulse.events.FeatureVector;
-import com.marketpulse.events.Tick;
+import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
-import com.marketpulse.feature.math.FeatureSettings;
+import com.marketpulse.feature.grid.GridSettings;
+import java.time.Duration;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,54 +15,72 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
-import java.time.Duration;
-
 /**
  * The whole feature-service topology:
  * <pre>
- * market.crypto        → live-features   (store feature-state-live,   key symbol)        ┐→ market.features
- * market.crypto.replay → replay-features (store feature-state-replay, key runId|symbol) ┘→ market.bars
+ * market.crypto · market.quotes · market.source-bars
+ *        → live-market   (store market-state-live,   key symbol)        ┐→ market.features (MarketFeatures)
+ * market.crypto.replay · market.quotes.replay · market.source-bars.replay                   │
+ *        → replay-market (store market-state-replay, key runId|symbol) ┘→ market.bars (chart Bars)
  * </pre>
- * Two independent sub-topologies, so a backtest never reads or writes live state (and the two input topics
- * need not be co-partitioned). The stores are persistent (RocksDB) with changelog topics, so the state survives a
- * restart or a move to another instance; a backtest's state is deleted once the run has been idle for the
- * configured time. Records that cannot be read go to {@code <topic>.DLT} through
- * {@link DeadLetterDeserializationHandler}.
+ * Each stream reads its three input topics through one source node into one processor that keeps a
+ * {@link com.marketpulse.feature.grid.MarketState} per state key, so trades, quotes and bars of a symbol meet in
+ * one state. All inputs are keyed by symbol with the same partition count (the topic catalogue's), so a symbol's
+ * trades, quotes and bars land in the same partition number, i.e. the same task and store. Live and replay are
+ * independent sub-topologies, so a backtest never reads or writes live state. The stores are persistent (RocksDB)
+ * with changelog topics, so the state survives a restart or a move to another instance; a backtest's state is
+ * deleted once the run has been idle for the configured time. Records that cannot be read go to
+ * {@code <topic>.DLT} of their own input topic through {@link DeadLetterDeserializationHandler}.
  */
 public final class FeatureTopology {
 
-    public static final String LIVE_STORE = "feature-state-live";
-    public static final String REPLAY_STORE = "feature-state-replay";
+    /**
+     * The stores of {@code MarketState}s; named apart from the per-trade {@code feature-state-*} stores before them,
+     * so a deployment never tries to read an old state as a new one (their changelog topics can be deleted).
+     */
+    public static final String LIVE_STORE = "market-state-live";
+    public static final String REPLAY_STORE = "market-state-replay";
 
     private FeatureTopology() {
     }
 
+    /** Every topic the topology reads: the live inputs and their replay twins. */
+    public static Set<String> inputTopics() {
+        Set<String> topics = new java.util.TreeSet<>(MarketEventDeserializer.liveTopics());
+        topics.addAll(MarketEventDeserializer.replayTopics());
+        return topics;
+    }
+
     /**
-     * @param replayStateTtl how long a backtest run's state is kept after its last tick (live state is kept forever)
+     * @param replayStateTtl how long a backtest run's state is kept after its last input (live state is kept
+     *                       forever)
      */
-    public static void build(StreamsBuilder builder, FeatureSettings settings, Duration replayStateTtl,
+    public static void build(StreamsBuilder builder, GridSettings settings, Duration replayStateTtl,
                              StreamEvents events) {
-        Serde<Tick> ticks = Serdes.serdeFrom(Json.serde(Tick.class).serializer(), new TickDeserializer());
         for (String store : new String[] {LIVE_STORE, REPLAY_STORE}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
                     Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         }
-        KStream<String, Object> live = builder
-                .stream(Topics.MARKET_CRYPTO, Consumed.with(Serdes.String(), ticks).withName("live-ticks"))
-                .process(() -> new FeatureProcessor(LIVE_STORE, "live", settings, null, events),
-                        Named.as("live-features"), LIVE_STORE);
-        KStream<String, Object> replay = builder
-                .stream(Topics.MARKET_CRYPTO_REPLAY, Consumed.with(Serdes.String(), ticks).withName("replay-ticks"))
-                .process(() -> new FeatureProcessor(REPLAY_STORE, "replay", settings, replayStateTtl, events),
-                        Named.as("replay-features"), REPLAY_STORE);
-        emit(live, "live");
-        emit(replay, "replay");
+        emit(stream(builder, MarketEventDeserializer.liveTopics(), "live", LIVE_STORE, settings, null, events),
+                "live");
+        emit(stream(builder, MarketEventDeserializer.replayTopics(), "replay", REPLAY_STORE, settings,
+                replayStateTtl, events), "replay");
+    }
+
+    private static KStream<String, Object> stream(StreamsBuilder builder, Set<String> topics, String stream,
+                                                  String store, GridSettings settings, Duration expireAfter,
+                                                  StreamEvents events) {
+        Serde<Object> inputs = Serdes.serdeFrom((topic, value) -> Json.MAPPER.writeValueAsBytes(value),
+                new MarketEventDeserializer());
+        return builder.stream(topics, Consumed.with(Serdes.String(), inputs).withName(stream + "-inputs"))
+                .process(() -> new MarketProcessor(store, stream, settings, expireAfter, events),
+                        Named.as(stream + "-market"), store);
     }
 
     private static void emit(KStream<String, Object> results, String stream) {
-        results.filter((symbol, value) -> value instanceof FeatureVector, Named.as(stream + "-feature-vectors"))
-                .mapValues(FeatureVector.class::cast, Named.as(stream + "-as-feature-vectors"))
-                .to(Topics.MARKET_FEATURES, Produced.with(Serdes.String(), Json.serde(FeatureVector.class))
+        results.filter((symbol, value) -> value instanceof MarketFeatures, Named.as(stream + "-features"))
+                .mapValues(MarketFeatures.class::cast, Named.as(stream + "-as-features"))
+                .to(Topics.MARKET_FEATURES, Produced.with(Serdes.String(), Json.serde(MarketFeatures.class))
                         .withName(stream + "-to-features"));
         results.filter((symbol, value) -> value instanceof Bar, Named.as(stream + "-bars"))
                 .mapValues(Bar.class::cast, Named.as(stream + "-as-bars"))

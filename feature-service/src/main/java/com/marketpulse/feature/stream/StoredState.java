@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * A store value: the wall-clock time the state was last updated (8 bytes, for the expiry of backtest state),
- * then the bytes of {@link com.marketpulse.feature.math.SymbolState#toBytes()}.
+ * then the bytes of {@link com.marketpulse.feature.grid.MarketState#toBytes()}.
  */
 final class StoredState {
 

@@ -12,7 +12,7 @@ public interface StreamEvents {
 
     StreamEvents NONE = new StreamEvents() {
         @Override
-        public void tick(String stream, String outcome) {
+        public void input(String stream, String kind, String outcome) {
         }
 
         @Override
@@ -21,12 +21,15 @@ public interface StreamEvents {
     };
 
     /**
-     * One tick processed.
+     * One input processed.
      *
      * @param stream  {@code live} or {@code replay}
-     * @param outcome {@code accepted}, {@code duplicate}, {@code out_of_order} or {@code state_reset}
+     * @param kind    {@code trade}, {@code quote} or {@code bar} ({@code state} for a state reset)
+     * @param outcome {@code step} (it made a grid step's features), {@code within_step} (taken in, no new step),
+     *                {@code duplicate}, {@code late} (too old to move the price) or {@code state_reset} (a stored
+     *                state could not be read and was started afresh)
      */
-    void tick(String stream, String outcome);
+    void input(String stream, String kind, String outcome);
 
     /**
      * One record sent to a dead-letter topic.

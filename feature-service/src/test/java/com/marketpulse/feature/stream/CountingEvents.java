@@ -4,14 +4,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts what the topology reports, by "stream:outcome" and "DLT:topic:stage". */
+/** Counts what the topology reports, by "stream:kind:outcome" and "DLT:topic:stage". */
 final class CountingEvents implements StreamEvents {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     @Override
-    public void tick(String stream, String outcome) {
-        counts.computeIfAbsent(stream + ":" + outcome, k -> new LongAdder()).increment();
+    public void input(String stream, String kind, String outcome) {
+        counts.computeIfAbsent(stream + ":" + kind + ":" + outcome, k -> new LongAdder()).increment();
     }
 
     @Override

@@ -1,10 +1,23 @@
 package com.marketpulse.feature.stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import com.marketpulse.events.Bar;
-import com.marketpulse.events.FeatureVector;
+import com.marketpulse.events.MarketFeatures;
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
-import com.marketpulse.feature.math.FeatureSettings;
+import com.marketpulse.feature.grid.GridSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,35 +35,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 class FeatureTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00.123456789Z");
+    private static final Instant MINUTE = Instant.parse("2026-11-24T12:00:00Z");
 
     @TempDir
     Path stateDir;
 
     private final CountingEvents events = new CountingEvents();
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> live;
-    private TestInputTopic<String, byte[]> replay;
-    private TestOutputTopic<String, FeatureVector> features;
+    private final Map<String, TestInputTopic<String, byte[]>> inputs = new java.util.HashMap<>();
+    private TestOutputTopic<String, MarketFeatures> features;
     private TestOutputTopic<String, Bar> bars;
 
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        FeatureTopology.build(builder, FeatureSettings.defaults(), Duration.ofHours(1), events);
+        FeatureTopology.build(builder, GridSettings.defaults(), Duration.ofHours(1), events);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "feature-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -61,10 +63,11 @@ class FeatureTopologyTest {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         props.put(StreamEvents.CONFIG, events);
         driver = new TopologyTestDriver(builder.build(), props);
-        live = driver.createInputTopic(Topics.MARKET_CRYPTO, new StringSerializer(), new ByteArraySerializer());
-        replay = driver.createInputTopic(Topics.MARKET_CRYPTO_REPLAY, new StringSerializer(), new ByteArraySerializer());
+        for (String topic : FeatureTopology.inputTopics()) {
+            inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
+        }
         features = driver.createOutputTopic(Topics.MARKET_FEATURES, new StringDeserializer(),
-                Json.serde(FeatureVector.class).deserializer());
+                Json.serde(MarketFeatures.class).deserializer());
         bars = driver.createOutputTopic(Topics.MARKET_BARS, new StringDeserializer(), Json.serde(Bar.class).deserializer());
     }
 
@@ -74,88 +77,118 @@ class FeatureTopologyTest {
     }
 
     @Test
-    void emitsOneFeatureVectorPerTickKeyedBySymbolWithTheTicksEventId() {
-        send(live, tick("a", "BTC/USD", T0, 100_000.00, 0.5, null));
-        send(live, tick("b", "BTC/USD", T0.plusSeconds(1), 100_000.02, 1.5, null));
-        send(live, tick("c", "ETH/USD", T0.plusSeconds(1), 3_000.0, 2.0, null));
-        send(live, tick("d", "BTC/USD", T0.plusSeconds(2), 100_000.10, 1.0, null));
+    void quotesAloneWithoutAnyTradeMakeFeaturesAndChartBars() {
+        for (int i = 0; i <= 7; i++) {
+            send(quote("BTC/USD", MINUTE.plusSeconds(10L * i), 100_000 + 10 * i, null));
+        }
 
-        List<TestRecord<String, FeatureVector>> out = features.readRecordsToList();
+        List<TestRecord<String, MarketFeatures>> out = features.readRecordsToList();
 
-        assertThat(out).extracting(TestRecord::key).containsExactly("BTC/USD", "BTC/USD", "ETH/USD", "BTC/USD");
-        assertThat(out).extracting(r -> r.value().eventId()).containsExactly("a", "b", "c", "d");
-        assertThat(out).extracting(r -> r.value().samples()).containsExactly(1, 2, 1, 3);
-        FeatureVector last = out.getLast().value();
-        assertThat(last.eventTime()).isEqualTo(T0.plusSeconds(2));
-        assertThat(last.priceMean()).isCloseTo(100_000.01, within(1e-9));
-        double std = Math.sqrt(2 * 0.01 * 0.01);
-        assertThat(last.priceStd()).isCloseTo(std, within(1e-9));
-        assertThat(last.priceZ()).isCloseTo((100_000.10 - 100_000.01) / std, within(1e-6));
-        assertThat(last.logReturn()).isCloseTo(Math.log(100_000.10 / 100_000.02), within(1e-15));
-        assertThat(last.vwap()).isCloseTo((100_000.00 * 0.5 + 100_000.02 * 1.5 + 100_000.10) / 3.0, within(1e-9));
-        assertThat(last.volume()).isEqualTo(3.0);
+        assertThat(out).hasSize(8).extracting(TestRecord::key).containsOnly("BTC/USD");
+        MarketFeatures last = out.getLast().value();
+        assertThat(last.eventTime()).isEqualTo(MINUTE.plusSeconds(70));
+        assertThat(last.eventId()).isEqualTo(MarketFeatures.idOf("BTC/USD", MINUTE.plusSeconds(70), null));
+        assertThat(last.price()).isEqualTo(100_070.0);
+        assertThat(last.spread()).isCloseTo(10 / 100_070.0, within(1e-12));
+        assertThat(last.secondsSinceTrade()).as("no trade yet").isEqualTo(-1);
+        assertThat(last.notional1m()).isZero();
         assertThat(last.runId()).isNull();
+        TestRecord<String, Bar> bar = bars.readRecord();
+        assertThat(bar.key()).isEqualTo("BTC/USD");
+        assertThat(bar.value()).isEqualTo(new Bar(Bar.idOf("BTC/USD", MINUTE, null), "BTC/USD", MINUTE,
+                MINUTE.plusSeconds(60), 100_000, 100_050, 100_000, 100_050, 0, 0, null));
+        assertThat(bars.isEmpty()).isTrue();
+        assertThat(events.count("live:quote:step")).isEqualTo(8);
     }
 
     @Test
-    void featureVectorsAreJsonWithIsoEventTimesThatKeepTheNanoseconds() {
+    void tradesAloneMakeFeaturesAndChartBarsWithTheirVolume() {
+        send(trade("a", "ETH/USD", MINUTE.plusSeconds(5), 3_000, 1.0, null));
+        send(trade("b", "ETH/USD", MINUTE.plusSeconds(20), 3_030, 2.0, null));
+        send(trade("c", "ETH/USD", MINUTE.plusSeconds(40), 2_970, 3.0, null));
+        send(trade("d", "ETH/USD", MINUTE.plusSeconds(61), 3_000, 1.0, null));
+
+        List<MarketFeatures> out = features.readValuesToList();
+
+        assertThat(out).extracting(MarketFeatures::price).containsExactly(3_000.0, 3_030.0, 2_970.0, 3_000.0);
+        assertThat(out.get(2).notional1m()).isCloseTo(3_000 + 2 * 3_030 + 3 * 2_970, within(1e-6));
+        assertThat(out.get(2).secondsSinceTrade()).isZero();
+        assertThat(bars.readValuesToList()).containsExactly(new Bar(Bar.idOf("ETH/USD", MINUTE, null), "ETH/USD",
+                MINUTE, MINUTE.plusSeconds(60), 3_000, 3_030, 2_970, 2_970, 6, 3, null));
+    }
+
+    @Test
+    void aSourceBarBecomesAChartBarEqualToIt() {
+        SourceBar source = sourceBar("SOL/USD", MINUTE, 150, 152, 149, 151, 1_234.5, 17, null);
+        send(source);
+
+        assertThat(bars.readKeyValuesToList()).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("SOL/USD");
+            assertThat(kv.value).isEqualTo(new Bar(Bar.idOf("SOL/USD", MINUTE, null), "SOL/USD", MINUTE,
+                    MINUTE.plusSeconds(60), 150, 152, 149, 151, 1_234.5, 17, null));
+        });
+        assertThat(features.readValuesToList()).singleElement().satisfies(f -> {
+            assertThat(f.price()).as("the bar's close").isEqualTo(151.0);
+            assertThat(f.eventTime()).isEqualTo(MINUTE.plusSeconds(60));
+        });
+    }
+
+    @Test
+    void tradesQuotesAndBarsOfASymbolMeetInOneState() {
+        send(quote("BTC/USD", T0, 100_000, null));
+        send(trade("t1", "BTC/USD", T0.plusSeconds(2), 100_003, 0.5, null));
+        send(quote("BTC/USD", T0.plusSeconds(4), 100_010, null));
+
+        List<MarketFeatures> out = features.readValuesToList();
+
+        assertThat(out).extracting(MarketFeatures::price).as("the quote mid sets the price while quotes are fresh")
+                .containsExactly(100_000.0, 100_000.0, 100_010.0);
+        assertThat(out.getLast().secondsSinceTrade()).isCloseTo(2.0, within(1e-9));
+        assertThat(out.getLast().notional1m()).isCloseTo(50_001.5, within(1e-6));
+        assertThat(keys(driver.getKeyValueStore(FeatureTopology.LIVE_STORE))).containsExactly("BTC/USD");
+    }
+
+    @Test
+    void featuresAreJsonWithIsoEventTimesThatKeepTheNanoseconds() {
         TestOutputTopic<String, String> raw = driver.createOutputTopic(Topics.MARKET_FEATURES, new StringDeserializer(),
                 new StringDeserializer());
 
-        send(live, tick("a", "BTC/USD", T0, 100_000.00, 0.5, null));
+        send(trade("a", "BTC/USD", T0, 100_000.00, 0.5, null));
 
         String json = raw.readValue();
-        assertThat(json).contains("\"eventTime\":\"2026-11-24T12:00:00.123456789Z\"", "\"eventId\":\"a\"",
-                "\"samples\":1", "\"runId\":null").doesNotContain("NaN", "Infinity", "@class");
-    }
-
-    @Test
-    void emitsTheOneMinuteBarWhenTheFirstTradeOfTheNextMinuteArrives() {
-        Instant minute = Instant.parse("2026-11-24T12:00:00Z");
-        send(live, tick("a", "BTC/USD", minute.plusSeconds(5), 100.0, 1.0, null));
-        send(live, tick("b", "BTC/USD", minute.plusSeconds(20), 110.0, 2.0, null));
-        send(live, tick("c", "BTC/USD", minute.plusSeconds(40), 90.0, 3.0, null));
-        assertThat(bars.isEmpty()).isTrue();
-
-        send(live, tick("d", "BTC/USD", minute.plusSeconds(61), 95.0, 1.0, null));
-
-        TestRecord<String, Bar> bar = bars.readRecord();
-        assertThat(bar.key()).isEqualTo("BTC/USD");
-        assertThat(bar.value()).isEqualTo(new Bar(Bar.idOf("BTC/USD", minute, null), "BTC/USD", minute,
-                minute.plusSeconds(60), 100.0, 110.0, 90.0, 90.0, 6.0, 3, null));
-        assertThat(bars.isEmpty()).isTrue();
+        assertThat(json).contains("\"eventTime\":\"2026-11-24T12:00:00.123456789Z\"", "\"price\":100000.0",
+                "\"runId\":null").doesNotContain("NaN", "Infinity", "@class");
     }
 
     @Test
     void aBacktestKeepsItsStateApartFromLiveState() {
         for (int i = 0; i < 5; i++) {
-            send(live, tick("live-" + i, "BTC/USD", T0.plusSeconds(i), 100_000.0 + i, 1.0, null));
+            send(quote("BTC/USD", T0.plusSeconds(i), 100_000.0 + i, null));
         }
-        send(replay, tick("old-0", "BTC/USD", T0.minusSeconds(86_400), 50_000.0, 1.0, "run-1"));
-        send(replay, tick("old-1", "BTC/USD", T0.minusSeconds(86_399), 50_010.0, 1.0, "run-1"));
-        send(replay, tick("old-0", "BTC/USD", T0.minusSeconds(86_400), 50_000.0, 1.0, "run-2"));
-        send(live, tick("live-5", "BTC/USD", T0.plusSeconds(5), 100_005.0, 1.0, null));
+        send(quote("BTC/USD", T0.minusSeconds(86_400), 50_000.0, "run-1"));
+        send(trade("old-1", "BTC/USD", T0.minusSeconds(86_399), 50_010.0, 1.0, "run-1"));
+        send(sourceBar("BTC/USD", MINUTE.minusSeconds(86_400), 50_000, 50_000, 50_000, 50_000, 1, 1, "run-2"));
+        send(quote("BTC/USD", T0.plusSeconds(5), 100_005.0, null));
 
-        List<FeatureVector> out = features.readValuesToList();
+        List<MarketFeatures> out = features.readValuesToList();
 
-        assertThat(out).extracting(FeatureVector::samples).containsExactly(1, 2, 3, 4, 5, 1, 2, 1, 6);
-        assertThat(out).extracting(FeatureVector::runId)
+        assertThat(out).extracting(MarketFeatures::runId)
                 .containsExactly(null, null, null, null, null, "run-1", "run-1", "run-2", null);
-        assertThat(out.getLast().priceMean()).as("live baseline untouched by the replay").isEqualTo(100_002.0);
-        assertThat(out.get(6).priceMean()).isEqualTo(50_000.0);
-        KeyValueStore<String, byte[]> liveStore = driver.getKeyValueStore(FeatureTopology.LIVE_STORE);
-        KeyValueStore<String, byte[]> replayStore = driver.getKeyValueStore(FeatureTopology.REPLAY_STORE);
-        assertThat(keys(liveStore)).containsExactly("BTC/USD");
-        assertThat(keys(replayStore)).containsExactlyInAnyOrder("run-1|BTC/USD", "run-2|BTC/USD");
-        assertThat(events.count("replay:accepted")).isEqualTo(3);
+        assertThat(out.getLast().price()).isEqualTo(100_005.0);
+        assertThat(keys(driver.getKeyValueStore(FeatureTopology.LIVE_STORE))).containsExactly("BTC/USD");
+        assertThat(keys(driver.getKeyValueStore(FeatureTopology.REPLAY_STORE)))
+                .containsExactlyInAnyOrder("run-1|BTC/USD", "run-2|BTC/USD");
+        assertThat(bars.readValuesToList()).extracting(Bar::runId).containsExactly("run-2");
+        assertThat(events.count("replay:quote:step") + events.count("replay:trade:step")
+                + events.count("replay:bar:step")).isEqualTo(3);
     }
 
     @Test
     void aBacktestsStateIsDeletedWhenTheRunHasBeenIdleLongerThanItsTtlWhileLiveStateStays() {
-        send(live, tick("live-0", "BTC/USD", T0, 100_000.0, 1.0, null));
-        send(replay, tick("old-0", "BTC/USD", T0, 50_000.0, 1.0, "run-1"));
+        send(trade("live-0", "BTC/USD", T0, 100_000.0, 1.0, null));
+        send(quote("BTC/USD", T0, 50_000.0, "run-1"));
         driver.advanceWallClockTime(Duration.ofMinutes(40));
-        send(replay, tick("old-0", "ETH/USD", T0, 3_000.0, 1.0, "run-2"));
+        send(trade("old-0", "ETH/USD", T0, 3_000.0, 1.0, "run-2"));
         driver.advanceWallClockTime(Duration.ofMinutes(30));
 
         assertThat(keys(driver.getKeyValueStore(FeatureTopology.REPLAY_STORE))).containsExactly("run-2|ETH/USD");
@@ -163,61 +196,80 @@ class FeatureTopologyTest {
     }
 
     @Test
-    void duplicateAndOutOfOrderTicksAreCountedAndProduceNoFeatures() {
-        Tick first = tick("a", "SOL/USD", T0, 150.0, 1.0, null);
-        send(live, first);
-        send(live, tick("b", "SOL/USD", T0.plusSeconds(2), 151.0, 1.0, null));
-        send(live, first);
-        send(live, tick("late", "SOL/USD", T0.plusSeconds(1), 10.0, 1.0, null));
-        send(live, tick("c", "SOL/USD", T0.plusSeconds(3), 152.0, 1.0, null));
+    void duplicateTradesAndLateQuotesAreCountedAndMakeNoFeatures() {
+        Tick first = trade("a", "SOL/USD", T0, 150.0, 1.0, null);
+        send(first);
+        send(trade("b", "SOL/USD", T0.plusSeconds(2), 151.0, 1.0, null));
+        send(first);
+        send(quote("SOL/USD", T0.plusSeconds(1), 10.0, null));
+        send(trade("c", "SOL/USD", T0.plusSeconds(3), 152.0, 1.0, null));
 
-        List<FeatureVector> out = features.readValuesToList();
-
-        assertThat(out).extracting(FeatureVector::eventId).containsExactly("a", "b", "c");
-        assertThat(out.getLast().samples()).isEqualTo(3);
-        assertThat(out.getLast().priceMean()).as("the late 10.0 is not in the window").isEqualTo(150.5);
-        assertThat(events.count("live:duplicate")).isEqualTo(1);
-        assertThat(events.count("live:out_of_order")).isEqualTo(1);
+        assertThat(features.readValuesToList()).extracting(MarketFeatures::price).containsExactly(150.0, 151.0, 152.0);
+        assertThat(events.count("live:trade:duplicate")).isEqualTo(1);
+        assertThat(events.count("live:quote:late")).isEqualTo(1);
+        assertThat(events.count("live:trade:step")).isEqualTo(3);
     }
 
     @Test
-    void corruptedInputGoesToTheDeadLetterTopicAndNeverStopsProcessing() {
-        List<byte[]> bad = new ArrayList<>();
-        bad.add(new byte[] {(byte) 0xC3, 0x28, 0x00, 0x7F});
-        bad.add(utf8("{\"hello\":\"world\"}"));
-        bad.add(utf8("{\"eventId\":\"x\",\"symbol\":\"BTC/USD\",\"eventTime\":\"2026-11-24T12:00:00Z\",\"price\":-5,\"size\":1}"));
-        bad.add(utf8("{\"eventId\":\"x\",\"symbol\":\"BTC/USD\",\"eventTime\":\"yesterday\",\"price\":5,\"size\":1}"));
-        bad.add(utf8("{\"eventId\":\"x\",\"symbol\":\"not a pair\",\"eventTime\":\"2026-11-24T12:00:00Z\",\"price\":5,\"size\":1}"));
-        bad.add(json(tick("x", "BTC/USD", T0, 1e12, 1.0, null)));
-        bad.add(json(tick("x", "BTC/USD", T0, 100.0, 1.0, "run-on-the-live-topic")));
-        bad.add(utf8("[1,2,3]"));
-        for (byte[] value : bad) {
-            live.pipeInput("BTC/USD", value);
-        }
-        live.pipeInput("BTC/USD", (byte[]) null);
-        replay.pipeInput("BTC/USD", json(tick("y", "BTC/USD", T0, 100.0, 1.0, null)));
-        send(live, tick("good", "BTC/USD", T0, 100.0, 1.0, null));
+    void aStateThatCannotBeReadIsStartedAfreshAndCounted() {
+        driver.getKeyValueStore(FeatureTopology.LIVE_STORE).put("BTC/USD", StoredState.frame(0, new byte[] {99, 1}));
 
-        TestOutputTopic<String, byte[]> liveDlt = driver.createOutputTopic(Topics.deadLetter(Topics.MARKET_CRYPTO),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        TestOutputTopic<String, byte[]> replayDlt = driver.createOutputTopic(
-                Topics.deadLetter(Topics.MARKET_CRYPTO_REPLAY), new StringDeserializer(), new ByteArrayDeserializer());
-        List<TestRecord<String, byte[]>> dead = liveDlt.readRecordsToList();
+        send(quote("BTC/USD", T0, 100_000.0, null));
 
-        assertThat(features.readValuesToList()).extracting(FeatureVector::eventId, FeatureVector::samples)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("good", 1));
-        assertThat(dead).hasSize(bad.size() + 1);
-        for (int i = 0; i < bad.size(); i++) {
-            assertThat(dead.get(i).key()).isEqualTo("BTC/USD");
-            assertThat(dead.get(i).value()).as("original bytes of bad record " + i).isEqualTo(bad.get(i));
-            assertThat(header(dead.get(i), DeadLetters.TOPIC)).isEqualTo(Topics.MARKET_CRYPTO);
-            assertThat(header(dead.get(i), DeadLetters.OFFSET)).isEqualTo(Integer.toString(i));
-            assertThat(header(dead.get(i), DeadLetters.MESSAGE)).isNotBlank();
+        assertThat(features.readValuesToList()).extracting(MarketFeatures::price).containsExactly(100_000.0);
+        assertThat(events.count("live:state:state_reset")).isEqualTo(1);
+    }
+
+    @Test
+    void corruptedInputOnEveryTopicGoesToItsOwnDeadLetterTopicAndNeverStopsProcessing() {
+        List<byte[]> bad = List.of(
+                new byte[] {(byte) 0xC3, 0x28, 0x00, 0x7F},
+                utf8("{\"hello\":\"world\"}"),
+                utf8("{\"eventId\":\"x\",\"symbol\":\"BTC/USD\",\"eventTime\":\"yesterday\"}"),
+                utf8("[1,2,3]"));
+        for (String topic : FeatureTopology.inputTopics()) {
+            for (byte[] value : bad) {
+                inputs.get(topic).pipeInput("BTC/USD", value);
+            }
+            inputs.get(topic).pipeInput("BTC/USD", (byte[]) null);
         }
-        assertThat(dead.getLast().value()).isNull();
-        assertThat(replayDlt.readRecordsToList()).hasSize(1);
-        assertThat(events.count("DLT:market.crypto:deserialization")).isEqualTo(bad.size() + 1);
-        assertThat(events.count("DLT:market.crypto.replay:deserialization")).isEqualTo(1);
+        List<byte[]> badTicks = List.of(
+                utf8("{\"eventId\":\"x\",\"symbol\":\"BTC/USD\",\"eventTime\":\"2026-11-24T12:00:00Z\",\"price\":-5,\"size\":1}"),
+                utf8("{\"eventId\":\"x\",\"symbol\":\"not a pair\",\"eventTime\":\"2026-11-24T12:00:00Z\",\"price\":5,\"size\":1}"),
+                json(trade("x", "BTC/USD", T0, 1e12, 1.0, null)),
+                json(trade("x", "BTC/USD", T0, 100.0, 1.0, "run-on-the-live-topic")));
+        badTicks.forEach(value -> inputs.get(Topics.MARKET_CRYPTO).pipeInput("BTC/USD", value));
+        List<byte[]> badQuotes = List.of(
+                utf8("{\"eventId\":\"q\",\"symbol\":\"BTC/USD\",\"eventTime\":\"2026-11-24T12:00:00Z\",\"bidPrice\":101,"
+                        + "\"bidSize\":1,\"askPrice\":100,\"askSize\":1}"),
+                json(quote("BTC/USD", T0, 100.0, "run-on-the-live-topic")));
+        badQuotes.forEach(value -> inputs.get(Topics.MARKET_QUOTES).pipeInput("BTC/USD", value));
+        List<byte[]> badBars = List.of(
+                json(sourceBar("BTC/USD", MINUTE, 100, 101, 99, 120, 1, 1, null)),
+                json(sourceBar("BTC/USD", MINUTE, 100, 101, 99, 100, 1e16, 1, null)));
+        badBars.forEach(value -> inputs.get(Topics.MARKET_SOURCE_BARS).pipeInput("BTC/USD", value));
+        inputs.get(Topics.MARKET_QUOTES_REPLAY).pipeInput("BTC/USD", json(quote("BTC/USD", T0, 100.0, null)));
+        send(trade("good", "BTC/USD", T0, 100.0, 1.0, null));
+
+        assertThat(features.readValuesToList()).extracting(MarketFeatures::price).containsExactly(100.0);
+        Map<String, Integer> extra = Map.of(Topics.MARKET_CRYPTO, badTicks.size(), Topics.MARKET_QUOTES,
+                badQuotes.size(), Topics.MARKET_SOURCE_BARS, badBars.size(), Topics.MARKET_QUOTES_REPLAY, 1);
+        for (String topic : FeatureTopology.inputTopics()) {
+            List<TestRecord<String, byte[]>> dead = driver.createOutputTopic(Topics.deadLetter(topic),
+                    new StringDeserializer(), new ByteArrayDeserializer()).readRecordsToList();
+            int expected = bad.size() + 1 + extra.getOrDefault(topic, 0);
+            assertThat(dead).as(topic).hasSize(expected);
+            for (int i = 0; i < bad.size(); i++) {
+                assertThat(dead.get(i).key()).isEqualTo("BTC/USD");
+                assertThat(dead.get(i).value()).as("original bytes of bad record " + i + " on " + topic)
+                        .isEqualTo(bad.get(i));
+                assertThat(header(dead.get(i), DeadLetters.TOPIC)).isEqualTo(topic);
+                assertThat(header(dead.get(i), DeadLetters.OFFSET)).isEqualTo(Integer.toString(i));
+                assertThat(header(dead.get(i), DeadLetters.MESSAGE)).isNotBlank();
+            }
+            assertThat(dead.get(bad.size()).value()).isNull();
+            assertThat(events.count("DLT:" + topic + ":deserialization")).isEqualTo(expected);
+        }
     }
 
     private static List<String> keys(KeyValueStore<String, byte[]> store) {
@@ -233,20 +285,41 @@ class FeatureTopologyTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static void send(TestInputTopic<String, byte[]> topic, Tick tick) {
-        topic.pipeInput(tick.symbol(), json(tick));
+    private void send(Tick tick) {
+        inputs.get(tick.isReplay() ? Topics.MARKET_CRYPTO_REPLAY : Topics.MARKET_CRYPTO).pipeInput(tick.symbol(),
+                json(tick));
     }
 
-    static byte[] json(Tick tick) {
-        return Json.MAPPER.writeValueAsBytes(tick);
+    private void send(Quote quote) {
+        inputs.get(quote.isReplay() ? Topics.MARKET_QUOTES_REPLAY : Topics.MARKET_QUOTES).pipeInput(quote.symbol(),
+                json(quote));
+    }
+
+    private void send(SourceBar bar) {
+        inputs.get(bar.isReplay() ? Topics.MARKET_SOURCE_BARS_REPLAY : Topics.MARKET_SOURCE_BARS)
+                .pipeInput(bar.symbol(), json(bar));
+    }
+
+    static byte[] json(Object event) {
+        return Json.MAPPER.writeValueAsBytes(event);
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static Tick tick(String id, String symbol, Instant time, double price, double size, String runId) {
-        return new Tick(id, symbol, time, price, size, id, "B", runId == null ? "simulator" : "replay",
-                runId == null ? "simulator" : "replay", runId);
+    static Tick trade(String id, String symbol, Instant time, double price, double size, String runId) {
+        return new Tick(id, symbol, time, price, size, id, "B", runId == null ? "simulator" : "replay", "simulator", runId);
+    }
+
+    /** A quote 10 wide around {@code mid}. */
+    static Quote quote(String symbol, Instant time, double mid, String runId) {
+        return Quote.live("simulator", "simulator", symbol, time, mid - 5, 1.0, mid + 5, 1.0).withRunId(runId);
+    }
+
+    static SourceBar sourceBar(String symbol, Instant start, double open, double high, double low, double close,
+                               double volume, long trades, String runId) {
+        return new SourceBar(SourceBar.idOf("alpaca", "us", symbol, start, runId), symbol, start,
+                start.plusSeconds(60), open, high, low, close, volume, trades, 0, false, "alpaca", "us", runId);
     }
 }
