@@ -27,7 +27,8 @@ import java.util.Random;
 
 import com.marketpulse.dashboard.Browser;
 import com.marketpulse.dashboard.DashboardPage;
-import com.marketpulse.events.Tick;
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,7 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Chromium. One stack serves the whole class; the steps run in order and build on each other:
  * <ol>
  *   <li>a new user registers, logs in and picks coins (saved at the API);</li>
- *   <li>with the dashboard open, a calm market and then a price spike are published to market.crypto: the spike
+ *   <li>with the dashboard open, four calm hours of minute bars, a minute of quotes and then a quote 6 % higher
+ *       are published to market.source-bars and market.quotes (a thin venue: no trade at all): the spike
  *       becomes an alert row in PostgreSQL and in GET /api/alerts, and is pushed onto the open page (the alert
  *       list, the coin's card and a marker on the coin's chart) without a reload;</li>
  *   <li>after logging out, a second user sees neither the first user's coins nor their alerts, and the first
@@ -325,33 +327,54 @@ class MarketPulseEndToEndIT {
      * the market, then one calm trade in the next minute, which closes the spike's one-minute bar so that the chart
      * has a candle for it. All of it lies in the past, well inside the chart's last hour.
      */
+    /**
+     * Four calm hours of BTC/USD minute bars (what ingestion seeds from Alpaca's REST bars on start, so the detector
+     * is past its warm-up), then a minute of quotes, then a quote 6 % higher: a PRICE_SPIKE up.
+     */
     private static Instant publishCalmMarketThenSpike(String bootstrap) throws Exception {
         Properties config = new Properties();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         Random random = new Random(7);
-        Instant time = Instant.now().minusSeconds(300);
+        Instant now = Instant.now();
+        Instant firstBar = Instant.ofEpochSecond((now.getEpochSecond() / 60 - 242) * 60);
         double price = 90_000;
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < 200; i++) {
+            Instant start = firstBar;
+            for (int i = 0; i < 240; i++, start = start.plusSeconds(60)) {
+                double open = price;
+                price *= 1 + random.nextGaussian() * 0.0004;
+                double high = Math.max(open, price) * 1.0002;
+                double low = Math.min(open, price) * 0.9998;
+                send(producer, Topics.MARKET_SOURCE_BARS, new SourceBar(
+                        SourceBar.idOf("e2e", "e2e", SYMBOL, start, null), SYMBOL, start, start.plusSeconds(60),
+                        round(open), round(high), round(low), round(price), 0.5, 3, round(price), false, "e2e", "e2e",
+                        null));
+            }
+            Instant time = start;
+            for (int i = 0; i < 60; i++) {
                 time = time.plusSeconds(1);
-                price *= 1 + random.nextGaussian() * 0.0002;
-                send(producer, Tick.live("e2e", "e2e", SYMBOL, time, round(price), 0.01 + random.nextDouble() * 0.05,
-                        "t" + i, "B"));
+                price *= 1 + random.nextGaussian() * 0.00005;
+                send(producer, Topics.MARKET_QUOTES, quote(time, price));
             }
             Instant spikeTime = time.plusSeconds(1);
-            send(producer, Tick.live("e2e", "e2e", SYMBOL, spikeTime, round(price * 1.06), 0.03, "spike", "B"));
+            send(producer, Topics.MARKET_QUOTES, quote(spikeTime, price * 1.06));
             Instant nextMinute = Instant.ofEpochSecond((spikeTime.getEpochSecond() / 60 + 1) * 60 + 1);
-            send(producer, Tick.live("e2e", "e2e", SYMBOL, nextMinute, round(price), 0.02, "after", "B"));
+            send(producer, Topics.MARKET_QUOTES, quote(nextMinute, price * 1.06));
             producer.flush();
             return spikeTime;
         }
     }
 
-    private static void send(KafkaProducer<String, String> producer, Tick tick) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.MARKET_CRYPTO, tick.symbol(), json.writeValueAsString(tick))).get();
+    private static Quote quote(Instant time, double mid) {
+        return Quote.live("e2e", "e2e", SYMBOL, time, round(mid - 30), 0.4, round(mid + 30), 0.5);
+    }
+
+    private static void send(KafkaProducer<String, String> producer, String topic, Object event) throws Exception {
+        String key = event instanceof SourceBar bar ? bar.symbol() : ((Quote) event).symbol();
+        producer.send(new ProducerRecord<>(topic, key, json.writeValueAsString(event))).get();
     }
 
     private static double round(double price) {
