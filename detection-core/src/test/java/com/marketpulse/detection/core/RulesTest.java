@@ -85,4 +85,13 @@ class RulesTest {
         assertThat(c.explanation()).startsWith("DOT/USD swinging ±2.5 % over 10 min, 4.2× its usual volatility");
         assertThat(volatility.judge(calmCoinTripled, ALTS)).isNull();
     }
+
+    @Test
+    void oneJumpOrAOneWayCrashIsNoVolatilityBurst() {
+        var jump = Steps.calm("DOT/USD").moved(0.06, 0.06, 0.06).swinging(0.061).get();
+        var choppy = Steps.calm("DOT/USD").moved(0.0, 0.005, 0.005).swinging(0.03).get();
+
+        assertThat(volatility.judge(jump, ALTS)).isNull();
+        assertThat(volatility.judge(choppy, ALTS)).isNotNull();
+    }
 }

@@ -78,7 +78,8 @@ final class RealMarkets {
                     || Math.abs(Math.expm1(f.return5m())) >= m.move5m()
                     || Math.abs(Math.expm1(f.return15m())) >= m.move15m();
             case VOLUME_ANOMALY -> f.notional5m() >= m.notional5m() || f.notional1m() >= 0.4 * m.notional5m();
-            case VOLATILITY_BURST -> f.volatility10m() >= m.volatility10m();
+            case VOLATILITY_BURST -> Math.sqrt(Math.max(0, f.volatility10m() * f.volatility10m()
+                    - Math.max(f.return5m() * f.return5m(), f.return15m() * f.return15m()))) >= m.volatility10m();
         };
     }
 }
