@@ -33,7 +33,7 @@ class MarketStatePropertiesTest {
                 net.jqwik.api.Tuple.of(8, Arbitraries.longs().between(50, 3_000)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.longs().between(3_000, 150_000)));
         Arbitrary<Input> input = Combinators.combine(gaps, Arbitraries.of(false, false, true),
-                Arbitraries.doubles().between(-0.01, 0.01), Arbitraries.doubles().between(0.001, 5))
+                Arbitraries.doubles().between(-0.01, 0.01).ofScale(6), Arbitraries.doubles().between(0.001, 5).ofScale(4))
                 .as(Input::new);
         return input.list().ofMinSize(50).ofMaxSize(600);
     }
