@@ -8,6 +8,7 @@ import com.marketpulse.detection.scoring.HistoryBook;
 import com.marketpulse.detection.scoring.SymbolHistory;
 import com.marketpulse.events.FeatureVector;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJsonDeserializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -46,7 +47,7 @@ class FeatureListener {
     }
 
     @KafkaListener(id = "detection-scorer", topics = Topics.MARKET_FEATURES, groupId = "detection-scorer",
-            properties = "spring.json.value.default.type=com.marketpulse.events.FeatureVector")
+            properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.FeatureVector")
     void on(FeatureVector vector) {
         SymbolHistory history = histories.of(vector);
         Detector detector = models.detector();

@@ -2,6 +2,7 @@ package com.marketpulse.detection.kafka;
 
 import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJsonSerializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
@@ -23,7 +24,6 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -89,7 +89,7 @@ class KafkaConfig {
         return factory -> {
             Serializer<?> values = new DelegatingByTypeSerializer(Map.of(
                     byte[].class, new ByteArraySerializer(),
-                    Object.class, new JacksonJsonSerializer<>().noTypeInfo()), true);
+                    Object.class, new EventJsonSerializer<>()), true);
             @SuppressWarnings("unchecked")
             var typed = (org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object>) factory;
             typed.setValueSerializer((Serializer<Object>) values);

@@ -4,6 +4,7 @@ import com.marketpulse.events.Bar;
 import com.marketpulse.events.FeatureVector;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventSerdes;
 import com.marketpulse.feature.math.FeatureSettings;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,7 +42,7 @@ public final class FeatureTopology {
      */
     public static void build(StreamsBuilder builder, FeatureSettings settings, Duration replayStateTtl,
                              StreamEvents events) {
-        Serde<Tick> ticks = Serdes.serdeFrom(Json.serde(Tick.class).serializer(), new TickDeserializer());
+        Serde<Tick> ticks = Serdes.serdeFrom(EventSerdes.tick().serializer(), new TickDeserializer());
         for (String store : new String[] {LIVE_STORE, REPLAY_STORE}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
                     Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
@@ -61,11 +62,11 @@ public final class FeatureTopology {
     private static void emit(KStream<String, Object> results, String stream) {
         results.filter((symbol, value) -> value instanceof FeatureVector, Named.as(stream + "-feature-vectors"))
                 .mapValues(FeatureVector.class::cast, Named.as(stream + "-as-feature-vectors"))
-                .to(Topics.MARKET_FEATURES, Produced.with(Serdes.String(), Json.serde(FeatureVector.class))
+                .to(Topics.MARKET_FEATURES, Produced.with(Serdes.String(), EventSerdes.featureVector())
                         .withName(stream + "-to-features"));
         results.filter((symbol, value) -> value instanceof Bar, Named.as(stream + "-bars"))
                 .mapValues(Bar.class::cast, Named.as(stream + "-as-bars"))
-                .to(Topics.MARKET_BARS, Produced.with(Serdes.String(), Json.serde(Bar.class))
+                .to(Topics.MARKET_BARS, Produced.with(Serdes.String(), EventSerdes.bar())
                         .withName(stream + "-to-bars"));
     }
 }

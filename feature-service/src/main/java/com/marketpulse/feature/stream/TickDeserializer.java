@@ -3,6 +3,7 @@ package com.marketpulse.feature.stream;
 import com.marketpulse.events.Symbols;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJson;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -21,7 +22,7 @@ final class TickDeserializer implements Deserializer<Tick> {
 
     @Override
     public Tick deserialize(String topic, byte[] bytes) {
-        Tick tick = Json.read(bytes, Tick.class);
+        Tick tick = EventJson.read(bytes, Tick.class);
         if (tick.price() > MAX_PRICE || tick.size() > MAX_SIZE) {
             throw new SerializationException("implausible price " + tick.price() + " or size " + tick.size());
         }

@@ -4,6 +4,8 @@ import com.marketpulse.events.Bar;
 import com.marketpulse.events.FeatureVector;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJson;
+import com.marketpulse.events.json.EventSerdes;
 import com.marketpulse.feature.math.FeatureSettings;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -64,8 +66,8 @@ class FeatureTopologyTest {
         live = driver.createInputTopic(Topics.MARKET_CRYPTO, new StringSerializer(), new ByteArraySerializer());
         replay = driver.createInputTopic(Topics.MARKET_CRYPTO_REPLAY, new StringSerializer(), new ByteArraySerializer());
         features = driver.createOutputTopic(Topics.MARKET_FEATURES, new StringDeserializer(),
-                Json.serde(FeatureVector.class).deserializer());
-        bars = driver.createOutputTopic(Topics.MARKET_BARS, new StringDeserializer(), Json.serde(Bar.class).deserializer());
+                EventSerdes.featureVector().deserializer());
+        bars = driver.createOutputTopic(Topics.MARKET_BARS, new StringDeserializer(), EventSerdes.bar().deserializer());
     }
 
     @AfterEach
@@ -238,7 +240,7 @@ class FeatureTopologyTest {
     }
 
     static byte[] json(Tick tick) {
-        return Json.MAPPER.writeValueAsBytes(tick);
+        return EventJson.write(tick);
     }
 
     private static byte[] utf8(String text) {

@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion.alpaca;
 
+import com.marketpulse.events.json.EventJson;
 import com.marketpulse.events.Tick;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
@@ -45,7 +46,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private final OkHttpClient http;
     private final Consumer<Tick> sink;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = EventJson.mapper();
     private final AlpacaFrameParser parser = new AlpacaFrameParser(json);
     private final GapBackfill gapBackfill;
     private final AlpacaMetrics metrics;
