@@ -6,16 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The shared keys detection-service reads outside its own section.
+ * The shared keys detection-service reads outside its own section (the topic layout and symbols are
+ * {@link com.marketpulse.settings.MarketPulseSettings}).
  *
- * @param kafka    {@code marketpulse.kafka.*}: how our topics are created
  * @param features {@code marketpulse.features.*}: the windows (named in explanations, replayed for training)
  */
 @ConfigurationProperties("marketpulse")
-public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features features) {
-
-    public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
+public record MarketProperties(@DefaultValue Features features) {
 
     public record Features(
             @DefaultValue("50") int priceWindow,

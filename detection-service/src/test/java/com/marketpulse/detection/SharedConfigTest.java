@@ -41,6 +41,5 @@ class SharedConfigTest {
 
         assertThat(market.features().priceWindow()).isEqualTo(50);
         assertThat(market.features().volLongWindow()).isEqualTo(200);
-        assertThat(market.kafka().partitions()).isEqualTo(3);
     }
 }

@@ -6,7 +6,7 @@ import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.Tick;
 import com.marketpulse.ingestion.simulator.MarketSimulator;
 import com.marketpulse.ingestion.simulator.MarketSink;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import com.marketpulse.settings.SimulatorOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

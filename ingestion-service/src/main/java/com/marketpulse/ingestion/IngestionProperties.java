@@ -4,39 +4,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
- * Everything ingestion-service reads from {@code config/marketpulse.yml} and the environment.
+ * What only ingestion-service reads from {@code config/marketpulse.yml} and the environment; the shared symbols,
+ * topic layout and simulator settings are {@link com.marketpulse.settings.MarketPulseSettings}.
  *
- * @param symbols the pairs to ingest ({@code MARKETPULSE_SYMBOLS})
  * @param source  {@code alpaca}, {@code simulator} or {@code replay} ({@code MARKETPULSE_SOURCE}); empty picks
  *                alpaca when both Alpaca keys are set, else the simulator
  */
 @ConfigurationProperties("marketpulse")
 public record IngestionProperties(
-        @DefaultValue({"BTC/USD", "ETH/USD", "SOL/USD"}) List<String> symbols,
         @DefaultValue("") String source,
-        @DefaultValue Kafka kafka,
-        @DefaultValue Simulator simulator,
         @DefaultValue Alpaca alpaca,
         @DefaultValue Replay replay,
         @DefaultValue Publish publish) {
-
-    /** Topic layout of the {@code market.*} topics this service declares. */
-    public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
-
-    /** The market simulator ({@code marketpulse.simulator.*}). */
-    public record Simulator(
-            @DefaultValue("4.0") double tradesPerSecond,
-            @DefaultValue("30.0") double anomaliesPerHour,
-            @DefaultValue("50.0") double jumpSigmas,
-            @DefaultValue("20.0") double volumeMultiplier,
-            @DefaultValue("5.0") double volatilityMultiplier,
-            @DefaultValue("20s") Duration firstAnomalyAfter,
-            @DefaultValue("0") long seed) {
-    }
 
     /** The Alpaca crypto feed. Keys come from the environment only and are never printed. */
     public record Alpaca(

@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion;
 
+import com.marketpulse.events.arch.SharedRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -31,5 +32,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..ingestion.simulator..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void aJsonMapperIsBuiltOnlyInEvents() {
+        SharedRules.JSON_MAPPERS_ARE_BUILT_ONLY_IN_EVENTS.check(CLASSES);
+    }
+
+    @Test
+    void topicsAreCreatedOnlyFromTheCatalogue() {
+        SharedRules.TOPICS_COME_ONLY_FROM_THE_CATALOGUE.check(CLASSES);
     }
 }

@@ -20,7 +20,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,10 +30,11 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
-import com.marketpulse.api.MarketPulseProperties;
 import com.marketpulse.events.Alert;
+import com.marketpulse.events.TopicCatalogue;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventSerdes;
+import com.marketpulse.settings.MarketPulseSettings;
 
 /**
  * Consumer of {@code market.alerts} for the live stream: JSON into {@link Alert} (no type headers), bad bytes
@@ -48,11 +48,9 @@ class StreamKafkaConfig {
     private static final Logger log = LoggerFactory.getLogger(StreamKafkaConfig.class);
 
     @Bean
-    NewTopic alertsDeadLetterTopic(MarketPulseProperties properties) {
-        return TopicBuilder.name(DEAD_LETTERS)
-                .partitions(properties.kafka().partitions())
-                .replicas(properties.kafka().replicationFactor())
-                .build();
+    NewTopic alertsDeadLetterTopic(MarketPulseSettings settings) {
+        return TopicCatalogue.spec(DEAD_LETTERS).newTopic(settings.kafka().partitions(),
+                settings.kafka().replicationFactor());
     }
 
     @Bean

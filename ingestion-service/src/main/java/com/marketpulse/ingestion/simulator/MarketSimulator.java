@@ -1,5 +1,7 @@
 package com.marketpulse.ingestion.simulator;
 
+import com.marketpulse.settings.SimulatorOptions;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package com.marketpulse.ingestion.simulator;
 
+import com.marketpulse.settings.SimulatorOptions;
+
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.Tick;

@@ -6,7 +6,7 @@ import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.simulator.MarketSimulator;
 import com.marketpulse.ingestion.simulator.MarketSink;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import com.marketpulse.settings.SimulatorOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,8 @@
 package com.marketpulse.ingestion.simulator;
 
+import com.marketpulse.settings.Settings;
+import com.marketpulse.settings.SimulatorOptions;
+
 import com.marketpulse.events.Tick;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

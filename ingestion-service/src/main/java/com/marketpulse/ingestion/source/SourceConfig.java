@@ -5,7 +5,7 @@ import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
-import com.marketpulse.ingestion.simulator.SimulatorOptions;
+import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,17 +18,18 @@ import java.util.List;
 
 /** Picks the one source this instance runs ({@code MARKETPULSE_SOURCE}) and wires it to the publisher. */
 @Configuration(proxyBeanMethods = false)
-class SourceConfiguration {
+class SourceConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(SourceConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(SourceConfig.class);
 
     @Bean
-    SourceRunner sourceRunner(IngestionProperties properties, TickPublisher publisher, MeterRegistry registry) {
+    SourceRunner sourceRunner(MarketPulseSettings settings, IngestionProperties properties, TickPublisher publisher,
+                              MeterRegistry registry) {
         SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
-        List<String> symbols = properties.symbols().stream().map(Symbols::normalize).distinct().toList();
+        List<String> symbols = settings.symbols().stream().map(Symbols::normalize).distinct().toList();
         log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
         IngestionSource source = switch (kind) {
-            case SIMULATOR -> new SimulatorSource(simulatorOptions(properties.simulator()), symbols, publisher,
+            case SIMULATOR -> new SimulatorSource(settings.simulator(), symbols, publisher,
                     Clock.systemUTC());
             case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, registry);
             case REPLAY -> replaySource(properties.replay(), publisher);
@@ -54,9 +55,4 @@ class SourceConfiguration {
                 alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill());
     }
 
-    static SimulatorOptions simulatorOptions(IngestionProperties.Simulator simulator) {
-        return new SimulatorOptions(simulator.tradesPerSecond(), simulator.anomaliesPerHour(), simulator.jumpSigmas(),
-                simulator.volumeMultiplier(), simulator.volatilityMultiplier(), simulator.firstAnomalyAfter(),
-                simulator.seed());
-    }
 }

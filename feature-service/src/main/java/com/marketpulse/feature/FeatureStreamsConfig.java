@@ -1,10 +1,12 @@
 package com.marketpulse.feature;
 
+import com.marketpulse.events.TopicCatalogue;
 import com.marketpulse.events.Topics;
 import com.marketpulse.feature.stream.DeadLetterDeserializationHandler;
 import com.marketpulse.feature.stream.DeadLetterProcessingHandler;
 import com.marketpulse.feature.stream.FeatureTopology;
 import com.marketpulse.feature.stream.StreamEvents;
+import com.marketpulse.settings.MarketPulseSettings;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -20,9 +22,9 @@ import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,23 +33,23 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafkaStreams
-class StreamsWiring {
+class FeatureStreamsConfig {
 
-    private static final Logger log = LoggerFactory.getLogger(StreamsWiring.class);
+    private static final Logger log = LoggerFactory.getLogger(FeatureStreamsConfig.class);
 
     /**
      * The streams configuration: {@code spring.kafka.streams.*} (application id, state dir, processing guarantee,
-     * see application.yml), plus the replication factor of changelog topics from {@code marketpulse.kafka},
+     * see application.yml), plus the replication factor of changelog topics from the shared settings ({@code marketpulse.kafka}),
      * the dead-letter handlers and the counters they report to.
      */
     @Bean(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-    KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, KafkaTopicProperties topics,
+    KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, MarketPulseSettings settings,
                                                         StreamEvents events,
                                                         @Value("${spring.application.name}") String applicationName) {
         Map<String, Object> config = kafka.buildStreamsProperties();
         config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationName);
         config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.kafka().replicationFactor());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         config.put(StreamEvents.CONFIG, events);
@@ -82,17 +84,14 @@ class StreamsWiring {
      * that the Streams client can start before the ingestion service has created them.
      */
     @Bean
-    KafkaAdmin.NewTopics featureServiceTopics(KafkaTopicProperties topics) {
-        return new KafkaAdmin.NewTopics(
-                topic(Topics.MARKET_FEATURES, topics),
-                topic(Topics.MARKET_BARS, topics),
-                topic(Topics.deadLetter(Topics.MARKET_CRYPTO), topics),
-                topic(Topics.deadLetter(Topics.MARKET_CRYPTO_REPLAY), topics),
-                topic(Topics.MARKET_CRYPTO, topics),
-                topic(Topics.MARKET_CRYPTO_REPLAY, topics));
-    }
-
-    private static NewTopic topic(String name, KafkaTopicProperties topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+    KafkaAdmin.NewTopics featureServiceTopics(MarketPulseSettings settings) {
+        return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(settings.kafka().partitions(),
+                settings.kafka().replicationFactor(), List.of(
+                        Topics.MARKET_FEATURES,
+                        Topics.MARKET_BARS,
+                        Topics.deadLetter(Topics.MARKET_CRYPTO),
+                        Topics.deadLetter(Topics.MARKET_CRYPTO_REPLAY),
+                        Topics.MARKET_CRYPTO,
+                        Topics.MARKET_CRYPTO_REPLAY)).toArray(NewTopic[]::new));
     }
 }

@@ -1,9 +1,10 @@
-package com.marketpulse.ingestion.simulator;
+package com.marketpulse.settings;
 
 import java.time.Duration;
 
 /**
- * Parameters of the simulated market, validated on construction.
+ * Parameters of the simulated market ({@code marketpulse.simulator.*}), validated on construction. The defaults are
+ * in {@code marketpulse-defaults.yml}: {@link Settings#defaults()}.
  *
  * @param tradesPerSecond      mean trade arrival rate per symbol (Poisson)
  * @param anomaliesPerHour     mean rate of injected anomalies per symbol; 0 disables random injection
@@ -13,7 +14,7 @@ import java.time.Duration;
  * @param firstAnomalyAfter    when set, a quiet warm-up: no anomaly before this, and the first symbol gets a
  *                             price spike exactly then (so a demo shows an alert quickly); {@code null} to
  *                             leave the first anomaly to chance
- * @param seed                 seed of the random stream; 0 picks a random seed (see {@link MarketSimulator#seed()})
+ * @param seed                 seed of the random stream; 0 picks a random seed (the simulator logs the one it picked)
  */
 public record SimulatorOptions(
         double tradesPerSecond,
@@ -35,11 +36,6 @@ public record SimulatorOptions(
         if (firstAnomalyAfter != null && firstAnomalyAfter.isNegative()) {
             throw new IllegalArgumentException("firstAnomalyAfter must not be negative: " + firstAnomalyAfter);
         }
-    }
-
-    /** The shipped defaults: 4 trades/s, 30 anomalies/h, 50σ jumps, first spike after 20 s, random seed. */
-    public static SimulatorOptions defaults() {
-        return new SimulatorOptions(4.0, 30.0, 50.0, 20.0, 5.0, Duration.ofSeconds(20), 0L);
     }
 
     /** The same market without any injected anomaly: the base model alone. */
