@@ -2,7 +2,10 @@ package com.marketpulse.dashboard;
 
 import java.time.Instant;
 
-import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.events.AlertType;
+import com.marketpulse.events.Direction;
+import com.marketpulse.events.SeverityLevel;
 
 /** Test alerts. */
 public final class Alerts {
@@ -11,7 +14,7 @@ public final class Alerts {
     }
 
     public static AlertDto alert(String id, String symbol, Instant eventTime, String explanation) {
-        return new AlertDto(id, symbol, "PRICE_SPIKE", "UP", 72, "HIGH", eventTime, eventTime.plusSeconds(3),
+        return new AlertDto(id, symbol, AlertType.PRICE_SPIKE, Direction.UP, 72, SeverityLevel.HIGH, eventTime, eventTime.plusSeconds(3),
                 64_123.5, 0.81, "iforest-1", explanation, eventTime.plusMillis(40));
     }
 }

@@ -1,7 +1,10 @@
 package com.marketpulse.dashboard;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,10 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
-import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.api.contract.AlertPage;
+import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.Credentials;
+import com.marketpulse.api.contract.IssuedToken;
+import com.marketpulse.api.contract.Me;
+import com.marketpulse.api.contract.Portfolio;
+import com.marketpulse.api.contract.StatusReport;
+import com.marketpulse.api.contract.SymbolQuote;
+import com.marketpulse.events.Symbols;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -22,24 +35,39 @@ import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okio.BufferedSink;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A stand-in for api-service with the contract the dashboard relies on: accounts (demo/demo123), portfolios,
- * symbols, alert listings and a live Server-Sent Events stream filtered by the caller's portfolio.
+ * A stand-in for api-service that speaks api-contract's records: accounts (demo/demo123), portfolios, symbols,
+ * bars, alert listings, the pipeline status and a live Server-Sent Events stream filtered by the caller's
+ * portfolio. Every answer it gives is kept in {@link #exchanges()}, so that {@code FakeApiContractTest} can hold
+ * each payload against the API's OpenAPI document.
  */
 public final class FakeApi extends Dispatcher implements AutoCloseable {
 
+    /** One request the double answered; the bodies are JSON documents, or empty. */
+    public record Exchange(String method, String path, Set<String> query, int status, String requestBody,
+            String responseBody) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant CREATED = Instant.parse("2026-11-24T08:00:00Z");
+    private static final String END = "\u0000end";
+    private static final StatusReport STATUS = new StatusReport("DEGRADED", Instant.parse("2026-11-24T13:00:00Z"),
+            List.of(new StatusReport.Stage("kafka", "UP", "1 broker(s) reachable"),
+                    new StatusReport.Stage("detection-service", "DOWN", "connection refused")),
+            List.of(new StatusReport.SymbolFreshness("BTC/USD", Instant.parse("2026-11-24T12:59:00Z"), null, 4L)),
+            "iforest-test", 7, List.of(new StatusReport.ConsumerLag("feature-service", "market.crypto", 12)));
 
     private final MockWebServer server = new MockWebServer();
+    private final AtomicLong ids = new AtomicLong();
     private final Map<String, String> passwords = new ConcurrentHashMap<>(Map.of("demo", "demo123"));
+    private final Map<String, Long> userIds = new ConcurrentHashMap<>();
     private final Map<String, String> users = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> portfolios = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Double>> quantities = new ConcurrentHashMap<>();
+    private final Map<String, Portfolio> portfolios = new ConcurrentHashMap<>();
     private final List<AlertDto> alerts = new CopyOnWriteArrayList<>();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
     private volatile boolean streamAvailable = true;
     private volatile int throttleLogins;
@@ -60,7 +88,9 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     /** Stores an alert (newest first) and pushes it to every open stream that should see it. */
     public void publish(AlertDto alert) {
         alerts.addFirst(alert);
-        String frame = "event: alert\nid: " + alert.id() + "\ndata: " + JSON.writeValueAsString(alert) + "\n\n";
+        String data = JSON.writeValueAsString(alert);
+        exchanges.add(new Exchange("GET", "/api/alerts/stream", Set.of(), 200, "", data));
+        String frame = "event: alert\nid: " + alert.id() + "\ndata: " + data + "\n\n";
         for (Subscriber subscriber : subscribers) {
             if (subscriber.user() == null || portfolio(subscriber.user()).contains(alert.symbol())) {
                 subscriber.frames().add(frame);
@@ -73,15 +103,20 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     }
 
     public List<String> portfolio(String user) {
-        return portfolios.getOrDefault(user, List.of());
+        return held(user).symbols();
     }
 
     public Map<String, Double> quantities(String user) {
-        return quantities.getOrDefault(user, Map.of());
+        return held(user).quantities();
     }
 
     public int openStreams() {
         return subscribers.size();
+    }
+
+    /** Everything answered so far, oldest first, with the data of every streamed alert. */
+    public List<Exchange> exchanges() {
+        return List.copyOf(exchanges);
     }
 
     /** While false, the stream answers 503 so that the dashboard must fall back to polling. */
@@ -107,112 +142,106 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         String method = request.getMethod();
-        String user = userOf(request);
+        String body = request.getBody() == null ? "" : request.getBody().utf8();
+        if (path.equals("/api/alerts/stream")) {
+            return stream(userOf(request), request);
+        }
+        Answer answer = answer(method, path, userOf(request), request, body);
+        exchanges.add(new Exchange(method, path, request.getUrl().queryParameterNames(), answer.status(), body,
+                answer.json()));
+        return answer.response();
+    }
+
+    private Answer answer(String method, String path, @Nullable String user, RecordedRequest request, String body) {
+        boolean signedIn = user != null;
         return switch (method + " " + path) {
-            case "POST /api/auth/login" -> login(request);
-            case "POST /api/auth/register" -> register(request);
-            case "POST /api/auth/logout" -> user == null ? problem(401, "Not logged in") : loggedOut(request);
-            case "GET /api/me" -> user == null ? problem(401, "Not logged in") : json(200, Map.of("username", user));
-            case "GET /api/me/portfolio" -> user == null ? problem(401, "Not logged in")
-                    : json(200, Map.of("symbols", portfolio(user), "quantities", quantities(user)));
-            case "PUT /api/me/portfolio" -> user == null ? problem(401, "Not logged in") : savePortfolio(user, request);
-            case "GET /api/symbols" -> json(200, symbols.stream()
-                    .map(s -> Map.of("symbol", s, "lastPrice", 102.0, "lastTime", "2026-11-24T12:59:00Z")).toList());
-            case "GET /api/me/alerts" -> user == null ? problem(401, "Not logged in") : page(portfolio(user), request);
+            case "POST /api/auth/login" -> login(JSON.readValue(body, Credentials.class));
+            case "POST /api/auth/register" -> register(JSON.readValue(body, Credentials.class));
+            case "POST /api/auth/logout" -> signedIn ? loggedOut(request) : problem(401, "Not logged in");
+            case "GET /api/me" -> signedIn ? json(200, me(user)) : problem(401, "Not logged in");
+            case "GET /api/me/portfolio" -> signedIn ? json(200, held(user)) : problem(401, "Not logged in");
+            case "PUT /api/me/portfolio" -> signedIn ? save(user, JSON.readValue(body, Portfolio.class))
+                    : problem(401, "Not logged in");
+            case "GET /api/me/alerts" -> signedIn ? page(portfolio(user), request) : problem(401, "Not logged in");
             case "GET /api/alerts" -> page(Set.copyOf(symbols), request);
-            case "GET /api/alerts/stream" -> stream(user, request);
+            case "GET /api/symbols" -> json(200, symbols.stream()
+                    .map(s -> new SymbolQuote(s, Symbols.toPath(s), 102.0, Instant.parse("2026-11-24T12:59:00Z")))
+                    .toList());
             case "GET /api/status" -> json(200, STATUS);
             default -> path.startsWith("/api/symbols/") && path.endsWith("/bars") && method.equals("GET")
-                    ? bars()
+                    ? json(200, bars())
                     : problem(404, "No such endpoint: " + method + " " + path);
         };
     }
 
-    private static final Map<String, Object> STATUS = Map.of(
-            "status", "DEGRADED",
-            "checkedAt", "2026-11-24T13:00:00Z",
-            "stages", List.of(Map.of("name", "kafka", "status", "UP", "detail", "1 broker(s) reachable"),
-                    Map.of("name", "detection-service", "status", "DOWN", "detail", "connection refused")),
-            "symbols", List.of(Map.of("symbol", "BTC/USD", "lastBarTime", "2026-11-24T12:59:00Z", "lastTickAgeSeconds", 4)),
-            "modelVersion", "iforest-test",
-            "alertsLastHour", 7,
-            "consumerLag", List.of(Map.of("group", "feature-service", "topic", "market.crypto", "lag", 12)));
-
     /** The last hour as two one-minute bars, 59 minutes apart: the price went from 100 (first open) to 102. */
-    private static MockResponse bars() {
-        var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-        return json(200, List.of(
-                Map.of("start", now.minusSeconds(59 * 60).toString(), "open", 100.0, "high", 101.0, "low", 99.0,
-                        "close", 100.5, "volume", 3.0, "trades", 20),
-                Map.of("start", now.toString(), "open", 101.0, "high", 102.5, "low", 100.8, "close", 102.0,
-                        "volume", 2.0, "trades", 12)));
+    private static List<BarDto> bars() {
+        var now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        return List.of(new BarDto(now.minusSeconds(59 * 60), now.minusSeconds(58 * 60), 100.0, 101.0, 99.0, 100.5, 3.0, 20),
+                new BarDto(now, now.plusSeconds(60), 101.0, 102.5, 100.8, 102.0, 2.0, 12));
     }
 
-    private MockResponse login(RecordedRequest request) {
+    private Answer login(Credentials credentials) {
         if (throttleLogins > 0) {
             throttleLogins--;
-            return new MockResponse.Builder().code(429).setHeader("Retry-After", "30")
+            return new Answer(429, "", new MockResponse.Builder().code(429).setHeader("Retry-After", "30")
                     .setHeader("Content-Type", "application/problem+json")
-                    .body("{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many login attempts\"}").build();
+                    .body("{\"title\":\"Too Many Requests\",\"status\":429,\"detail\":\"Too many login attempts\"}").build());
         }
-        JsonNode body = JSON.readTree(request.getBody().utf8());
-        String username = body.get("username").asString();
-        if (!body.get("password").asString().equals(passwords.get(username))) {
+        if (!credentials.password().equals(passwords.get(credentials.username()))) {
             return problem(401, "Bad credentials");
         }
         String token = UUID.randomUUID().toString();
-        users.put(token, username);
-        return json(200, Map.of("token", token, "expiresAt", "2099-01-01T00:00:00Z"));
+        users.put(token, credentials.username());
+        return json(200, new IssuedToken(token, Instant.parse("2099-01-01T00:00:00Z")));
     }
 
-    private MockResponse register(RecordedRequest request) {
-        JsonNode body = JSON.readTree(request.getBody().utf8());
-        String username = body.get("username").asString();
-        String password = body.get("password").asString();
-        if (password.length() < 8) {
+    private Answer register(Credentials credentials) {
+        if (credentials.password().length() < 8) {
             return problem(400, "Password must have at least 8 characters");
         }
-        if (passwords.putIfAbsent(username, password) != null) {
+        if (passwords.putIfAbsent(credentials.username(), credentials.password()) != null) {
             return problem(409, "User name already taken");
         }
-        return new MockResponse.Builder().code(201).build();
+        return json(201, me(credentials.username()));
     }
 
-    private MockResponse loggedOut(RecordedRequest request) {
+    private Me me(String user) {
+        return new Me(userIds.computeIfAbsent(user, u -> ids.incrementAndGet()), user, CREATED);
+    }
+
+    private Answer loggedOut(RecordedRequest request) {
         users.remove(bearer(request));
-        return new MockResponse.Builder().code(204).build();
+        return new Answer(204, "", new MockResponse.Builder().code(204).build());
     }
 
-    private MockResponse savePortfolio(String user, RecordedRequest request) {
-        JsonNode body = JSON.readTree(request.getBody().utf8());
-        List<String> chosen = new ArrayList<>();
-        body.get("symbols").forEach(s -> chosen.add(s.asString()));
-        portfolios.put(user, List.copyOf(chosen));
-        Map<String, Double> amounts = new java.util.HashMap<>();
-        JsonNode given = body.get("quantities");
-        if (given != null && given.isObject()) {
-            given.properties().forEach(entry -> amounts.put(entry.getKey(), entry.getValue().asDouble()));
-        }
-        quantities.put(user, Map.copyOf(amounts));
-        return json(200, Map.of("symbols", chosen, "quantities", Map.of()));
+    private Portfolio held(String user) {
+        return portfolios.getOrDefault(user, Portfolio.of(List.of()));
     }
 
-    private MockResponse page(java.util.Collection<String> visible, RecordedRequest request) {
+    private Answer save(String user, Portfolio requested) {
+        var quantities = new LinkedHashMap<String, Double>();
+        requested.quantities().forEach((symbol, quantity) -> {
+            if (requested.symbols().contains(symbol)) {
+                quantities.put(symbol, quantity);
+            }
+        });
+        portfolios.put(user, new Portfolio(List.copyOf(requested.symbols()), Map.copyOf(quantities)));
+        return json(200, held(user));
+    }
+
+    private Answer page(Collection<String> visible, RecordedRequest request) {
         String limit = request.getUrl().queryParameter("limit");
         int max = limit == null ? 50 : Integer.parseInt(limit);
-        var items = alerts.stream().filter(a -> visible.contains(a.symbol())).limit(max).toList();
-        var page = new java.util.HashMap<String, Object>();
-        page.put("items", items);
-        page.put("nextCursor", null);
-        return json(200, page);
+        return json(200, new AlertPage(alerts.stream().filter(a -> visible.contains(a.symbol())).limit(max).toList(), null));
     }
 
     private MockResponse stream(@Nullable String user, RecordedRequest request) {
         if (!streamAvailable) {
-            return problem(503, "Stream unavailable");
+            return problem(503, "Stream unavailable").response();
         }
         if (request.getHeaders().get("Authorization") != null && user == null) {
-            return problem(401, "Token expired");
+            return problem(401, "Token expired").response();
         }
         var subscriber = new Subscriber(user, new LinkedBlockingQueue<>());
         subscribers.add(subscriber);
@@ -223,8 +252,6 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
                 .body(new SseBody(subscriber))
                 .build();
     }
-
-    private static final String END = "\u0000end";
 
     private final class SseBody implements MockResponseBody {
 
@@ -270,14 +297,20 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
         return header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
     }
 
-    private static MockResponse json(int code, Object body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json")
-                .body(JSON.writeValueAsString(body)).build();
+    /** An answer and the JSON body it carries ("" for none or for a problem, which the document does not describe). */
+    private record Answer(int status, String json, MockResponse response) {
     }
 
-    private static MockResponse problem(int code, String detail) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/problem+json")
-                .body(JSON.writeValueAsString(Map.of("status", code, "detail", detail))).build();
+    private static Answer json(int status, Object body) {
+        String text = JSON.writeValueAsString(body);
+        return new Answer(status, text, new MockResponse.Builder().code(status)
+                .setHeader("Content-Type", "application/json").body(text).build());
+    }
+
+    private static Answer problem(int status, String detail) {
+        return new Answer(status, "", new MockResponse.Builder().code(status)
+                .setHeader("Content-Type", "application/problem+json")
+                .body(JSON.writeValueAsString(Map.of("status", status, "detail", detail))).build());
     }
 
     @Override

@@ -5,7 +5,7 @@ import com.marketpulse.detection.MarketProperties;
 import com.marketpulse.feature.math.FeatureSettings;
 import com.marketpulse.settings.MarketPulseSettings;
 import com.marketpulse.settings.Settings;
-import com.marketpulse.settings.SimulatorOptions;
+import com.marketpulse.simulator.SimulatorOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.Binder;

@@ -3,8 +3,8 @@ package com.marketpulse.evaluation;
 import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.Tick;
 import com.marketpulse.feature.math.SymbolState;
-import com.marketpulse.ingestion.simulator.MarketSimulator;
-import com.marketpulse.ingestion.simulator.MarketSink;
+import com.marketpulse.simulator.MarketSimulator;
+import com.marketpulse.simulator.MarketSink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +91,7 @@ public class PipelineBenchmark {
         }
         Tick t = ticks[i];
         return new Tick(t.eventId(), t.symbol(), t.eventTime().plus(shift), t.price(), t.size(), t.tradeId(),
-                t.takerSide(), t.source(), t.runId());
+                t.takerSide(), t.source(), t.venue(), t.runId());
     }
 
     /** feature-service's per-tick math alone (no state store). */

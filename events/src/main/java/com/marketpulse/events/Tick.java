@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param tradeId   the exchange's trade id (used to de-duplicate across reconnects)
  * @param takerSide {@code B} (buy), {@code S} (sell) or {@code null} when unknown
  * @param source    where it came from: {@code alpaca}, {@code simulator} or {@code replay}
+ * @param venue     the venue that printed the trade: Alpaca's location ({@code us}, {@code us-1}, {@code eu-1}),
+ *                  {@code simulator}, {@code replay}; {@code null} when unknown (e.g. ticks archived before it existed)
  * @param runId     the backtest run this tick belongs to, {@code null} for live ticks
  */
 public record Tick(
@@ -25,6 +27,7 @@ public record Tick(
         String tradeId,
         String takerSide,
         String source,
+        String venue,
         String runId) {
 
     public Tick {
@@ -39,11 +42,14 @@ public record Tick(
         }
     }
 
-    /** A live tick whose event id is derived from its source and trade id. */
-    public static Tick live(String source, String symbol, Instant eventTime, double price, double size,
+    /**
+     * A live tick whose event id is derived from its source, symbol and trade id (as before the venue was named, so
+     * a trade keeps the id it had).
+     */
+    public static Tick live(String source, String venue, String symbol, Instant eventTime, double price, double size,
                             String tradeId, String takerSide) {
         return new Tick(source + ":" + symbol + ":" + tradeId, symbol, eventTime, price, size, tradeId,
-                takerSide, source, null);
+                takerSide, source, venue, null);
     }
 
     public boolean isReplay() {
@@ -52,6 +58,6 @@ public record Tick(
 
     /** The same trade, tagged as part of a backtest run. */
     public Tick withRunId(String newRunId) {
-        return new Tick(eventId, symbol, eventTime, price, size, tradeId, takerSide, source, newRunId);
+        return new Tick(eventId, symbol, eventTime, price, size, tradeId, takerSide, source, venue, newRunId);
     }
 }

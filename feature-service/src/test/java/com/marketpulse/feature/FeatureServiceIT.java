@@ -216,7 +216,8 @@ class FeatureServiceIT {
     }
 
     private static Tick tick(String id, String symbol, Instant time, double price, double size, String runId) {
-        return new Tick(id, symbol, time, price, size, id, null, runId == null ? "simulator" : "replay", runId);
+        return new Tick(id, symbol, time, price, size, id, null, runId == null ? "simulator" : "replay",
+                runId == null ? "simulator" : "replay", runId);
     }
 
     private KafkaProducer<String, byte[]> producer() {

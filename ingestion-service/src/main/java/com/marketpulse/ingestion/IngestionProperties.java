@@ -19,19 +19,28 @@ public record IngestionProperties(
         @DefaultValue Replay replay,
         @DefaultValue Publish publish) {
 
-    /** The Alpaca crypto feed. Keys come from the environment only and are never printed. */
+    /**
+     * The Alpaca crypto feed. Keys come from the environment only and are never printed.
+     *
+     * @param location  the venue ({@code ALPACA_LOCATION}): {@code us} Alpaca, {@code us-1} Kraken US, {@code eu-1}
+     *                  Kraken EU; selects {@code /v1beta3/crypto/{location}} on the stream and REST hosts
+     * @param barSeed   minute bars fetched from REST for a symbol with no bar published yet; also the longest gap
+     *                  of bars closed after a reconnect or restart
+     */
     public record Alpaca(
             @DefaultValue("") String apiKey,
             @DefaultValue("") String secretKey,
-            @DefaultValue("wss://stream.data.alpaca.markets/v1beta3/crypto/us") String streamUrl,
-            @DefaultValue("https://data.alpaca.markets/v1beta3/crypto/us") String dataUrl,
+            @DefaultValue("us") String location,
+            @DefaultValue("wss://stream.data.alpaca.markets") String streamUrl,
+            @DefaultValue("https://data.alpaca.markets") String dataUrl,
             @DefaultValue("10s") Duration pingInterval,
             @DefaultValue("25s") Duration silenceTimeout,
             @DefaultValue("10s") Duration handshakeTimeout,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("60s") Duration maxBackoff,
             @DefaultValue("30s") Duration limitBackoff,
-            @DefaultValue("15m") Duration maxBackfill) {
+            @DefaultValue("15m") Duration maxBackfill,
+            @DefaultValue("24h") Duration barSeed) {
 
         public boolean hasKeys() {
             return apiKey != null && !apiKey.isBlank() && secretKey != null && !secretKey.isBlank();
@@ -39,7 +48,7 @@ public record IngestionProperties(
 
         @Override
         public String toString() {
-            return "Alpaca[streamUrl=" + streamUrl + ", dataUrl=" + dataUrl + ", keys=" + (hasKeys() ? "set" : "unset")
+            return "Alpaca[location=" + location + ", streamUrl=" + streamUrl + ", dataUrl=" + dataUrl + ", keys=" + (hasKeys() ? "set" : "unset")
                     + "]";
         }
     }

@@ -28,13 +28,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void theMarketModelIsPlainJava() {
-        noClasses().that().resideInAPackage("..ingestion.simulator..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
-                .check(CLASSES);
-    }
-
-    @Test
     void aJsonMapperIsBuiltOnlyInEvents() {
         SharedRules.JSON_MAPPERS_ARE_BUILT_ONLY_IN_EVENTS.check(CLASSES);
     }

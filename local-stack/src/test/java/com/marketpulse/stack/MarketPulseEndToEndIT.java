@@ -339,13 +339,13 @@ class MarketPulseEndToEndIT {
             for (int i = 0; i < 200; i++) {
                 time = time.plusSeconds(1);
                 price *= 1 + random.nextGaussian() * 0.0002;
-                send(producer, Tick.live("e2e", SYMBOL, time, round(price), 0.01 + random.nextDouble() * 0.05,
+                send(producer, Tick.live("e2e", "e2e", SYMBOL, time, round(price), 0.01 + random.nextDouble() * 0.05,
                         "t" + i, "B"));
             }
             Instant spikeTime = time.plusSeconds(1);
-            send(producer, Tick.live("e2e", SYMBOL, spikeTime, round(price * 1.06), 0.03, "spike", "B"));
+            send(producer, Tick.live("e2e", "e2e", SYMBOL, spikeTime, round(price * 1.06), 0.03, "spike", "B"));
             Instant nextMinute = Instant.ofEpochSecond((spikeTime.getEpochSecond() / 60 + 1) * 60 + 1);
-            send(producer, Tick.live("e2e", SYMBOL, nextMinute, round(price), 0.02, "after", "B"));
+            send(producer, Tick.live("e2e", "e2e", SYMBOL, nextMinute, round(price), 0.02, "after", "B"));
             producer.flush();
             return spikeTime;
         }

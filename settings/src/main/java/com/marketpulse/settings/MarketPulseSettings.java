@@ -1,5 +1,6 @@
 package com.marketpulse.settings;
 
+import com.marketpulse.simulator.SimulatorOptions;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param symbols   the pairs to watch, as Alpaca writes them ({@code BTC/USD})
  * @param kafka     how the topics of the catalogue are created
- * @param simulator the market simulator
+ * @param simulator the market simulator (module market-simulator's own options record)
  */
 public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOptions simulator) {
 

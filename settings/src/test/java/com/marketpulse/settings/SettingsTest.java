@@ -2,6 +2,9 @@ package com.marketpulse.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketpulse.simulator.EventStyle;
+import com.marketpulse.simulator.Profile;
+import com.marketpulse.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -26,8 +29,31 @@ class SettingsTest {
 
         assertThat(defaults.symbols()).containsExactly("BTC/USD", "ETH/USD", "SOL/USD");
         assertThat(defaults.kafka()).isEqualTo(new MarketPulseSettings.Kafka(3, (short) 1));
-        assertThat(defaults.simulator()).isEqualTo(
-                new SimulatorOptions(4.0, 30.0, 50.0, 20.0, 5.0, Duration.ofSeconds(20), 0L));
+        assertThat(defaults.simulator()).isEqualTo(new SimulatorOptions(Profile.DENSE, EventStyle.CLASSIC, 4.0, 30.0,
+                50.0, 20.0, 5.0, Duration.ofSeconds(20), 0L,
+                new SimulatorOptions.Thin(150, Duration.ofSeconds(1), Duration.ofSeconds(2), 9.0, 0.0),
+                new SimulatorOptions.MarketEvents(1.0, 3.0, 6.0, Duration.ofMinutes(1), Duration.ofMinutes(5), 15.0,
+                        Duration.ofMinutes(10), 5.0, Duration.ofMinutes(10), Duration.ofMinutes(20))));
+    }
+
+    @Test
+    void anEmptyEventStyleIsTheProfilesOwn() throws IOException {
+        Path file = dir.resolve("marketpulse.yml");
+        Files.writeString(file, """
+                marketpulse:
+                  simulator:
+                    profile: thin
+                    thin:
+                      trades-per-day: 100
+                """);
+
+        SimulatorOptions thin = Settings.load(file).simulator();
+
+        assertThat(thin.profile()).isEqualTo(Profile.THIN);
+        assertThat(thin.events()).isEqualTo(EventStyle.MARKET);
+        assertThat(thin.thin().tradesPerDay()).isEqualTo(100);
+        assertThat(thin.thin().spreadBps()).isEqualTo(9.0);
+        assertThat(Settings.defaults().simulator().events()).isEqualTo(EventStyle.CLASSIC);
     }
 
     @Test

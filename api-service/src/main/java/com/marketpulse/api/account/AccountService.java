@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-import com.marketpulse.api.security.IssuedToken;
+import com.marketpulse.api.contract.Credentials;
+import com.marketpulse.api.contract.IssuedToken;
+import com.marketpulse.api.contract.PasswordChange;
 import com.marketpulse.api.security.Tokens;
 import com.marketpulse.api.web.ApiException;
 

@@ -16,8 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.marketpulse.api.contract.Credentials;
+import com.marketpulse.api.contract.IssuedToken;
+import com.marketpulse.api.contract.Me;
+import com.marketpulse.api.contract.PasswordChange;
 import com.marketpulse.api.security.CurrentUser;
-import com.marketpulse.api.security.IssuedToken;
 import com.marketpulse.api.security.Tokens;
 
 @RestController
@@ -36,7 +39,7 @@ class AuthController {
     @Operation(summary = "Create an account", description = "201 with the account; 409 when the name is taken.")
     ResponseEntity<Me> register(@RequestBody Credentials credentials, HttpServletRequest request) {
         UserAccount created = accounts.register(credentials, request.getRemoteAddr());
-        return ResponseEntity.created(URI.create("/api/me")).body(Me.of(created));
+        return ResponseEntity.created(URI.create("/api/me")).body(me(created));
     }
 
     @PostMapping("/api/auth/login")
@@ -57,7 +60,7 @@ class AuthController {
     @GetMapping("/api/me")
     @Operation(summary = "My account", security = @SecurityRequirement(name = "bearer"))
     Me me(@AuthenticationPrincipal Jwt token) {
-        return Me.of(accounts.account(CurrentUser.of(token).id()));
+        return me(accounts.account(CurrentUser.of(token).id()));
     }
 
     @PostMapping("/api/me/password")
@@ -66,5 +69,9 @@ class AuthController {
     IssuedToken changePassword(@AuthenticationPrincipal Jwt token, @RequestBody PasswordChange change,
                                HttpServletRequest request) {
         return accounts.changePassword(CurrentUser.of(token).id(), change, request.getRemoteAddr());
+    }
+
+    private static Me me(UserAccount account) {
+        return new Me(account.id(), account.username(), account.createdAt());
     }
 }

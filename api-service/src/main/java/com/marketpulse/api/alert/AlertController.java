@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.api.contract.AlertPage;
 import com.marketpulse.api.market.SymbolCatalog;
 import com.marketpulse.api.portfolio.PortfolioService;
 import com.marketpulse.api.security.CurrentUser;

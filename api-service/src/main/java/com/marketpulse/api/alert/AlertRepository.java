@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Direction;
 import com.marketpulse.events.SeverityLevel;

@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.SymbolQuote;
+
 /** Reads live bars ({@code run_id = ''}) from {@code detection.bars} (written by detection-service). */
 @Repository
 public class BarRepository {

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.SymbolQuote;
 import com.marketpulse.api.web.ApiException;
 import com.marketpulse.api.web.TimeParameter;
 import com.marketpulse.events.Symbols;

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.marketpulse.api.contract.Portfolio;
 import com.marketpulse.api.security.CurrentUser;
 
 /** The signed-in user's own portfolio: there is no way to name another user's. */

@@ -9,6 +9,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.marketpulse.api.contract.Portfolio;
 import com.marketpulse.api.market.SymbolCatalog;
 import com.marketpulse.api.web.ApiException;
 

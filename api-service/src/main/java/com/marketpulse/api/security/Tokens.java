@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
 import com.marketpulse.api.MarketPulseProperties;
+import com.marketpulse.api.contract.IssuedToken;
 
 /**
  * Issues and revokes the API's bearer tokens: HS256-signed JWTs naming the user id ({@code sub}), the user name,

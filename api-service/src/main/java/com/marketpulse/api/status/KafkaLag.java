@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
+import com.marketpulse.api.contract.StatusReport;
+
 /**
  * Reads broker reachability and every consumer group's lag (end offset minus committed offset, summed per topic)
  * with the Kafka admin client. The API's own per-instance stream groups are left out.

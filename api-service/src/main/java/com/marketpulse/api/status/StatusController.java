@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.marketpulse.api.contract.StatusReport;
+
 @RestController
 @Tag(name = "Health", description = "Pipeline status; orchestration uses /actuator/health")
 class StatusController {

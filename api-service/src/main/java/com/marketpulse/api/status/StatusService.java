@@ -18,6 +18,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 import com.marketpulse.api.MarketPulseProperties;
+import com.marketpulse.api.contract.StatusReport;
 import com.marketpulse.api.market.BarRepository;
 import com.marketpulse.api.market.SymbolCatalog;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
-import com.marketpulse.api.alert.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.api.portfolio.PortfolioChanged;
 
 /**

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import com.marketpulse.api.alert.AlertDto;
 import com.marketpulse.api.alert.AlertRepository;
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.api.portfolio.PortfolioService;
 import com.marketpulse.api.security.CurrentUser;
 

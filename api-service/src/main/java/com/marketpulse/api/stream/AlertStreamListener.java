@@ -3,7 +3,7 @@ package com.marketpulse.api.stream;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import com.marketpulse.api.alert.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.Topics;
 

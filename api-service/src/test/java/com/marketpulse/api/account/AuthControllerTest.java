@@ -23,7 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.marketpulse.api.ApiSliceTest;
-import com.marketpulse.api.security.IssuedToken;
+import com.marketpulse.api.contract.IssuedToken;
 import com.marketpulse.api.security.Tokens;
 import com.marketpulse.api.web.ApiException;
 

@@ -26,6 +26,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.marketpulse.api.ApiSliceTest;
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.api.portfolio.PortfolioService;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Direction;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.marketpulse.api.TestAlerts;
-import com.marketpulse.api.alert.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.events.AlertType;
 
 /**

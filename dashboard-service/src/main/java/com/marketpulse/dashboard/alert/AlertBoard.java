@@ -7,7 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
+
 
 /**
  * The alerts one screen shows: merged from the first page, the live stream and fallback polls without

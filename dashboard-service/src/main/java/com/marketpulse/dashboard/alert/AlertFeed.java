@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.dashboard.api.AlertQuery;
 import com.marketpulse.dashboard.api.AlertStream;
 import com.marketpulse.dashboard.api.AlertStreamClient;

@@ -1,12 +1,16 @@
 package com.marketpulse.dashboard.alert;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
-import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.events.AlertType;
+import com.marketpulse.events.SeverityLevel;
+
 
 /**
  * What a person narrowed an alert list to: a coin, a type, a lowest severity level and words in the
@@ -16,9 +20,9 @@ public record AlertFilter(@Nullable String symbol, @Nullable String type, @Nulla
         @Nullable String text) implements Predicate<AlertDto> {
 
     /** The levels from lowest to highest. */
-    public static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+    public static final List<String> LEVELS = Arrays.stream(SeverityLevel.values()).map(Enum::name).toList();
     /** The alert types the detector raises. */
-    public static final List<String> TYPES = List.of("PRICE_SPIKE", "VOLUME_ANOMALY", "VOLATILITY_BURST");
+    public static final List<String> TYPES = Arrays.stream(AlertType.values()).map(Enum::name).toList();
 
     public static AlertFilter none() {
         return new AlertFilter(null, null, null, null);
@@ -27,8 +31,8 @@ public record AlertFilter(@Nullable String symbol, @Nullable String type, @Nulla
     @Override
     public boolean test(AlertDto alert) {
         return (symbol == null || symbol.equals(alert.symbol()))
-                && (type == null || type.equals(alert.type()))
-                && (minimumLevel == null || rank(alert.level()) >= rank(minimumLevel))
+                && (type == null || alert.type() != null && type.equals(alert.type().name()))
+                && (minimumLevel == null || alert.level() != null && rank(alert.level().name()) >= rank(minimumLevel))
                 && (text == null || text.isBlank() || contains(alert.explanation(), text));
     }
 

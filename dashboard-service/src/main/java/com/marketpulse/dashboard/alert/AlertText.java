@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import com.marketpulse.events.Direction;
+
 /** How alert fields read on screen. */
 public final class AlertText {
 
@@ -21,15 +23,19 @@ public final class AlertText {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** {@code UP} → {@code ▲ Up}, {@code DOWN} → {@code ▼ Down}; unknown or missing → empty. */
-    public static String direction(@Nullable String direction) {
+    /** {@code SeverityLevel.HIGH} → {@code High}; missing → empty. */
+    public static String type(@Nullable Enum<?> constant) {
+        return constant == null ? "" : type(constant.name());
+    }
+
+    /** {@code UP} → {@code ▲ Up}, {@code DOWN} → {@code ▼ Down}; missing → empty. */
+    public static String direction(@Nullable Direction direction) {
         if (direction == null) {
             return "";
         }
         return switch (direction) {
-            case "UP" -> "▲ Up";
-            case "DOWN" -> "▼ Down";
-            default -> type(direction);
+            case UP -> "▲ Up";
+            case DOWN -> "▼ Down";
         };
     }
 

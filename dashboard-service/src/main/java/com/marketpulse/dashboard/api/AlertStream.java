@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.marketpulse.api.contract.AlertDto;
+
 /** An open live alert stream. {@link #close()} may be called from any thread and ends {@link #read}. */
 public final class AlertStream implements Closeable {
 

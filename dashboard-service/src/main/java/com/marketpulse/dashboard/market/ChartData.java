@@ -3,8 +3,10 @@ package com.marketpulse.dashboard.market;
 import java.time.Instant;
 import java.util.List;
 
-import com.marketpulse.dashboard.api.AlertDto;
-import com.marketpulse.dashboard.api.PriceBar;
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.events.Direction;
+
 
 /**
  * What a price chart draws, in the form TradingView Lightweight Charts takes: candles keyed by UTC seconds, and
@@ -24,9 +26,9 @@ public final class ChartData {
     }
 
     /** The candles, oldest first, one per start time. */
-    public static List<Candle> candles(List<PriceBar> bars) {
+    public static List<Candle> candles(List<BarDto> bars) {
         return bars.stream()
-                .sorted(java.util.Comparator.comparing(PriceBar::start))
+                .sorted(java.util.Comparator.comparing(BarDto::start))
                 .map(bar -> new Candle(bar.start().getEpochSecond(), bar.open(), bar.high(), bar.low(), bar.close()))
                 .distinct()
                 .toList();
@@ -57,18 +59,17 @@ public final class ChartData {
 
     private static Marker marker(AlertDto alert, long barSeconds) {
         long time = alert.eventTime().getEpochSecond() / barSeconds * barSeconds;
-        boolean down = "DOWN".equals(alert.direction());
-        String color = switch (alert.level() == null ? "" : alert.level()) {
+        boolean down = alert.direction() == Direction.DOWN;
+        String color = switch (alert.level() == null ? "" : alert.level().name()) {
             case "CRITICAL" -> "#c62828";
             case "HIGH" -> "#ef6c00";
             case "MEDIUM" -> "#f9a825";
             default -> "#607d8b";
         };
-        String text = switch (alert.type()) {
-            case "PRICE_SPIKE" -> "Spike";
-            case "VOLUME_ANOMALY" -> "Volume";
-            case "VOLATILITY_BURST" -> "Volatility";
-            default -> alert.type();
+        String text = alert.type() == null ? "" : switch (alert.type()) {
+            case PRICE_SPIKE -> "Spike";
+            case VOLUME_ANOMALY -> "Volume";
+            case VOLATILITY_BURST -> "Volatility";
         };
         return new Marker(time, down ? "belowBar" : "aboveBar", down ? "arrowDown" : "arrowUp", color, text, alert.id());
     }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import com.marketpulse.dashboard.api.PriceBar;
+import com.marketpulse.api.contract.BarDto;
+
 
 /**
  * What a coin card shows: the latest price, its change over the bars read (the last hour), and the value of
@@ -19,7 +20,7 @@ public record CoinQuote(String symbol, @Nullable Double price, @Nullable Instant
         @Nullable Double quantity) {
 
     /** Builds a quote from the API's latest price (may be missing) and the recent bars (oldest first). */
-    public static CoinQuote of(String symbol, @Nullable Double lastPrice, @Nullable Instant lastTime, List<PriceBar> bars,
+    public static CoinQuote of(String symbol, @Nullable Double lastPrice, @Nullable Instant lastTime, List<BarDto> bars,
             @Nullable Double quantity) {
         Double price = lastPrice;
         Instant time = lastTime;

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.Portfolio;
+import com.marketpulse.api.contract.SymbolQuote;
 import com.marketpulse.dashboard.api.ApiClient;
-import com.marketpulse.dashboard.api.Portfolio;
-import com.marketpulse.dashboard.api.PriceBar;
-import com.marketpulse.dashboard.api.SymbolQuote;
 
 /** Reads the quotes of a portfolio's coins from the API: latest prices and the last hour of one-minute bars. */
 public final class QuoteSource {
@@ -28,7 +28,7 @@ public final class QuoteSource {
     }
 
     /** A coin's quote and the bars it was computed from (for its chart), oldest first. */
-    public record Snapshot(CoinQuote quote, List<PriceBar> bars) {
+    public record Snapshot(CoinQuote quote, List<BarDto> bars) {
     }
 
     /** One snapshot per coin of the portfolio, in its order. Throws {@code ApiException} when the API fails. */

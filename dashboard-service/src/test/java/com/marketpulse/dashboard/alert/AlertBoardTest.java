@@ -9,7 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.marketpulse.dashboard.api.AlertDto;
+import com.marketpulse.api.contract.AlertDto;
+
 
 class AlertBoardTest {
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.dashboard.FakeApi;
-import com.marketpulse.dashboard.api.AlertDto;
 import com.marketpulse.dashboard.api.AlertStreamClient;
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiProperties;
@@ -43,7 +43,7 @@ class AlertFeedTest {
         api = new ApiClient(RestClient.builder(), properties, json);
         streams = new AlertStreamClient(properties, json);
         token = api.login("demo", "demo123").token();
-        api.savePortfolio(token, com.marketpulse.dashboard.api.Portfolio.of(List.of("BTC/USD")));
+        api.savePortfolio(token, com.marketpulse.api.contract.Portfolio.of(List.of("BTC/USD")));
     }
 
     @AfterEach

@@ -6,6 +6,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.marketpulse.events.Direction;
+import com.marketpulse.events.SeverityLevel;
+
 class AlertTextTest {
 
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
@@ -15,13 +18,14 @@ class AlertTextTest {
         assertThat(AlertText.type("PRICE_SPIKE")).isEqualTo("Price spike");
         assertThat(AlertText.type("VOLATILITY_BURST")).isEqualTo("Volatility burst");
         assertThat(AlertText.type("")).isEmpty();
+        assertThat(AlertText.type(SeverityLevel.CRITICAL)).isEqualTo("Critical");
     }
 
     @Test
     void directionsGetAnArrow() {
-        assertThat(AlertText.direction("UP")).isEqualTo("▲ Up");
-        assertThat(AlertText.direction("DOWN")).isEqualTo("▼ Down");
-        assertThat(AlertText.direction(null)).isEmpty();
+        assertThat(AlertText.direction(Direction.UP)).isEqualTo("▲ Up");
+        assertThat(AlertText.direction(Direction.DOWN)).isEqualTo("▼ Down");
+        assertThat(AlertText.direction((Direction) null)).isEmpty();
     }
 
     @Test

@@ -22,6 +22,9 @@ import mockwebserver3.RecordedRequest;
 import okio.BufferedSink;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.events.Direction;
+
 class AlertStreamClientTest {
 
     private static final String ALERT = """
@@ -66,7 +69,7 @@ class AlertStreamClientTest {
 
         assertThat(received).extracting(AlertDto::id).containsExactly("a-1", "a-2");
         assertThat(received.getFirst().explanation()).isEqualTo("volume 5.2σ above normal");
-        assertThat(received.getFirst().direction()).isEqualTo("DOWN");
+        assertThat(received.getFirst().direction()).isEqualTo(Direction.DOWN);
     }
 
     @Test

@@ -20,6 +20,11 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.marketpulse.api.contract.AlertPage;
+import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.IssuedToken;
+import com.marketpulse.api.contract.Portfolio;
+
 class ApiClientTest {
 
     private final MockWebServer server = new MockWebServer();
@@ -45,7 +50,7 @@ class ApiClientTest {
     void loginPostsTheCredentialsAndReturnsTheToken() throws Exception {
         server.enqueue(json(200, "{\"token\":\"t-1\",\"expiresAt\":\"2026-11-24T20:00:00Z\"}"));
 
-        LoginToken token = api.login("demo", "demo123");
+        IssuedToken token = api.login("demo", "demo123");
 
         assertThat(token.token()).isEqualTo("t-1");
         assertThat(token.expiresAt()).isEqualTo(Instant.parse("2026-11-24T20:00:00Z"));
@@ -166,7 +171,7 @@ class ApiClientTest {
 
         var bars = api.bars("t-1", "BTC/USD", Instant.parse("2026-11-24T11:00:00Z"), Instant.parse("2026-11-24T12:00:00Z"), "1m");
 
-        assertThat(bars).singleElement().extracting(PriceBar::close).isEqualTo(1.5);
+        assertThat(bars).singleElement().extracting(BarDto::close).isEqualTo(1.5);
         var url = server.takeRequest().getUrl();
         assertThat(url.encodedPath()).isEqualTo("/api/symbols/BTC-USD/bars");
         assertThat(url.queryParameter("from")).isEqualTo("2026-11-24T11:00:00Z");

@@ -8,15 +8,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.marketpulse.dashboard.api.AlertDto;
-import com.marketpulse.dashboard.api.PriceBar;
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.events.AlertType;
+import com.marketpulse.events.Direction;
+import com.marketpulse.events.SeverityLevel;
 
 class ChartDataTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
-    private static PriceBar bar(int minute, double close) {
-        return new PriceBar(T0.plusSeconds(60L * minute), close, close, close, close, 1, 1);
+    private static BarDto bar(int minute, double close) {
+        return new BarDto(T0.plusSeconds(60L * minute), T0.plusSeconds(60L * minute + 60), close, close, close, close, 1, 1);
     }
 
     @Test
@@ -55,7 +58,7 @@ class ChartDataTest {
     void aDownMoveIsMarkedBelowTheCandle() {
         var candles = ChartData.candles(List.of(bar(0, 1)));
         var base = alert("d", "BTC/USD", T0, "down");
-        var down = new AlertDto(base.id(), base.symbol(), "VOLUME_ANOMALY", "DOWN", 90, "CRITICAL", base.eventTime(),
+        var down = new AlertDto(base.id(), base.symbol(), AlertType.VOLUME_ANOMALY, Direction.DOWN, 90, SeverityLevel.CRITICAL, base.eventTime(),
                 base.endTime(), base.price(), base.score(), base.modelVersion(), base.explanation(), base.detectedAt());
 
         var marker = ChartData.markers("BTC/USD", List.of(down), candles, 60).getFirst();

@@ -8,14 +8,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.marketpulse.dashboard.api.PriceBar;
+import com.marketpulse.api.contract.BarDto;
 
 class CoinQuoteTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
-    private static PriceBar bar(int minute, double open, double close) {
-        return new PriceBar(T0.plusSeconds(60L * minute), open, Math.max(open, close), Math.min(open, close), close, 1, 1);
+    private static BarDto bar(int minute, double open, double close) {
+        return new BarDto(T0.plusSeconds(60L * minute), T0.plusSeconds(60L * minute + 60), open, Math.max(open, close), Math.min(open, close), close, 1, 1);
     }
 
     @Test

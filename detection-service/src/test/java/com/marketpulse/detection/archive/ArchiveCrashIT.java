@@ -59,7 +59,7 @@ class ArchiveCrashIT extends IntegrationTest {
     @Test
     void archivesEveryTickExactlyOnceAfterACrashBetweenRenameAndCommit() {
         Instant t0 = Instant.parse("2026-11-22T08:00:00.000000007Z");
-        IntStream.range(0, 200).mapToObj(i -> Tick.live("simulator", i % 2 == 0 ? "ETH/USD" : "BTC/USD",
+        IntStream.range(0, 200).mapToObj(i -> Tick.live("simulator", "simulator", i % 2 == 0 ? "ETH/USD" : "BTC/USD",
                         t0.plusMillis(100L * i), 3000.0 + i, 2.0, "crash-" + i, "B"))
                 .forEach(t -> Topic.sendJson(brokers, Topics.MARKET_CRYPTO, t.symbol(), t));
         List<ConsumerRecord<String, byte[]>> inTopic = Topic.readAll(brokers, Topics.MARKET_CRYPTO);

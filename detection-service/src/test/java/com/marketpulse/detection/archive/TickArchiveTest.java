@@ -34,7 +34,7 @@ class TickArchiveTest {
     /** Tick {@code i}: alternating symbols, one per 10 ms, crossing midnight UTC. */
     private static Tick tick(long i) {
         String symbol = i % 2 == 0 ? "BTC/USD" : "ETH/USD";
-        return Tick.live("simulator", symbol, T0.plusMillis(10 * i), 100_000 + i, 0.5, Long.toString(i), "B");
+        return Tick.live("simulator", "simulator", symbol, T0.plusMillis(10 * i), 100_000 + i, 0.5, Long.toString(i), "B");
     }
 
     private static void write(TickArchive archive, long from, long to) {
@@ -163,7 +163,7 @@ class TickArchiveTest {
     @Test
     void keepsTheFieldsOfATick() {
         TickArchive archive = archive(10);
-        Tick withoutOptionals = new Tick("alpaca:SOL/USD:1", "SOL/USD", T0, 150.25, 3.0, null, null, null, null);
+        Tick withoutOptionals = new Tick("alpaca:SOL/USD:1", "SOL/USD", T0, 150.25, 3.0, null, null, null, null, null);
         archive.append(0, 0, withoutOptionals);
         archive.append(0, 1, tick(1));
         archive.seal(0);

@@ -24,7 +24,7 @@ class TickArchiverIT extends IntegrationTest {
     @Test
     void archivesEveryTickExactlyOnceAsReadableParquetAndSendsAnUnreadableOneToTheDeadLetterTopic() {
         Instant t0 = Instant.parse("2026-11-23T09:30:00.000000001Z");
-        List<Tick> ticks = IntStream.range(0, 120).mapToObj(i -> Tick.live("simulator",
+        List<Tick> ticks = IntStream.range(0, 120).mapToObj(i -> Tick.live("simulator", "simulator",
                 i % 3 == 0 ? "SOL/USD" : "BTC/USD", t0.plusMillis(250L * i), 100.0 + i, 1.0, "t" + i, "S")).toList();
         ticks.subList(0, 60).forEach(t -> Topic.sendJson(brokers, Topics.MARKET_CRYPTO, t.symbol(), t));
         Topic.sendBytes(brokers, Topics.MARKET_CRYPTO, "BTC/USD", "{\"price\": -1".getBytes(StandardCharsets.UTF_8));

@@ -80,7 +80,7 @@ class ModelRegistryIT extends IntegrationTest {
         double price = 50;
         for (int i = 0; i < count; i++) {
             price *= Math.exp(0.001 * random.nextGaussian());
-            ticks.append(7, i, Tick.live("simulator", "DOGE/USD",
+            ticks.append(7, i, Tick.live("simulator", "simulator", "DOGE/USD",
                     Instant.parse("2026-11-20T10:00:00Z").plusMillis(250L * i), price, Math.exp(random.nextGaussian()),
                     "m" + i, "B"));
         }

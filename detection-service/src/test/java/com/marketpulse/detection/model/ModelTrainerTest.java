@@ -40,7 +40,7 @@ class ModelTrainerTest {
             double price = 1000;
             for (int i = 0; i < count; i++) {
                 price *= Math.exp(0.001 * random.nextGaussian());
-                ticks.append(0, offset++, Tick.live("simulator", symbol,
+                ticks.append(0, offset++, Tick.live("simulator", "simulator", symbol,
                         Instant.parse("2026-11-24T10:00:00Z").plusMillis(250L * i), price,
                         Math.exp(random.nextGaussian()), symbol + i, "B"));
             }

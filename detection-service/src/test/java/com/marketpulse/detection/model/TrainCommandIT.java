@@ -64,7 +64,7 @@ class TrainCommandIT {
         double price = 2.5;
         for (int i = 0; i < count; i++) {
             price *= Math.exp(0.002 * random.nextGaussian());
-            ticks.append(0, i, Tick.live("simulator", "XRP/USD", Instant.parse("2026-11-21T00:00:00Z").plusSeconds(i),
+            ticks.append(0, i, Tick.live("simulator", "simulator", "XRP/USD", Instant.parse("2026-11-21T00:00:00Z").plusSeconds(i),
                     price, Math.exp(random.nextGaussian()), "x" + i, null));
         }
         ticks.seal(0);

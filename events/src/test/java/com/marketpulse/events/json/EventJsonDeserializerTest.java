@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class EventJsonDeserializerTest {
 
     private static final Tick TICK = new Tick("simulator:1", "BTC/USD", Instant.parse("2026-01-02T03:04:05.123456789Z"),
-            100.5, 0.25, "1", "B", "simulator", null);
+            100.5, 0.25, "1", "B", "simulator", "simulator", null);
 
     @Test
     void configuredByNameReadsTheNamedType() {

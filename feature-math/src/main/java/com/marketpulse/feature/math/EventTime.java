@@ -3,18 +3,18 @@ package com.marketpulse.feature.math;
 import java.time.Instant;
 
 /** Event times as nanoseconds since the epoch (a long holds them until the year 2262). */
-final class EventTime {
+public final class EventTime {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private EventTime() {
     }
 
-    static long toNanos(Instant instant) {
+    public static long toNanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
     }
 
-    static Instant toInstant(long epochNanos) {
+    public static Instant toInstant(long epochNanos) {
         return Instant.ofEpochSecond(Math.floorDiv(epochNanos, NANOS_PER_SECOND),
                 Math.floorMod(epochNanos, NANOS_PER_SECOND));
     }

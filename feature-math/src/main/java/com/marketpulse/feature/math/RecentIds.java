@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * nanosecond do not happen. The lookup is a bounded scan of {@value #CAPACITY} longs. Two different ids
  * share a fingerprint with probability about 2<sup>-64</sup> per pair.
  */
-final class RecentIds {
+public final class RecentIds {
 
     static final int CAPACITY = 64;
 
@@ -20,7 +20,7 @@ final class RecentIds {
     private int size;
     private int next;
 
-    boolean contains(String eventId) {
+    public boolean contains(String eventId) {
         long fingerprint = fingerprint(eventId);
         for (int i = 0; i < size; i++) {
             if (fingerprints[i] == fingerprint) {
@@ -30,7 +30,7 @@ final class RecentIds {
         return false;
     }
 
-    void add(String eventId) {
+    public void add(String eventId) {
         fingerprints[next] = fingerprint(eventId);
         next = (next + 1) % CAPACITY;
         size = Math.min(size + 1, CAPACITY);
@@ -51,17 +51,17 @@ final class RecentIds {
         return hash;
     }
 
-    int serializedSize() {
+    public int serializedSize() {
         return 4 + 4 + 8 * size;
     }
 
-    void writeTo(ByteBuffer out) {
+    public void writeTo(ByteBuffer out) {
         out.putInt(size).putInt(next);
         out.asLongBuffer().put(fingerprints, 0, size);
         out.position(out.position() + 8 * size);
     }
 
-    static RecentIds readFrom(ByteBuffer in) {
+    public static RecentIds readFrom(ByteBuffer in) {
         RecentIds ids = new RecentIds();
         ids.size = in.getInt();
         ids.next = in.getInt();

@@ -49,7 +49,7 @@ public class SymbolStateBenchmark {
             price = Math.round((price + random.nextGaussian() * 5) * 100) / 100.0;
             time = time.plusMillis(1 + random.nextInt(500));
             ticks[i] = new Tick("bench:" + i, "BTC/USD", time, price, Math.exp(random.nextGaussian()) * 0.01,
-                    Integer.toString(i), null, "simulator", null);
+                    Integer.toString(i), null, "simulator", "simulator", null);
         }
         state = SymbolState.fresh(settings);
         for (Tick tick : ticks) {
@@ -63,7 +63,7 @@ public class SymbolStateBenchmark {
         Tick tick = ticks[i & (TICKS - 1)];
         long round = (i >>> 16) + 1;
         return new Tick(tick.eventId() + "/" + round, tick.symbol(), tick.eventTime().plusSeconds(round * 40_000_000L),
-                tick.price(), tick.size(), tick.tradeId(), null, tick.source(), null);
+                tick.price(), tick.size(), tick.tradeId(), null, tick.source(), tick.venue(), null);
     }
 
     @Benchmark

@@ -148,6 +148,6 @@ class SymbolStateTest {
 
     private static Tick tick(int id, Instant time, double price, double size) {
         return new Tick("sim:BTC/USD:" + id, "BTC/USD", time, price, size, Integer.toString(id), null, "simulator",
-                null);
+                "simulator", null);
     }
 }

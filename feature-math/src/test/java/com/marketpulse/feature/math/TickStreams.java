@@ -54,7 +54,7 @@ final class TickStreams {
             }
             double size = random.nextDouble() < 0.05 ? 0 : Math.pow(10, -4 + 5 * random.nextDouble());
             ticks.add(new Tick("sim:" + symbol + ":" + i, symbol, eventTime, price, size, Integer.toString(i),
-                    null, "simulator", runId));
+                    null, "simulator", "simulator", runId));
         }
         return ticks;
     }

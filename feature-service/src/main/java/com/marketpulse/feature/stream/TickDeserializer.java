@@ -41,6 +41,6 @@ final class TickDeserializer implements Deserializer<Tick> {
         }
         return symbol.equals(tick.symbol()) ? tick
                 : new Tick(tick.eventId(), symbol, tick.eventTime(), tick.price(), tick.size(), tick.tradeId(),
-                tick.takerSide(), tick.source(), tick.runId());
+                tick.takerSide(), tick.source(), tick.venue(), tick.runId());
     }
 }

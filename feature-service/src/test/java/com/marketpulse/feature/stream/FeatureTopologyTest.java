@@ -248,6 +248,7 @@ class FeatureTopologyTest {
     }
 
     static Tick tick(String id, String symbol, Instant time, double price, double size, String runId) {
-        return new Tick(id, symbol, time, price, size, id, "B", runId == null ? "simulator" : "replay", runId);
+        return new Tick(id, symbol, time, price, size, id, "B", runId == null ? "simulator" : "replay",
+                runId == null ? "simulator" : "replay", runId);
     }
 }

@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Reads the JSON frames of the crypto stream and the trade objects of the REST API. */
+/** Reads the JSON frames of the crypto stream and the trade and bar objects of the REST API. */
 final class AlpacaFrameParser {
 
-    private static final Set<String> IGNORED_TYPES = Set.of("q", "b", "d", "u", "o");
+    private static final Set<String> IGNORED_TYPES = Set.of("d", "o");
 
     private final JsonMapper json;
 
@@ -54,8 +54,13 @@ final class AlpacaFrameParser {
             case "error" -> element.path("code").isIntegralNumber()
                     ? new AlpacaMessage.Failure(element.get("code").asInt(), element.path("msg").asString(""))
                     : new AlpacaMessage.Malformed("error without a numeric code");
-            case "subscription" -> new AlpacaMessage.Subscribed(strings(element.path("trades")));
+            case "subscription" -> new AlpacaMessage.Subscribed(strings(element.path("trades")),
+                    strings(element.path("quotes")), strings(element.path("bars")),
+                    strings(element.path("updatedBars")));
             case "t" -> trade(element, element.path("S"));
+            case "q" -> quote(element);
+            case "b" -> bar(element, element.path("S"), false);
+            case "u" -> bar(element, element.path("S"), true);
             default -> IGNORED_TYPES.contains(type) ? new AlpacaMessage.Ignored(type) : new AlpacaMessage.Unknown(type);
         };
     }
@@ -82,6 +87,70 @@ final class AlpacaFrameParser {
         String side = trade.path("tks").asString(null);
         return new AlpacaMessage.Trade(symbolNode.asString(), price.asDouble(), size.asDouble(), time, id.asLong(),
                 "B".equals(side) || "S".equals(side) ? side : null);
+    }
+
+    private AlpacaMessage quote(JsonNode quote) {
+        JsonNode symbol = quote.path("S");
+        if (!symbol.isString() || !numbers(quote, "bp", "bs", "ap", "as")) {
+            return new AlpacaMessage.Malformed("quote without S/bp/bs/ap/as of the documented types");
+        }
+        double bid = quote.get("bp").asDouble();
+        double ask = quote.get("ap").asDouble();
+        if (!(bid > 0) || !(ask >= bid) || !(quote.get("bs").asDouble() >= 0) || !(quote.get("as").asDouble() >= 0)) {
+            return new AlpacaMessage.Malformed("quote with bid " + bid + " and ask " + ask + " (crossed, empty or negative)");
+        }
+        Instant time = time(quote);
+        if (time == null) {
+            return new AlpacaMessage.Malformed("quote time is not RFC-3339: " + quote.path("t"));
+        }
+        return new AlpacaMessage.Quote(symbol.asString(), bid, quote.get("bs").asDouble(), ask,
+                quote.get("as").asDouble(), time);
+    }
+
+    /** A bar object; {@code symbolNode} is the {@code S} key on the stream, the map key in REST responses. */
+    AlpacaMessage bar(JsonNode bar, JsonNode symbolNode, boolean updated) {
+        if (!symbolNode.isString() || !numbers(bar, "o", "h", "l", "c", "v")) {
+            return new AlpacaMessage.Malformed("bar without S/o/h/l/c/v of the documented types");
+        }
+        double open = bar.get("o").asDouble();
+        double high = bar.get("h").asDouble();
+        double low = bar.get("l").asDouble();
+        double close = bar.get("c").asDouble();
+        double volume = bar.get("v").asDouble();
+        // n and vw are in every example but not in the v1beta3 schema table: 0 when absent
+        long trades = bar.path("n").canConvertToLong() ? bar.path("n").asLong(0) : 0;
+        double vwap = bar.path("vw").isNumber() ? bar.get("vw").asDouble() : 0;
+        if (!(low > 0) || !(high >= low) || !(open > 0) || !(close > 0) || !(volume >= 0) || trades < 0
+                || !(vwap >= 0) || !Double.isFinite(high) || !Double.isFinite(volume) || !Double.isFinite(vwap)) {
+            return new AlpacaMessage.Malformed("bar with o/h/l/c " + open + "/" + high + "/" + low + "/" + close
+                    + ", v " + volume + ", n " + trades + ", vw " + vwap);
+        }
+        Instant start = time(bar);
+        if (start == null) {
+            return new AlpacaMessage.Malformed("bar time is not RFC-3339: " + bar.path("t"));
+        }
+        return new AlpacaMessage.Bar(symbolNode.asString(), start, open, high, low, close, volume, trades, vwap,
+                updated);
+    }
+
+    private static boolean numbers(JsonNode node, String... keys) {
+        for (String key : keys) {
+            if (!node.path(key).isNumber() || !Double.isFinite(node.get(key).asDouble())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Instant time(JsonNode node) {
+        if (!node.path("t").isString()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.get("t").asString()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static List<String> strings(JsonNode array) {

@@ -19,11 +19,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.random.RandomGenerator;
 
 /**
- * Alpaca's historical crypto trades ({@code GET .../v1beta3/crypto/us/trades}): pages through
- * {@code next_page_token} and waits out 429 (until {@code X-RateLimit-Reset}, else with back-off) and 5xx.
+ * Alpaca's historical crypto trades and minute bars ({@code GET .../v1beta3/crypto/{loc}/trades} and
+ * {@code .../bars?timeframe=1Min}): pages through {@code next_page_token} and waits out 429 (until
+ * {@code X-RateLimit-Reset}, else with back-off) and 5xx.
  */
 final class AlpacaHistoricalClient {
 
@@ -51,12 +53,36 @@ final class AlpacaHistoricalClient {
     /** Every trade of the symbols in [start, end], oldest first. Malformed trades are counted into {@code malformed}. */
     List<AlpacaMessage.Trade> trades(List<String> symbols, Instant start, Instant end, Runnable malformed)
             throws IOException, InterruptedException {
-        List<AlpacaMessage.Trade> trades = new ArrayList<>();
+        List<AlpacaMessage.Trade> trades = all("trades", Map.of(), symbols, start, end, AlpacaMessage.Trade.class,
+                parser::trade, malformed);
+        trades.sort(Comparator.comparing(AlpacaMessage.Trade::time));
+        return trades;
+    }
+
+    /**
+     * Every 1-minute bar of the symbols starting in [start, end], oldest first (by start, then symbol). Malformed
+     * bars are counted into {@code malformed}.
+     */
+    List<AlpacaMessage.Bar> minuteBars(List<String> symbols, Instant start, Instant end, Runnable malformed)
+            throws IOException, InterruptedException {
+        List<AlpacaMessage.Bar> bars = all("bars", Map.of("timeframe", "1Min"), symbols, start, end,
+                AlpacaMessage.Bar.class, (bar, symbol) -> parser.bar(bar, symbol, false), malformed);
+        bars.sort(Comparator.comparing(AlpacaMessage.Bar::start).thenComparing(AlpacaMessage.Bar::symbol));
+        return bars;
+    }
+
+    /** Pages through {@code resource} ({@code {"<resource>":{SYM:[...]},"next_page_token":...}}) to its end. */
+    private <T extends AlpacaMessage> List<T> all(String resource, Map<String, String> parameters,
+                                                  List<String> symbols, Instant start, Instant end, Class<T> type,
+                                                  BiFunction<JsonNode, JsonNode, AlpacaMessage> parse,
+                                                  Runnable malformed) throws IOException, InterruptedException {
+        List<T> items = new ArrayList<>();
         String pageToken = null;
         do {
-            HttpUrl.Builder url = HttpUrl.get(settings.tradesUrl()).newBuilder()
-                    .addQueryParameter("symbols", String.join(",", symbols))
-                    .addQueryParameter("start", DateTimeFormatter.ISO_INSTANT.format(start))
+            HttpUrl.Builder url = HttpUrl.get(settings.restUrl(resource)).newBuilder()
+                    .addQueryParameter("symbols", String.join(",", symbols));
+            parameters.forEach(url::addQueryParameter);
+            url.addQueryParameter("start", DateTimeFormatter.ISO_INSTANT.format(start))
                     .addQueryParameter("end", DateTimeFormatter.ISO_INSTANT.format(end))
                     .addQueryParameter("limit", Integer.toString(PAGE_LIMIT))
                     .addQueryParameter("sort", "asc");
@@ -64,11 +90,11 @@ final class AlpacaHistoricalClient {
                 url.addQueryParameter("page_token", pageToken);
             }
             JsonNode page = get(url.build());
-            for (Map.Entry<String, JsonNode> bySymbol : page.path("trades").properties()) {
-                for (JsonNode trade : bySymbol.getValue()) {
-                    AlpacaMessage message = parser.trade(trade, json.getNodeFactory().stringNode(bySymbol.getKey()));
-                    if (message instanceof AlpacaMessage.Trade parsed) {
-                        trades.add(parsed);
+            for (Map.Entry<String, JsonNode> bySymbol : page.path(resource).properties()) {
+                for (JsonNode item : bySymbol.getValue()) {
+                    AlpacaMessage message = parse.apply(item, json.getNodeFactory().stringNode(bySymbol.getKey()));
+                    if (type.isInstance(message)) {
+                        items.add(type.cast(message));
                     } else {
                         malformed.run();
                     }
@@ -77,8 +103,7 @@ final class AlpacaHistoricalClient {
             JsonNode next = page.path("next_page_token");
             pageToken = next.isString() && !next.asString().isEmpty() ? next.asString() : null;
         } while (pageToken != null);
-        trades.sort(Comparator.comparing(AlpacaMessage.Trade::time));
-        return trades;
+        return items;
     }
 
     private JsonNode get(HttpUrl url) throws IOException, InterruptedException {
@@ -95,27 +120,28 @@ final class AlpacaHistoricalClient {
                     try {
                         return json.readTree(response.body().string());
                     } catch (JacksonException e) {
-                        throw new RequestRejected("Alpaca trades response is not JSON: " + e.getOriginalMessage());
+                        throw new RequestRejected("Alpaca response is not JSON: " + e.getOriginalMessage());
                     }
                 }
                 int code = response.code();
                 if (code != 429 && code < 500) {
-                    throw new RequestRejected("Alpaca trades request failed with HTTP " + code + ": "
-                            + abbreviate(response.body().string()));
+                    throw new RequestRejected("Alpaca request " + url.encodedPath() + " failed with HTTP " + code
+                            + ": " + abbreviate(response.body().string()));
                 }
                 wait = code == 429 ? rateLimitWait(response, backoff) : backoff.next();
-                log.warn("Alpaca trades request got HTTP {} (attempt {}/{}); retrying in {} ms", code, attempt,
-                        MAX_ATTEMPTS, wait.toMillis());
+                log.warn("Alpaca request {} got HTTP {} (attempt {}/{}); retrying in {} ms", url.encodedPath(), code,
+                        attempt, MAX_ATTEMPTS, wait.toMillis());
             } catch (IOException e) {
                 if (e instanceof RequestRejected || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
                 wait = backoff.next();
-                log.warn("Alpaca trades request failed (attempt {}/{}): {}; retrying in {} ms", attempt, MAX_ATTEMPTS,
-                        e.toString(), wait.toMillis());
+                log.warn("Alpaca request {} failed (attempt {}/{}): {}; retrying in {} ms", url.encodedPath(), attempt,
+                        MAX_ATTEMPTS, e.toString(), wait.toMillis());
             }
             if (attempt >= MAX_ATTEMPTS) {
-                throw new IOException("Alpaca trades request still failing after " + MAX_ATTEMPTS + " attempts");
+                throw new IOException("Alpaca request " + url.encodedPath() + " still failing after " + MAX_ATTEMPTS
+                        + " attempts");
             }
             Thread.sleep(wait);
         }

@@ -15,7 +15,8 @@ sealed interface AlpacaMessage {
     }
 
     /** {@code {"T":"subscription",...}}: the whole current subscription set. */
-    record Subscribed(List<String> trades) implements AlpacaMessage {
+    record Subscribed(List<String> trades, List<String> quotes, List<String> bars, List<String> updatedBars)
+            implements AlpacaMessage {
     }
 
     /** {@code {"T":"error","code":402,"msg":"auth failed"}}. */
@@ -27,7 +28,30 @@ sealed interface AlpacaMessage {
             implements AlpacaMessage {
     }
 
-    /** A documented data type this service does not ingest (quotes, bars, order books). */
+    /** {@code {"T":"q",...}}: the best bid and offer; {@code 0 < bid <= ask} is checked when parsing. */
+    record Quote(String symbol, double bidPrice, double bidSize, double askPrice, double askSize, Instant time)
+            implements AlpacaMessage {
+
+        com.marketpulse.events.Quote toEvent(String source, String venue) {
+            return com.marketpulse.events.Quote.live(source, venue, symbol, time, bidPrice, bidSize, askPrice, askSize);
+        }
+    }
+
+    /**
+     * {@code {"T":"b",...}} (a minute bar), {@code {"T":"u",...}} (a late correction of one, {@code updated}) or a
+     * REST bar; {@code start} is the {@code t} key, the start of the minute.
+     */
+    record Bar(String symbol, Instant start, double open, double high, double low, double close, double volume,
+               long trades, double vwap, boolean updated) implements AlpacaMessage {
+
+        /** Same prices, volume, trade count and VWAP: the same version of the bar. */
+        boolean sameValues(Bar other) {
+            return open == other.open && high == other.high && low == other.low && close == other.close
+                    && volume == other.volume && trades == other.trades && vwap == other.vwap;
+        }
+    }
+
+    /** A documented data type this service does not ingest (daily bars, order books). */
     record Ignored(String type) implements AlpacaMessage {
     }
 

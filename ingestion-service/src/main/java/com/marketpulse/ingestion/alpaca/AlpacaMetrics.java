@@ -33,6 +33,23 @@ final class AlpacaMetrics {
         counter("marketpulse.ingestion.alpaca.trades.duplicate").increment();
     }
 
+    /** A quote no newer than the last one of its symbol (a repeat after a reconnect, or stale). */
+    void staleQuote() {
+        counter("marketpulse.ingestion.alpaca.quotes.stale").increment();
+    }
+
+    void barRepeated() {
+        counter("marketpulse.ingestion.alpaca.bars.duplicate").increment();
+    }
+
+    void barCorrected() {
+        counter("marketpulse.ingestion.alpaca.bars.corrected").increment();
+    }
+
+    void barsBackfilled(int fresh, int corrections) {
+        counter("marketpulse.ingestion.alpaca.bars.backfilled").increment(fresh + corrections);
+    }
+
     void malformed() {
         counter("marketpulse.ingestion.alpaca.frames.malformed").increment();
     }
@@ -41,7 +58,7 @@ final class AlpacaMetrics {
         counter("marketpulse.ingestion.alpaca.errors", "code", Integer.toString(code)).increment();
     }
 
-    /** Quotes, bars and order books: received (they prove the connection alive) but not ingested. */
+    /** Daily bars and order books: received (they prove the connection alive) but not ingested. */
     void ignored(String type) {
         counter("marketpulse.ingestion.alpaca.messages.ignored", "type", type).increment();
     }

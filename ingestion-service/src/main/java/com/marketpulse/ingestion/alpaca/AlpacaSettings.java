@@ -2,20 +2,29 @@ package com.marketpulse.ingestion.alpaca;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How to reach Alpaca. The key and secret are never part of {@link #toString()}.
  *
- * @param streamUrl      the crypto WebSocket, e.g. {@code wss://stream.data.alpaca.markets/v1beta3/crypto/us}
- * @param dataUrl        the REST base up to the location, e.g. {@code https://data.alpaca.markets/v1beta3/crypto/us}
+ * @param location       the venue ({@code ALPACA_LOCATION}): {@code us} (Alpaca's own), {@code us-1} (Kraken US),
+ *                       {@code eu-1} (Kraken EU); it selects {@code /v1beta3/crypto/{location}} on both URLs and is
+ *                       named on every event as its venue
+ * @param streamBase     the stream host, e.g. {@code wss://stream.data.alpaca.markets}; a URL that already ends in
+ *                       {@code /v1beta3/crypto/{location}} is taken as it is
+ * @param dataBase       the REST host, e.g. {@code https://data.alpaca.markets} (same rule)
  * @param pingInterval   WebSocket ping period; a missing pong fails the connection
  * @param silenceTimeout no frame at all for this long while streaming counts as a dead connection
  * @param limitBackoff   the least wait after a 406 (another session holds the connection slot)
- * @param maxBackfill    the longest gap closed from REST after a reconnect
+ * @param maxBackfill    the longest gap of trades closed from REST after a reconnect
+ * @param barSeed        how far back minute bars are fetched from REST for a symbol with no bar published yet
+ *                       (first start), and the longest gap of bars closed after a reconnect or restart
  */
 public record AlpacaSettings(
-        String streamUrl,
-        String dataUrl,
+        String location,
+        String streamBase,
+        String dataBase,
         String apiKey,
         String secretKey,
         List<String> symbols,
@@ -25,7 +34,11 @@ public record AlpacaSettings(
         Duration initialBackoff,
         Duration maxBackoff,
         Duration limitBackoff,
-        Duration maxBackfill) {
+        Duration maxBackfill,
+        Duration barSeed) {
+
+    private static final Pattern LOCATION = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final Pattern LOCATED = Pattern.compile(".*/v1beta3/crypto/([^/]+)");
 
     public AlpacaSettings {
         symbols = List.copyOf(symbols);
@@ -35,16 +48,48 @@ public record AlpacaSettings(
         if (apiKey == null || apiKey.isBlank() || secretKey == null || secretKey.isBlank()) {
             throw new IllegalArgumentException("the Alpaca source needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
         }
+        if (location == null || !LOCATION.matcher(location).matches()) {
+            throw new IllegalArgumentException("ALPACA_LOCATION must be a venue such as us, us-1 or eu-1, not '"
+                    + location + "'");
+        }
+        streamBase = located(trimmed(streamBase), location, "ALPACA_STREAM_URL");
+        dataBase = located(trimmed(dataBase), location, "ALPACA_DATA_URL");
     }
 
-    /** The historical trades endpoint; a bare host gets the documented {@code /v1beta3/crypto/us} path. */
-    String tradesUrl() {
-        String base = dataUrl.endsWith("/") ? dataUrl.substring(0, dataUrl.length() - 1) : dataUrl;
-        return (base.contains("/v1beta3/") ? base : base + "/v1beta3/crypto/us") + "/trades";
+    /** The crypto stream of the configured venue: {@code .../v1beta3/crypto/{location}}. */
+    String streamUrl() {
+        return streamBase;
+    }
+
+    /** A REST resource of the configured venue, e.g. {@code bars} → {@code .../v1beta3/crypto/{location}/bars}. */
+    String restUrl(String resource) {
+        return dataBase + "/" + resource;
+    }
+
+    /** Appends the venue's path to a host; a URL naming a path already must name the same venue. */
+    private static String located(String base, String location, String setting) {
+        Matcher named = LOCATED.matcher(base);
+        if (!named.matches()) {
+            return base + "/v1beta3/crypto/" + location;
+        }
+        if (!named.group(1).equals(location)) {
+            throw new IllegalArgumentException(setting + " " + base + " names the venue '" + named.group(1)
+                    + "' but ALPACA_LOCATION is '" + location + "'; give the host only, or the same venue");
+        }
+        return base;
+    }
+
+    private static String trimmed(String url) {
+        String value = url.strip();
+        while (value.endsWith("/")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        return value;
     }
 
     @Override
     public String toString() {
-        return "AlpacaSettings[streamUrl=" + streamUrl + ", dataUrl=" + dataUrl + ", symbols=" + symbols + "]";
+        return "AlpacaSettings[location=" + location + ", streamUrl=" + streamBase + ", dataUrl=" + dataBase
+                + ", symbols=" + symbols + "]";
     }
 }

@@ -1,6 +1,7 @@
 package com.marketpulse.ingestion.alpaca;
 
 import com.marketpulse.events.json.EventJson;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,16 +25,19 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * The Alpaca crypto trade stream, following the documented flow: greeting, auth message, subscription
+ * The Alpaca crypto stream of one venue ({@code ALPACA_LOCATION}): trades, quotes, minute bars and their late
+ * corrections ({@code updatedBars}), following the documented flow: greeting, auth message, subscription
  * confirmation, then batched data. Reconnects with exponential back-off and jitter after any drop, detects a
- * silent connection (WebSocket pings plus a data watchdog), re-subscribes, closes the gap from the REST
- * historical trades and publishes every trade exactly once (de-duplicated by trade id).
+ * silent connection (WebSocket pings plus a data watchdog), re-subscribes, closes the gap from REST (trades, and
+ * minute bars, which also seed a symbol's history on first start) and hands every event on exactly once: trades
+ * de-duplicated by trade id, quotes by time, bars by symbol and minute (a changed bar goes out as a correction
+ * with the same event id).
  *
  * <p>All state lives on one thread ({@code alpaca-stream}): socket callbacks are handed to it, so frames that
- * arrive while a backfill runs simply wait their turn and come out after the backfilled trades.
+ * arrive while a backfill runs simply wait their turn and come out after the backfilled events.
  */
 public final class AlpacaStreamClient implements AutoCloseable {
 
@@ -40,18 +45,23 @@ public final class AlpacaStreamClient implements AutoCloseable {
     public enum State { IDLE, CONNECTING, AUTHENTICATING, SUBSCRIBING, STREAMING, WAITING_TO_RECONNECT, FAILED, CLOSED }
 
     private static final String SOURCE = "alpaca";
+    private static final Duration BAR_LENGTH = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(AlpacaStreamClient.class);
 
     private final AlpacaSettings settings;
     private final OkHttpClient http;
-    private final Consumer<Tick> sink;
+    private final AlpacaSink sink;
+    private final Supplier<Map<String, Instant>> publishedBars;
     private final Clock clock;
     private final JsonMapper json = EventJson.mapper();
     private final AlpacaFrameParser parser = new AlpacaFrameParser(json);
     private final GapBackfill gapBackfill;
     private final AlpacaMetrics metrics;
     private final Backoff backoff;
+    private final BarBackfill barBackfill;
     private final TradeDeduplicator seen = new TradeDeduplicator(200_000);
+    private final QuoteDeduplicator quotes = new QuoteDeduplicator();
+    private final BarLedger bars = new BarLedger(3_000);
     private final Set<String> reportedTypes = ConcurrentHashMap.newKeySet();
     private final ScheduledThreadPoolExecutor executor = streamThread();
 
@@ -66,17 +76,24 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private Instant connectStartedAt;
     private long malformedFrames;
 
-    public AlpacaStreamClient(AlpacaSettings settings, OkHttpClient http, Consumer<Tick> sink, MeterRegistry registry,
-                              Clock clock) {
+    /**
+     * @param publishedBars the start of the newest minute bar already in Kafka per symbol of this venue (read back
+     *                      on start, so a restart neither republishes bars nor leaves a gap); called once, on the
+     *                      stream thread
+     */
+    public AlpacaStreamClient(AlpacaSettings settings, OkHttpClient http, AlpacaSink sink,
+                              Supplier<Map<String, Instant>> publishedBars, MeterRegistry registry, Clock clock) {
         this.settings = settings;
         this.http = http.newBuilder().pingInterval(settings.pingInterval()).readTimeout(Duration.ZERO).build();
         this.sink = sink;
+        this.publishedBars = publishedBars;
         this.clock = clock;
         this.metrics = new AlpacaMetrics(registry);
         SplittableRandom random = new SplittableRandom();
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff(), random.split());
-        this.gapBackfill = new GapBackfill(settings,
-                new AlpacaHistoricalClient(http, settings, json, clock, random.split()), metrics, clock);
+        AlpacaHistoricalClient history = new AlpacaHistoricalClient(http, settings, json, clock, random.split());
+        this.gapBackfill = new GapBackfill(settings, history, metrics, clock);
+        this.barBackfill = new BarBackfill(settings, history, metrics, clock);
     }
 
     private static ScheduledThreadPoolExecutor streamThread() {
@@ -97,8 +114,12 @@ public final class AlpacaStreamClient implements AutoCloseable {
     }
 
     public void start() {
-        log.info("Connecting to the Alpaca crypto stream {} for trades of {}", settings.streamUrl(), settings.symbols());
-        executor.execute(this::connect);
+        log.info("Connecting to the Alpaca crypto stream {} (venue {}) for trades, quotes and minute bars of {}",
+                settings.streamUrl(), settings.location(), settings.symbols());
+        executor.execute(() -> {
+            restorePublishedBars();
+            connect();
+        });
         long tick = Math.max(100, Math.min(1000, settings.silenceTimeout().toMillis() / 4));
         executor.scheduleWithFixedDelay(this::watchdog, tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -121,6 +142,20 @@ public final class AlpacaStreamClient implements AutoCloseable {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void restorePublishedBars() {
+        try {
+            Map<String, Instant> restored = publishedBars.get();
+            bars.restore(restored);
+            if (!restored.isEmpty()) {
+                log.info("Minute bars of venue {} already published up to {}; fetching only what came after",
+                        settings.location(), restored);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not read back the minute bars already published ({}); seeding the last {} again (a bar"
+                    + " published twice keeps its event id)", e.toString(), settings.barSeed());
         }
     }
 
@@ -164,12 +199,16 @@ public final class AlpacaStreamClient implements AutoCloseable {
                 Map<String, Object> subscribe = new LinkedHashMap<>();
                 subscribe.put("action", "subscribe");
                 subscribe.put("trades", settings.symbols());
-                // quotes are frequent: they keep the data watchdog meaningful while trades are sparse
+                // quotes are the live price on a thin venue, and frequent: they also keep the data watchdog meaningful
                 subscribe.put("quotes", settings.symbols());
+                subscribe.put("bars", settings.symbols());
+                subscribe.put("updatedBars", settings.symbols());
                 socket.send(json.writeValueAsString(subscribe));
             }
             case AlpacaMessage.Subscribed s -> subscribed(s);
             case AlpacaMessage.Trade trade -> accept(trade);
+            case AlpacaMessage.Quote quote -> accept(quote);
+            case AlpacaMessage.Bar bar -> accept(bar, false);
             case AlpacaMessage.Failure failure -> failure(failure);
             case AlpacaMessage.Ignored ignored -> metrics.ignored(ignored.type());
             case AlpacaMessage.Unknown unknown -> {
@@ -192,14 +231,27 @@ public final class AlpacaStreamClient implements AutoCloseable {
         if (state != State.SUBSCRIBING) {
             return;
         }
-        if (!subscription.trades().containsAll(settings.symbols())) {
-            log.warn("Alpaca confirmed trades for {} only (asked for {})", subscription.trades(), settings.symbols());
-        }
+        Map<String, List<String>> channels = new LinkedHashMap<>();
+        channels.put("trades", subscription.trades());
+        channels.put("quotes", subscription.quotes());
+        channels.put("bars", subscription.bars());
+        channels.put("updatedBars", subscription.updatedBars());
+        channels.forEach((channel, symbols) -> {
+            if (!symbols.containsAll(settings.symbols())) {
+                log.warn("Alpaca confirmed {} for {} only (asked for {})", channel, symbols, settings.symbols());
+            }
+        });
         state = State.STREAMING;
-        detail = "streaming trades of " + subscription.trades();
-        log.info("Alpaca stream authenticated and subscribed to trades of {}", subscription.trades());
+        detail = "streaming " + settings.location() + ": trades of " + subscription.trades() + ", quotes of "
+                + subscription.quotes() + ", bars of " + subscription.bars();
+        log.info("Alpaca stream of venue {} authenticated and subscribed: {}", settings.location(), channels);
         backoff.reset();
         seen.gapStart().or(() -> Optional.ofNullable(streamedUntil)).ifPresent(this::backfill);
+        try {
+            barBackfill.fill(bars, bar -> accept(bar, true));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes the gap from REST; the stream's frames wait meanwhile and come out after the backfilled trades. */
@@ -216,9 +268,35 @@ public final class AlpacaStreamClient implements AutoCloseable {
             metrics.duplicate();
             return false;
         }
-        sink.accept(Tick.live(SOURCE, trade.symbol(), trade.time(), trade.price(), trade.size(),
+        sink.trade(Tick.live(SOURCE, settings.location(), trade.symbol(), trade.time(), trade.price(), trade.size(),
                 Long.toString(trade.id()), trade.takerSide()));
         return true;
+    }
+
+    private void accept(AlpacaMessage.Quote quote) {
+        if (!quotes.firstTime(quote)) {
+            metrics.staleQuote();
+            return;
+        }
+        sink.quote(quote.toEvent(SOURCE, settings.location()));
+    }
+
+    /** Publishes a new bar, or a changed one as a correction under the same event id; skips a repeat. */
+    private BarLedger.Verdict accept(AlpacaMessage.Bar bar, boolean fetched) {
+        BarLedger.Verdict verdict = bars.offer(bar, fetched);
+        switch (verdict) {
+            case REPEAT -> metrics.barRepeated();
+            case CORRECTION -> metrics.barCorrected();
+            case NEW -> {
+            }
+        }
+        if (verdict != BarLedger.Verdict.REPEAT) {
+            sink.bar(new SourceBar(SourceBar.idOf(SOURCE, settings.location(), bar.symbol(), bar.start(), null),
+                    bar.symbol(), bar.start(), bar.start().plus(BAR_LENGTH), bar.open(), bar.high(), bar.low(),
+                    bar.close(), bar.volume(), bar.trades(), bar.vwap(), verdict == BarLedger.Verdict.CORRECTION,
+                    SOURCE, settings.location(), null));
+        }
+        return verdict;
     }
 
     private void failure(AlpacaMessage.Failure failure) {

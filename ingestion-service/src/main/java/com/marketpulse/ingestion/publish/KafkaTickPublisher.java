@@ -1,6 +1,8 @@
 package com.marketpulse.ingestion.publish;
 
 import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.IngestionProperties;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -26,7 +30,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Publishes through one idempotent producer (acks=all) from a bounded buffer, in order. A record leaves the
  * buffer only when Kafka has acknowledged it: a failed batch goes back to the front and is retried with
- * back-off while health reports DOWN. Only a full buffer drops a record, with a counter and a log line.
+ * back-off while health reports DOWN. Only a full buffer drops a record, with a counter and a log line. Trades,
+ * quotes and source bars share the buffer and the order; quotes may fill only {@value #QUOTE_SHARE_PERCENT}% of it,
+ * so a deep venue's quotes (many a second) shed first and never crowd out trades or bars.
  */
 @Component
 class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
@@ -34,12 +40,15 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(KafkaTickPublisher.class);
     private static final int BATCH = 500;
     private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(10);
+    static final int QUOTE_SHARE_PERCENT = 80;
 
     private final KafkaTemplate<String, Object> template;
     private final PublishMetrics metrics;
     private final LinkedBlockingDeque<Outgoing> buffer;
+    private final int quoteLimit;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final Map<String, AtomicLong> droppedBy = new ConcurrentHashMap<>();
     private volatile Instant lastSuccess;
     private volatile Instant lastFailure;
     private volatile String lastError;
@@ -50,18 +59,33 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
         this.template = template;
         this.metrics = metrics;
         this.buffer = new LinkedBlockingDeque<>(properties.publish().bufferCapacity());
+        this.quoteLimit = Math.max(1, (int) ((long) properties.publish().bufferCapacity() * QUOTE_SHARE_PERCENT / 100));
         metrics.bufferSize(buffer::size);
     }
 
     @Override
     public boolean publish(String topic, Tick tick) {
-        metrics.received(tick);
-        return enqueue(new Outgoing(topic, tick.symbol(), tick, tick.eventTime()));
+        return accept(Outgoing.of(topic, tick), tick.source());
+    }
+
+    @Override
+    public boolean publish(String topic, Quote quote) {
+        return accept(Outgoing.of(topic, quote), quote.source());
+    }
+
+    @Override
+    public boolean publish(String topic, SourceBar bar) {
+        return accept(Outgoing.of(topic, bar), bar.source());
     }
 
     @Override
     public boolean publishLabel(AnomalyLabel label) {
-        return enqueue(new Outgoing(Topics.MARKET_LABELS, label.symbol(), label, label.start()));
+        return enqueue(Outgoing.of(Topics.MARKET_LABELS, label));
+    }
+
+    private boolean accept(Outgoing record, String source) {
+        metrics.received(record, source);
+        return enqueue(record);
     }
 
     @Override
@@ -94,6 +118,10 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     }
 
     private boolean enqueue(Outgoing record) {
+        if (record.isQuote() && buffer.size() >= quoteLimit) {
+            drop(record, "quote-share-full", null);
+            return false;
+        }
         pending.incrementAndGet();
         if (buffer.offerLast(record)) {
             return true;
@@ -103,13 +131,17 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
         return false;
     }
 
-    /** Counts every drop under {@code reason}; logs the first, every 1000th and any that comes with a detail. */
+    /**
+     * Counts every drop under its kind and {@code reason}; logs the first of each kind and reason, every 1000th of
+     * them and any that comes with a detail (so shed quotes never hide a dropped trade).
+     */
     private void drop(Outgoing record, String reason, String detail) {
-        metrics.dropped(reason);
-        long count = dropped.incrementAndGet();
+        metrics.dropped(record, reason);
+        dropped.incrementAndGet();
+        long count = droppedBy.computeIfAbsent(record.kind() + " " + reason, k -> new AtomicLong()).incrementAndGet();
         if (count == 1 || count % 1000 == 0 || detail != null) {
-            log.error("Dropped {} record(s) so far ({}{}; buffer capacity {}); latest: {} key {} on {}", count, reason,
-                    detail == null ? "" : ": " + detail, buffer.remainingCapacity() + buffer.size(),
+            log.error("Dropped {} {} so far ({}{}; buffer capacity {}); latest: {} key {} on {}", count, record.kind(),
+                    reason, detail == null ? "" : ": " + detail, buffer.remainingCapacity() + buffer.size(),
                     record.value().getClass().getSimpleName(), record.key(), record.topic());
         }
     }

@@ -1,6 +1,5 @@
 package com.marketpulse.ingestion.publish;
 
-import com.marketpulse.events.Tick;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
@@ -16,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Ticks received and published per symbol, drops by reason and the age of the last tick per symbol
- * ({@code marketpulse.ingestion.*} in {@code /actuator/metrics} and {@code /actuator/prometheus}).
+ * Events received and published per kind ({@code ticks}, {@code quotes}, {@code bars}, {@code labels}) and symbol,
+ * drops by kind and reason, and the age of the last tick per symbol ({@code marketpulse.ingestion.*} in
+ * {@code /actuator/metrics} and {@code /actuator/prometheus}).
  */
 @Component
 class PublishMetrics {
@@ -36,25 +36,26 @@ class PublishMetrics {
         this.clock = clock;
     }
 
-    void received(Tick tick) {
-        Counter.builder("marketpulse.ingestion.ticks.received")
-                .description("Ticks accepted from the source")
-                .tags("symbol", tick.symbol(), "source", tick.source())
+    void received(Outgoing record, String source) {
+        Counter.builder("marketpulse.ingestion." + record.kind() + ".received")
+                .description("Events accepted from the source")
+                .tags("symbol", record.key(), "source", source == null ? "unknown" : source)
                 .register(registry).increment();
-        lastTickTimes.computeIfAbsent(tick.symbol(), this::registerAgeGauge)
-                .accumulateAndGet(tick.eventTime(), (last, next) -> next.isAfter(last) ? next : last);
+        if (record.kind().equals("ticks")) {
+            lastTickTimes.computeIfAbsent(record.key(), this::registerAgeGauge)
+                    .accumulateAndGet(record.eventTime(), (last, next) -> next.isAfter(last) ? next : last);
+        }
     }
 
     void published(Outgoing record) {
-        String name = record.value() instanceof Tick ? "marketpulse.ingestion.ticks.published"
-                : "marketpulse.ingestion.labels.published";
-        Counter.builder(name).description("Records acknowledged by Kafka")
+        Counter.builder("marketpulse.ingestion." + record.kind() + ".published")
+                .description("Records acknowledged by Kafka")
                 .tags("symbol", record.key(), "topic", record.topic())
                 .register(registry).increment();
     }
 
-    void dropped(String reason) {
-        Counter.builder("marketpulse.ingestion.ticks.dropped")
+    void dropped(Outgoing record, String reason) {
+        Counter.builder("marketpulse.ingestion." + record.kind() + ".dropped")
                 .description("Records accepted but never published (always logged too)")
                 .tag("reason", reason)
                 .register(registry).increment();

@@ -44,7 +44,7 @@ final class TradeFields {
         }
         String id = tradeId == null || tradeId.isBlank() ? fileName + ":" + line : tradeId.trim();
         String taker = "B".equalsIgnoreCase(side) ? "B" : "S".equalsIgnoreCase(side) ? "S" : null;
-        return new TradeRow.Trade(line, Tick.live(SOURCE, normalized, time, parsedPrice, parsedSize, id, taker), kind);
+        return new TradeRow.Trade(line, Tick.live(SOURCE, SOURCE, normalized, time, parsedPrice, parsedSize, id, taker), kind);
     }
 
     /** ISO-8601 with a zone ({@code 2026-01-05T10:00:00.123456789Z}) or epoch milliseconds. */

@@ -1,27 +1,58 @@
 package com.marketpulse.ingestion.source;
 
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
+import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
+import com.marketpulse.ingestion.alpaca.AlpacaSink;
 import com.marketpulse.ingestion.alpaca.AlpacaStreamClient;
+import com.marketpulse.ingestion.publish.PublishedBars;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
 
-/** The live Alpaca crypto feed, publishing every trade to market.crypto. */
-final class AlpacaSource implements IngestionSource {
+/** The live Alpaca crypto feed: trades to market.crypto, quotes to market.quotes, minute bars to market.source-bars. */
+final class AlpacaSource implements IngestionSource, AlpacaSink {
 
     private final AlpacaStreamClient client;
+    private final TickPublisher publisher;
+    private final String venue;
 
-    AlpacaSource(AlpacaSettings settings, TickPublisher publisher, MeterRegistry registry) {
-        this.client = new AlpacaStreamClient(settings, new OkHttpClient(),
-                tick -> publisher.publish(Topics.MARKET_CRYPTO, tick), registry, Clock.systemUTC());
+    AlpacaSource(AlpacaSettings settings, TickPublisher publisher, PublishedBars publishedBars,
+                 MeterRegistry registry) {
+        this.publisher = publisher;
+        this.venue = settings.location();
+        this.client = new AlpacaStreamClient(settings, new OkHttpClient(), this,
+                () -> publishedBars.lastStarts("alpaca", settings.location(), settings.barSeed()), registry,
+                Clock.systemUTC());
     }
 
     @Override
     public void start() {
         client.start();
+    }
+
+    @Override
+    public void trade(Tick tick) {
+        publisher.publish(Topics.MARKET_CRYPTO, tick);
+    }
+
+    @Override
+    public void quote(Quote quote) {
+        publisher.publish(Topics.MARKET_QUOTES, quote);
+    }
+
+    @Override
+    public void bar(SourceBar bar) {
+        publisher.publish(Topics.MARKET_SOURCE_BARS, bar);
+    }
+
+    @Override
+    public String venue() {
+        return venue;
     }
 
     @Override

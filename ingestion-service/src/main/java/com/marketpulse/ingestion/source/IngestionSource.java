@@ -6,6 +6,9 @@ interface IngestionSource extends AutoCloseable {
     /** Starts producing in the background. */
     void start();
 
+    /** The venue its events name: Alpaca's location ({@code us}, {@code us-1}, {@code eu-1}), else the source. */
+    String venue();
+
     /** Whether the source is doing its job, and what it is doing (shown by /actuator/health). */
     SourceStatus status();
 

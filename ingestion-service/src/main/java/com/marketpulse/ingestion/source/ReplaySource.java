@@ -100,6 +100,11 @@ final class ReplaySource implements IngestionSource, ReplaySink {
     }
 
     @Override
+    public String venue() {
+        return "replay";
+    }
+
+    @Override
     public SourceStatus status() {
         return status;
     }

@@ -3,6 +3,7 @@ package com.marketpulse.ingestion.source;
 import com.marketpulse.events.Symbols;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
+import com.marketpulse.ingestion.publish.PublishedBars;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
 import com.marketpulse.settings.MarketPulseSettings;
@@ -24,14 +25,14 @@ class SourceConfig {
 
     @Bean
     SourceRunner sourceRunner(MarketPulseSettings settings, IngestionProperties properties, TickPublisher publisher,
-                              MeterRegistry registry) {
+                              PublishedBars publishedBars, MeterRegistry registry) {
         SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
         List<String> symbols = settings.symbols().stream().map(Symbols::normalize).distinct().toList();
         log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
         IngestionSource source = switch (kind) {
-            case SIMULATOR -> new SimulatorSource(settings.simulator(), symbols, publisher,
-                    Clock.systemUTC());
-            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, registry);
+            case SIMULATOR -> new SimulatorSource(settings.simulator(), symbols, publisher, Clock.systemUTC());
+            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, publishedBars,
+                    registry);
             case REPLAY -> replaySource(properties.replay(), publisher);
         };
         return new SourceRunner(kind, source);
@@ -50,9 +51,8 @@ class SourceConfig {
         if (!alpaca.hasKeys()) {
             throw new IllegalStateException("MARKETPULSE_SOURCE=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
         }
-        return new AlpacaSettings(alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
+        return new AlpacaSettings(alpaca.location(), alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
                 alpaca.pingInterval(), alpaca.silenceTimeout(), alpaca.handshakeTimeout(), alpaca.initialBackoff(),
-                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill());
+                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed());
     }
-
 }

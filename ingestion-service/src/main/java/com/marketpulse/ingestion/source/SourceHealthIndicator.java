@@ -19,6 +19,7 @@ class SourceHealthIndicator implements HealthIndicator {
         SourceStatus status = runner.status();
         return (status.up() ? Health.up() : Health.down())
                 .withDetail("source", runner.kind().name().toLowerCase())
+                .withDetail("venue", runner.venue())
                 .withDetail("state", status.state())
                 .withDetail("detail", status.detail())
                 .build();

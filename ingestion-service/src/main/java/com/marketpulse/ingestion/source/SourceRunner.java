@@ -19,6 +19,10 @@ final class SourceRunner implements SmartLifecycle {
         return kind;
     }
 
+    String venue() {
+        return source.venue();
+    }
+
     SourceStatus status() {
         return running ? source.status() : SourceStatus.down("stopped", "the source is not running");
     }

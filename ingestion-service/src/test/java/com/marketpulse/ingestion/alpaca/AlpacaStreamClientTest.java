@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,8 @@ class AlpacaStreamClientTest {
 
     FakeAlpacaServer alpaca;
     AlpacaStreamClient client;
-    final List<Tick> published = new CopyOnWriteArrayList<>();
+    final RecordingAlpacaSink sink = new RecordingAlpacaSink();
+    final List<Tick> published = sink.trades;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
@@ -47,10 +49,16 @@ class AlpacaStreamClientTest {
     }
 
     void connect(String key, Duration silenceTimeout, Duration maxBackfill) {
-        AlpacaSettings settings = new AlpacaSettings(alpaca.streamUrl(), alpaca.dataUrl(), key,
+        connect(key, silenceTimeout, maxBackfill, Map.of());
+    }
+
+    void connect(String key, Duration silenceTimeout, Duration maxBackfill, Map<String, Instant> publishedBars) {
+        AlpacaSettings settings = new AlpacaSettings("us", alpaca.streamUrl(), alpaca.dataUrl(), key,
                 FakeAlpacaServer.SECRET, SYMBOLS, Duration.ofSeconds(5), silenceTimeout, Duration.ofSeconds(2),
-                Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), maxBackfill);
-        client = new AlpacaStreamClient(settings, new OkHttpClient(), published::add, registry, Clock.systemUTC());
+                Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), maxBackfill,
+                Duration.ofHours(24));
+        client = new AlpacaStreamClient(settings, new OkHttpClient(), sink, () -> publishedBars, registry,
+                Clock.systemUTC());
         client.start();
     }
 
@@ -224,15 +232,15 @@ class AlpacaStreamClientTest {
         assertThat(counter("marketpulse.ingestion.alpaca.gaps.backfilled")).isEqualTo(1);
         assertThat(counter("marketpulse.ingestion.alpaca.trades.duplicate")).isGreaterThanOrEqualTo(2);
         assertThat(alpaca.rateLimitedResponses.get()).isEqualTo(1);
-        assertThat(alpaca.restRequests).anyMatch(url -> url.queryParameter("page_token") != null);
-        assertThat(alpaca.restRequests.getFirst().queryParameter("symbols")).isEqualTo("BTC/USD,ETH/USD");
+        assertThat(alpaca.restRequests("trades")).anyMatch(url -> url.queryParameter("page_token") != null);
+        assertThat(alpaca.restRequests("trades").getFirst().queryParameter("symbols")).isEqualTo("BTC/USD,ETH/USD");
     }
 
     @Test
     void tradesMissedWhileAwayAreBackfilledEvenWhenNoneWasSeenBefore() {
         connectAndStream();
         alpaca.send("[{\"T\":\"q\",\"S\":\"BTC/USD\",\"bp\":1,\"bs\":1,\"ap\":2,\"as\":1,\"t\":\"2026-01-05T10:00:00Z\"}]");
-        await().until(() -> counter("marketpulse.ingestion.alpaca.messages.ignored") == 1);
+        await().until(() -> sink.quotes.size() == 1);
         alpaca.executeUnseen(trade("ETH/USD", 99, Instant.now().toString()));
         alpaca.dropConnection();
         await().atMost(Duration.ofSeconds(10)).until(() -> publishedIds().equals(List.of("99")));
@@ -246,8 +254,8 @@ class AlpacaStreamClientTest {
         await().until(() -> published.size() == 1);
         alpaca.dropConnection();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> alpaca.restRequests.size() == 1);
-        Instant start = Instant.parse(alpaca.restRequests.getFirst().queryParameter("start"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> alpaca.restRequests("trades").size() == 1);
+        Instant start = Instant.parse(alpaca.restRequests("trades").getFirst().queryParameter("start"));
         assertThat(start).isAfter(Instant.now().minusSeconds(120));
         await().until(() -> counter("marketpulse.ingestion.alpaca.gaps.truncated") == 1);
     }
@@ -267,5 +275,77 @@ class AlpacaStreamClientTest {
         connect(FakeAlpacaServer.KEY, Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(10)).until(() -> alpaca.connections() >= 2);
         assertThat(client.state()).isNotEqualTo(State.STREAMING);
+    }
+
+    @Test
+    void firstStartSeedsTheLastDayOfMinuteBarsFromRest() {
+        Instant minute = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        alpaca.closeBarsUnseen(FakeAlpacaServer.Bar.quiet("BTC/USD", minute.minus(Duration.ofHours(23)), 70_000),
+                FakeAlpacaServer.Bar.quiet("ETH/USD", minute.minus(Duration.ofMinutes(2)), 3_000),
+                FakeAlpacaServer.Bar.quiet("ETH/USD", minute.minus(Duration.ofHours(25)), 3_000));
+        connectAndStream();
+        await().until(() -> sink.bars.size() == 2);
+        Instant start = Instant.parse(alpaca.restRequests("bars").getFirst().queryParameter("start"));
+        assertThat(start).isBetween(minute.minus(Duration.ofHours(24)).minusSeconds(60),
+                minute.minus(Duration.ofHours(24)));
+        assertThat(sink.bars).allSatisfy(bar -> {
+            assertThat(bar.venue()).isEqualTo("us");
+            assertThat(bar.corrected()).isFalse();
+            assertThat(bar.eventTime()).isEqualTo(bar.start().plus(Duration.ofMinutes(1)));
+        });
+    }
+
+    @Test
+    void aRestartFetchesOnlyTheBarsAfterThoseAlreadyInKafka() {
+        Instant minute = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Instant lastPublished = minute.minus(Duration.ofMinutes(10));
+        for (int m = 15; m >= 1; m--) {
+            alpaca.closeBarsUnseen(FakeAlpacaServer.Bar.quiet("BTC/USD", minute.minus(Duration.ofMinutes(m)), 70_000),
+                    FakeAlpacaServer.Bar.quiet("ETH/USD", minute.minus(Duration.ofMinutes(m)), 3_000));
+        }
+        connect(FakeAlpacaServer.KEY, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Map.of("BTC/USD", lastPublished, "ETH/USD", lastPublished));
+        await().until(client::state, State.STREAMING::equals);
+
+        await().until(() -> sink.bars.size() == 18);
+        await().during(Duration.ofMillis(300)).until(() -> sink.bars.size() == 18);
+        assertThat(sink.bars).allSatisfy(bar -> assertThat(bar.start()).isAfter(lastPublished));
+        assertThat(Instant.parse(alpaca.restRequests("bars").getFirst().queryParameter("start")))
+                .isAfter(minute.minus(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void anUpdatedBarIsACorrectionUnderTheSameEventIdAndARepeatIsSkipped() {
+        connectAndStream();
+        String bar = "{\"S\":\"BTC/USD\",\"o\":100,\"h\":101,\"l\":99,\"c\":100.5,\"v\":0,\"t\":\"2024-03-12T10:37:00Z\","
+                + "\"n\":0,\"vw\":0}";
+        alpaca.send("[{\"T\":\"b\"," + bar.substring(1) + "]");
+        alpaca.send("[{\"T\":\"b\"," + bar.substring(1) + "]");
+        alpaca.send("[{\"T\":\"u\"," + bar.substring(1).replace("\"v\":0", "\"v\":0.5") + "]");
+        await().until(() -> sink.bars.size() == 2);
+        await().during(Duration.ofMillis(300)).until(() -> sink.bars.size() == 2);
+        assertThat(sink.bars.get(1).eventId()).isEqualTo(sink.bars.get(0).eventId());
+        assertThat(sink.bars.get(0).corrected()).isFalse();
+        assertThat(sink.bars.get(1).corrected()).isTrue();
+        assertThat(sink.bars.get(1).volume()).isEqualTo(0.5);
+        assertThat(counter("marketpulse.ingestion.alpaca.bars.duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void quotesGoForwardInTimeOnlyAndACrossedQuoteIsSkipped() {
+        connectAndStream();
+        alpaca.send("[{\"T\":\"q\",\"S\":\"BTC/USD\",\"bp\":69625.1,\"bs\":0.28,\"ap\":69684.9,\"as\":0.68,"
+                + "\"t\":\"2024-03-12T10:29:43.111588173Z\"},"
+                + "{\"T\":\"q\",\"S\":\"BTC/USD\",\"bp\":69700,\"bs\":1,\"ap\":69600,\"as\":1,"
+                + "\"t\":\"2024-03-12T10:29:44Z\"}]");
+        alpaca.send("[{\"T\":\"q\",\"S\":\"BTC/USD\",\"bp\":69625.1,\"bs\":0.28,\"ap\":69684.9,\"as\":0.68,"
+                + "\"t\":\"2024-03-12T10:29:43.111588173Z\"}]");
+        await().until(() -> counter("marketpulse.ingestion.alpaca.quotes.stale") == 1);
+        assertThat(sink.quotes).singleElement().satisfies(quote -> {
+            assertThat(quote.venue()).isEqualTo("us");
+            assertThat(quote.eventTime()).isEqualTo(Instant.parse("2024-03-12T10:29:43.111588173Z"));
+            assertThat(quote.spread()).isBetween(0.0008, 0.0009);
+        });
+        assertThat(counter("marketpulse.ingestion.alpaca.frames.malformed")).isEqualTo(1);
     }
 }

@@ -27,13 +27,16 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A fake Alpaca speaking the documented crypto protocol (PROTOCOL.md): the WebSocket at
- * {@code /v1beta3/crypto/us} (greeting, auth message, subscription confirmation, batched JSON arrays) and the
- * REST {@code /v1beta3/crypto/us/trades} (symbol-then-time order, opaque {@code next_page_token}, 429 with
- * {@code X-RateLimit-*} headers). Every trade the "exchange" executes goes to its history, whether or not a
- * client was connected to see it live.
+ * A fake Alpaca speaking the documented crypto protocol (PROTOCOL.md) for any venue {@code {loc}}: the WebSocket
+ * at {@code /v1beta3/crypto/{loc}} (greeting, auth message, subscription confirmation listing every crypto channel,
+ * batched JSON arrays; quotes, bars and updated bars only for the symbols subscribed to them) and the REST
+ * {@code /v1beta3/crypto/{loc}/trades} and {@code .../bars?timeframe=1Min} (symbol-then-time order, {@code limit}
+ * a total across symbols, opaque {@code next_page_token}, 429 with {@code X-RateLimit-*} headers). Every trade the
+ * "exchange" executes and every bar it closes goes to its history, whether or not a client was connected to see it.
  */
 final class FakeAlpacaServer implements AutoCloseable {
 
@@ -65,7 +68,61 @@ final class FakeAlpacaServer implements AutoCloseable {
         }
     }
 
+    /** A minute bar; {@code start} is its {@code t}. */
+    record Bar(String symbol, String start, double open, double high, double low, double close, double volume,
+               long trades, double vwap) {
+        Instant instant() {
+            return Instant.parse(start);
+        }
+
+        Map<String, Object> rest() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("t", start);
+            map.put("o", open);
+            map.put("h", high);
+            map.put("l", low);
+            map.put("c", close);
+            map.put("v", volume);
+            map.put("n", trades);
+            map.put("vw", vwap);
+            return map;
+        }
+
+        Map<String, Object> stream(String type) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("T", type);
+            map.put("S", symbol);
+            map.putAll(rest());
+            return map;
+        }
+
+        /** A bar of a quiet minute on a thin venue: no trade, o/h/l/c the quote mid. */
+        static Bar quiet(String symbol, Instant start, double mid) {
+            return new Bar(symbol, start.toString(), mid, mid, mid, mid, 0, 0, 0);
+        }
+    }
+
+    record Quote(String symbol, double bid, double bidSize, double ask, double askSize, String time) {
+        Map<String, Object> stream() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("T", "q");
+            map.put("S", symbol);
+            map.put("bp", bid);
+            map.put("bs", bidSize);
+            map.put("ap", ask);
+            map.put("as", askSize);
+            map.put("t", time);
+            return map;
+        }
+    }
+
+    private static final Pattern VENUE_PATH = Pattern.compile("/v1beta3/crypto/([a-z0-9-]+)(/trades|/bars)?");
+
     private final MockWebServer server = new MockWebServer();
+    private final List<Bar> bars = new CopyOnWriteArrayList<>();
+    private final List<Session> openSessions = new CopyOnWriteArrayList<>();
+    /** The path of every WebSocket upgrade, e.g. {@code /v1beta3/crypto/us}. */
+    final List<String> streamPaths = new CopyOnWriteArrayList<>();
     private final List<Trade> history = new CopyOnWriteArrayList<>();
     private final List<WebSocket> sessions = new CopyOnWriteArrayList<>();
     private final List<Instant> connectedAt = new CopyOnWriteArrayList<>();
@@ -87,14 +144,15 @@ final class FakeAlpacaServer implements AutoCloseable {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                String path = request.getUrl().encodedPath();
-                if (path.equals("/v1beta3/crypto/us")) {
+                Matcher path = VENUE_PATH.matcher(request.getUrl().encodedPath());
+                if (!path.matches()) {
+                    return new MockResponse.Builder().code(404).body("{\"message\":\"not found\"}").build();
+                }
+                if (path.group(2) == null) {
+                    streamPaths.add(request.getUrl().encodedPath());
                     return new MockResponse.Builder().webSocketUpgrade(new Session()).build();
                 }
-                if (path.equals("/v1beta3/crypto/us/trades")) {
-                    return trades(request);
-                }
-                return new MockResponse.Builder().code(404).body("{\"message\":\"not found\"}").build();
+                return path.group(2).equals("/trades") ? trades(request) : bars(request);
             }
         });
         server.start();
@@ -109,10 +167,10 @@ final class FakeAlpacaServer implements AutoCloseable {
         }
     }
 
-    /** Points the service's Alpaca stream and REST URLs at this server. */
+    /** Points the service's Alpaca stream and REST hosts at this server (the venue's path is the service's to add). */
     void registerUrls(DynamicPropertyRegistry registry) {
-        registry.add("marketpulse.alpaca.stream-url", this::streamUrl);
-        registry.add("marketpulse.alpaca.data-url", this::dataUrl);
+        registry.add("marketpulse.alpaca.stream-url", () -> server.url("/").toString().replaceFirst("^http", "ws"));
+        registry.add("marketpulse.alpaca.data-url", () -> server.url("/").toString());
     }
 
     String streamUrl() {
@@ -142,6 +200,34 @@ final class FakeAlpacaServer implements AutoCloseable {
         send(frame(trades));
     }
 
+    /** The exchange closes a minute: the bar goes to its history and to the sessions subscribed to its bars. */
+    void closeBar(Bar bar) {
+        bars.add(bar);
+        openSessions.forEach(s -> s.sendIfSubscribed("bars", bar.symbol(), List.of(bar.stream("b"))));
+    }
+
+    /** The exchange closes minutes nobody sees live (no client connected). */
+    void closeBarsUnseen(Bar... closed) {
+        bars.addAll(List.of(closed));
+    }
+
+    /** A late trade changed a closed minute: history holds the new version, subscribers of updatedBars get a "u". */
+    void updateBar(Bar bar) {
+        bars.removeIf(b -> b.symbol().equals(bar.symbol()) && b.start().equals(bar.start()));
+        bars.add(bar);
+        openSessions.forEach(s -> s.sendIfSubscribed("updatedBars", bar.symbol(), List.of(bar.stream("u"))));
+    }
+
+    /** The best bid/offer changes: sent to the sessions subscribed to the symbol's quotes. */
+    void quote(Quote quote) {
+        openSessions.forEach(s -> s.sendIfSubscribed("quotes", quote.symbol(), List.of(quote.stream())));
+    }
+
+    /** REST requests of one resource, e.g. {@code bars}. */
+    List<HttpUrl> restRequests(String resource) {
+        return restRequests.stream().filter(u -> u.encodedPath().endsWith("/" + resource)).toList();
+    }
+
     void send(String frame) {
         sessions.getLast().send(frame);
     }
@@ -160,6 +246,20 @@ final class FakeAlpacaServer implements AutoCloseable {
     }
 
     private MockResponse trades(RecordedRequest request) {
+        return page(request, "trades", history, Trade::symbol, Trade::instant, Trade::rest);
+    }
+
+    private MockResponse bars(RecordedRequest request) {
+        if (!"1Min".equals(request.getUrl().queryParameter("timeframe"))) {
+            restRequests.add(request.getUrl());
+            return new MockResponse.Builder().code(400).body("{\"message\":\"invalid timeframe\"}").build();
+        }
+        return page(request, "bars", bars, Bar::symbol, Bar::instant, Bar::rest);
+    }
+
+    /** One page of a historical resource: symbol-then-time order, {@code limit} in total, an opaque page token. */
+    private <T> MockResponse page(RecordedRequest request, String root, List<T> items, Function<T, String> symbol,
+                                  Function<T, Instant> time, Function<T, Map<String, Object>> rest) {
         HttpUrl url = request.getUrl();
         restRequests.add(url);
         if (rateLimitedResponses.get() < rateLimitFirstRequests) {
@@ -177,16 +277,16 @@ final class FakeAlpacaServer implements AutoCloseable {
         String token = url.queryParameter("page_token");
         int offset = token == null ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(token),
                 StandardCharsets.UTF_8));
-        List<Trade> matching = history.stream()
-                .filter(t -> symbols.contains(t.symbol()))
-                .filter(t -> !t.instant().isBefore(start) && !t.instant().isAfter(end))
-                .sorted(Comparator.comparing(Trade::symbol).thenComparing(Trade::instant))
+        List<T> matching = items.stream()
+                .filter(t -> symbols.contains(symbol.apply(t)))
+                .filter(t -> !time.apply(t).isBefore(start) && !time.apply(t).isAfter(end))
+                .sorted(Comparator.comparing(symbol).thenComparing(time))
                 .toList();
-        List<Trade> page = matching.subList(offset, Math.min(matching.size(), offset + limit));
+        List<T> page = matching.subList(Math.min(offset, matching.size()), Math.min(matching.size(), offset + limit));
         Map<String, List<Map<String, Object>>> bySymbol = new LinkedHashMap<>();
-        page.forEach(t -> bySymbol.computeIfAbsent(t.symbol(), s -> new ArrayList<>()).add(t.rest()));
+        page.forEach(t -> bySymbol.computeIfAbsent(symbol.apply(t), s -> new ArrayList<>()).add(rest.apply(t)));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("trades", bySymbol);
+        body.put(root, bySymbol);
         body.put("next_page_token", offset + limit < matching.size()
                 ? Base64.getEncoder().encodeToString(Integer.toString(offset + limit).getBytes(StandardCharsets.UTF_8))
                 : null);
@@ -199,13 +299,29 @@ final class FakeAlpacaServer implements AutoCloseable {
 
         private int index;
         private boolean authenticated;
-        private final List<String> trades = new ArrayList<>();
+        private final Map<String, List<String>> channels = new LinkedHashMap<>();
+        private WebSocket socket;
+
+        Session() {
+            for (String channel : List.of("trades", "quotes", "orderbooks", "bars", "updatedBars", "dailyBars")) {
+                channels.put(channel, new CopyOnWriteArrayList<>());
+            }
+        }
+
+        void sendIfSubscribed(String channel, String symbol, List<Map<String, Object>> data) {
+            List<String> symbols = channels.get(channel);
+            if (socket != null && (symbols.contains(symbol) || symbols.contains("*"))) {
+                socket.send(JSON.writeValueAsString(data));
+            }
+        }
 
         @Override
         public void onOpen(WebSocket webSocket, Response response) {
             index = connectedAt.size();
             connectedAt.add(Instant.now());
             sessions.add(webSocket);
+            socket = webSocket;
+            openSessions.add(this);
             if (greet) {
                 webSocket.send("[{\"T\":\"success\",\"msg\":\"connected\"}]");
             }
@@ -256,22 +372,32 @@ final class FakeAlpacaServer implements AutoCloseable {
                 webSocket.send(scripted);
                 return;
             }
-            message.path("trades").forEach(s -> trades.add(s.asString()));
+            channels.forEach((channel, symbols) -> message.path(channel).forEach(s -> {
+                if (!symbols.contains(s.asString())) {
+                    symbols.add(s.asString());
+                }
+            }));
             Map<String, Object> confirmation = new LinkedHashMap<>();
             confirmation.put("T", "subscription");
-            confirmation.put("trades", trades);
-            confirmation.put("quotes", List.of());
-            confirmation.put("orderbooks", List.of());
-            confirmation.put("bars", List.of());
-            confirmation.put("updatedBars", List.of());
-            confirmation.put("dailyBars", List.of());
+            confirmation.putAll(channels);
             webSocket.send(JSON.writeValueAsString(List.of(confirmation)));
             afterSubscribe.apply(index).forEach(webSocket::send);
         }
 
         @Override
         public void onClosing(WebSocket webSocket, int code, String reason) {
+            openSessions.remove(this);
             webSocket.close(1000, null);
+        }
+
+        @Override
+        public void onClosed(WebSocket webSocket, int code, String reason) {
+            openSessions.remove(this);
+        }
+
+        @Override
+        public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+            openSessions.remove(this);
         }
     }
 

@@ -19,9 +19,12 @@ class PublishMetricsTest {
         Instant now = Instant.parse("2026-01-05T10:00:30Z");
         PublishMetrics metrics = new PublishMetrics(registry, Clock.fixed(now, ZoneOffset.UTC));
 
-        metrics.received(Tick.live("alpaca", "BTC/USD", now.minusSeconds(20), 90_000, 1, "1", "B"));
-        metrics.received(Tick.live("alpaca", "BTC/USD", now.minusSeconds(5), 90_001, 1, "2", "B"));
-        metrics.received(Tick.live("alpaca", "ETH/USD", now.minusSeconds(12), 3_000, 1, "3", "S"));
+        metrics.received(Outgoing.of("market.crypto",
+                Tick.live("alpaca", "us", "BTC/USD", now.minusSeconds(20), 90_000, 1, "1", "B")), "alpaca");
+        metrics.received(Outgoing.of("market.crypto",
+                Tick.live("alpaca", "us", "BTC/USD", now.minusSeconds(5), 90_001, 1, "2", "B")), "alpaca");
+        metrics.received(Outgoing.of("market.crypto",
+                Tick.live("alpaca", "us", "ETH/USD", now.minusSeconds(12), 3_000, 1, "3", "S")), "alpaca");
 
         assertThat(registry.get("marketpulse.ingestion.ticks.received").tag("symbol", "BTC/USD").counter().count())
                 .isEqualTo(2);

@@ -75,7 +75,7 @@ class PublisherSurvivesKafkaOutageIT {
     }
 
     static Tick tick(int id) {
-        return Tick.live("alpaca", "BTC/USD", Instant.parse("2026-01-05T10:00:00Z").plusMillis(id), 90_000 + id, 0.1,
+        return Tick.live("alpaca", "us", "BTC/USD", Instant.parse("2026-01-05T10:00:00Z").plusMillis(id), 90_000 + id, 0.1,
                 Integer.toString(id), "B");
     }
 
@@ -130,7 +130,7 @@ class PublisherSurvivesKafkaOutageIT {
         publisher = publisher(100);
 
         publisher.publish(Topics.MARKET_CRYPTO, tick(1));
-        publisher.publish(Topics.MARKET_CRYPTO, Tick.live("alpaca", RefusingSerializer.POISON, Instant.now(), 1, 1,
+        publisher.publish(Topics.MARKET_CRYPTO, Tick.live("alpaca", "us", RefusingSerializer.POISON, Instant.now(), 1, 1,
                 "2", "B"));
         publisher.publish(Topics.MARKET_CRYPTO, tick(3));
 

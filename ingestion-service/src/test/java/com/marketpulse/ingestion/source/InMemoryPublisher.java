@@ -1,6 +1,8 @@
 package com.marketpulse.ingestion.source;
 
 import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.ingestion.publish.TickPublisher;
 
@@ -16,10 +18,24 @@ final class InMemoryPublisher implements TickPublisher {
 
     final List<Published> ticks = new CopyOnWriteArrayList<>();
     final List<AnomalyLabel> labels = new CopyOnWriteArrayList<>();
+    final List<Quote> quotes = new CopyOnWriteArrayList<>();
+    final List<SourceBar> bars = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean publish(String topic, Tick tick) {
         ticks.add(new Published(topic, tick));
+        return true;
+    }
+
+    @Override
+    public boolean publish(String topic, Quote quote) {
+        quotes.add(quote);
+        return true;
+    }
+
+    @Override
+    public boolean publish(String topic, SourceBar bar) {
+        bars.add(bar);
         return true;
     }
 

@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.dashboard.alert.AlertText;
-import com.marketpulse.dashboard.api.AlertDto;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.shared.Registration;
@@ -94,7 +94,7 @@ public final class AlertGrid extends Grid<AlertDto> {
     }
 
     static Badge severityBadge(AlertDto alert) {
-        String level = alert.level() == null ? "" : alert.level();
+        String level = alert.level() == null ? "" : alert.level().name();
         var badge = new Badge(AlertText.type(level) + " " + alert.severity());
         badge.addClassName("severity");
         switch (level) {

@@ -2,8 +2,8 @@ package com.marketpulse.dashboard.alert.ui;
 
 import java.util.List;
 
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.dashboard.alert.AlertText;
-import com.marketpulse.dashboard.api.AlertDto;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.button.Button;

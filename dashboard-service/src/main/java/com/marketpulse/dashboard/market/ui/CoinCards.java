@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.dashboard.alert.AlertText;
-import com.marketpulse.dashboard.api.AlertDto;
 import com.marketpulse.dashboard.market.ChartData;
 import com.marketpulse.dashboard.market.CoinQuote;
 import com.marketpulse.dashboard.market.QuoteSource;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.marketpulse.api.contract.Portfolio;
+import com.marketpulse.api.contract.SymbolQuote;
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
-import com.marketpulse.dashboard.api.Portfolio;
-import com.marketpulse.dashboard.api.SymbolQuote;
 import com.marketpulse.dashboard.base.ui.Notifications;
 import com.marketpulse.dashboard.security.CurrentUser;
 import com.vaadin.flow.component.AttachEvent;

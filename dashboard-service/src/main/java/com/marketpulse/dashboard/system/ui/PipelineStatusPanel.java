@@ -5,8 +5,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import com.marketpulse.api.contract.StatusReport;
 import com.marketpulse.dashboard.alert.AlertText;
-import com.marketpulse.dashboard.api.PipelineStatus;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
@@ -26,9 +26,9 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
     private final Clock clock;
     private final Badge overall = new Badge("checking…");
     private final Span summary = new Span();
-    private final Grid<PipelineStatus.Stage> stages = new Grid<>();
-    private final Grid<PipelineStatus.SymbolFreshness> symbols = new Grid<>();
-    private final Grid<PipelineStatus.ConsumerLag> lag = new Grid<>();
+    private final Grid<StatusReport.Stage> stages = new Grid<>();
+    private final Grid<StatusReport.SymbolFreshness> symbols = new Grid<>();
+    private final Grid<StatusReport.ConsumerLag> lag = new Grid<>();
 
     PipelineStatusPanel(Clock clock) {
         this.clock = clock;
@@ -36,20 +36,20 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
         summary.setId("pipeline-summary");
         summary.addClassNames(LumoUtility.TextColor.SECONDARY);
         stages.setId("pipeline-stages");
-        stages.addColumn(PipelineStatus.Stage::name).setHeader("Stage").setAutoWidth(true).setFlexGrow(0);
+        stages.addColumn(StatusReport.Stage::name).setHeader("Stage").setAutoWidth(true).setFlexGrow(0);
         stages.addColumn(new ComponentRenderer<>(stage -> statusBadge(stage.status()))).setHeader("Status")
                 .setAutoWidth(true).setFlexGrow(0);
         stages.addColumn(stage -> stage.detail() == null ? "" : stage.detail()).setHeader("Detail");
         symbols.setId("pipeline-symbols");
-        symbols.addColumn(PipelineStatus.SymbolFreshness::symbol).setHeader("Coin").setAutoWidth(true).setFlexGrow(0);
+        symbols.addColumn(StatusReport.SymbolFreshness::symbol).setHeader("Coin").setAutoWidth(true).setFlexGrow(0);
         symbols.addColumn(s -> s.lastTickAgeSeconds() == null ? "no data yet" : s.lastTickAgeSeconds() + " s")
                 .setHeader("Last tick age").setAutoWidth(true).setFlexGrow(0);
         symbols.addColumn(s -> ago(s.lastBarTime())).setHeader("Last bar");
         symbols.addColumn(s -> ago(s.lastAlertTime())).setHeader("Last alert");
         lag.setId("pipeline-lag");
-        lag.addColumn(PipelineStatus.ConsumerLag::group).setHeader("Consumer group");
-        lag.addColumn(PipelineStatus.ConsumerLag::topic).setHeader("Topic");
-        lag.addColumn(PipelineStatus.ConsumerLag::lag).setHeader("Lag (records)").setAutoWidth(true).setFlexGrow(0);
+        lag.addColumn(StatusReport.ConsumerLag::group).setHeader("Consumer group");
+        lag.addColumn(StatusReport.ConsumerLag::topic).setHeader("Topic");
+        lag.addColumn(StatusReport.ConsumerLag::lag).setHeader("Lag (records)").setAutoWidth(true).setFlexGrow(0);
         for (Grid<?> grid : new Grid<?>[] {stages, symbols, lag}) {
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.NO_BORDER);
@@ -63,7 +63,7 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
         layout.add(head, stages, new Div(symbols), lag);
     }
 
-    void show(PipelineStatus status) {
+    void show(StatusReport status) {
         overall.removeThemeVariants(BadgeVariant.values());
         overall.setText(status.status());
         overall.addThemeVariants("UP".equals(status.status()) ? BadgeVariant.SUCCESS : BadgeVariant.WARNING);

@@ -6,17 +6,17 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.api.contract.SymbolQuote;
 import com.marketpulse.dashboard.alert.AlertBoard;
 import com.marketpulse.dashboard.alert.AlertFeed;
 import com.marketpulse.dashboard.alert.ui.AlertFilterBar;
 import com.marketpulse.dashboard.alert.ui.AlertGrid;
 import com.marketpulse.dashboard.alert.ui.FeedStateBadge;
-import com.marketpulse.dashboard.api.AlertDto;
 import com.marketpulse.dashboard.api.AlertStreamClient;
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
 import com.marketpulse.dashboard.api.ApiProperties;
-import com.marketpulse.dashboard.api.SymbolQuote;
 import com.marketpulse.dashboard.base.Periodic;
 import com.marketpulse.dashboard.base.ui.UiAccess;
 import com.marketpulse.dashboard.security.CurrentUser;

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import com.marketpulse.dashboard.api.PriceBar;
+import com.marketpulse.api.contract.BarDto;
 import com.marketpulse.dashboard.market.CoinQuote;
 import com.marketpulse.dashboard.market.QuoteSource;
 import com.vaadin.flow.component.Component;
@@ -22,7 +22,7 @@ class CoinCardsTest {
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
     private final CoinCards cards = new CoinCards(Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC));
 
-    private static QuoteSource.Snapshot snapshot(List<PriceBar> bars) {
+    private static QuoteSource.Snapshot snapshot(List<BarDto> bars) {
         return new QuoteSource.Snapshot(CoinQuote.of("BTC/USD", null, null, bars, 0.5), bars);
     }
 
@@ -54,7 +54,7 @@ class CoinCardsTest {
     void theFirstBarReplacesThePlaceholderWithTheChart() {
         cards.show(List.of("BTC/USD"));
         cards.update(List.of(snapshot(List.of())));
-        cards.update(List.of(snapshot(List.of(new PriceBar(T0, 100, 101, 99, 100.5, 2, 3)))));
+        cards.update(List.of(snapshot(List.of(new BarDto(T0, T0.plusSeconds(60), 100, 101, 99, 100.5, 2, 3)))));
 
         assertThat(placeholder().isVisible()).isFalse();
         assertThat(Optional.ofNullable(chart().getStyle().get("display"))).isEmpty();

@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.marketpulse.dashboard.api.PipelineStatus;
 import com.vaadin.flow.dom.Element;
+
+import com.marketpulse.api.contract.StatusReport;
 
 class PipelineStatusPanelTest {
 
@@ -26,7 +27,7 @@ class PipelineStatusPanelTest {
     void theSummaryCountsAlertsInTheRightNumber(long count, String expected) {
         var panel = new PipelineStatusPanel(Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
 
-        panel.show(new PipelineStatus("UP", null, List.of(), List.of(), "iforest-1", count, List.of()));
+        panel.show(new StatusReport("UP", null, List.of(), List.of(), "iforest-1", count, List.of()));
 
         String summary = tree(panel.getElement()).filter(e -> "pipeline-summary".equals(e.getAttribute("id")))
                 .findFirst().orElseThrow().getText();

@@ -1,0 +1,99 @@
+package com.marketpulse.api.contract;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
+
+/**
+ * api-service's REST API as a declarative HTTP client ({@code HttpServiceProxyFactory}). Calls that need a
+ * signed-in user take the {@code Authorization} header value, {@code "Bearer <token>"} (see {@link #bearer});
+ * public calls accept it optionally (an expired token is then refused with 401 as everywhere).
+ * Errors are {@code application/problem+json} (RFC 9457). The live alert stream ({@code GET /api/alerts/stream},
+ * Server-Sent Events of {@link AlertDto}) is not a request–response call and is not declared here.
+ */
+@HttpExchange(url = "/api", accept = {"application/json", "application/problem+json"})
+public interface MarketPulseApi {
+
+    /** The {@code Authorization} header value for a bearer token. */
+    static String bearer(String token) {
+        return "Bearer " + token;
+    }
+
+    @PostExchange(url = "/auth/register", contentType = "application/json")
+    Me register(@RequestBody Credentials credentials);
+
+    @PostExchange(url = "/auth/login", contentType = "application/json")
+    IssuedToken login(@RequestBody Credentials credentials);
+
+    @PostExchange("/auth/logout")
+    void logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @GetExchange("/me")
+    Me me(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PostExchange(url = "/me/password", contentType = "application/json")
+    IssuedToken changePassword(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                               @RequestBody PasswordChange change);
+
+    @GetExchange("/me/portfolio")
+    Portfolio portfolio(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PutExchange(url = "/me/portfolio", contentType = "application/json")
+    Portfolio savePortfolio(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                            @RequestBody Portfolio portfolio);
+
+    /** Alerts across all coins, newest first; every filter is optional. */
+    @GetExchange("/alerts")
+    AlertPage alerts(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+                     @RequestParam(required = false) @Nullable Integer limit,
+                     @RequestParam(required = false) @Nullable String cursor,
+                     @RequestParam(required = false) @Nullable String type,
+                     @RequestParam(required = false) @Nullable String symbol,
+                     @RequestParam(required = false) @Nullable String minSeverity,
+                     @RequestParam(required = false) @Nullable Instant from,
+                     @RequestParam(required = false) @Nullable Instant to);
+
+    /** The signed-in user's alerts (the coins of the portfolio), with the filters of {@link #alerts}. */
+    @GetExchange("/me/alerts")
+    AlertPage myAlerts(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                       @RequestParam(required = false) @Nullable Integer limit,
+                       @RequestParam(required = false) @Nullable String cursor,
+                       @RequestParam(required = false) @Nullable String type,
+                       @RequestParam(required = false) @Nullable String symbol,
+                       @RequestParam(required = false) @Nullable String minSeverity,
+                       @RequestParam(required = false) @Nullable Instant from,
+                       @RequestParam(required = false) @Nullable Instant to);
+
+    @GetExchange("/alerts/{id}")
+    AlertDto alert(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+                   @PathVariable String id);
+
+    @GetExchange("/symbols")
+    List<SymbolQuote> symbols(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization);
+
+    /**
+     * @param symbol   the URL form, {@code BTC-USD}
+     * @param interval one of 1m, 5m, 15m, 1h, 4h, 1d
+     */
+    @GetExchange("/symbols/{symbol}/bars")
+    List<BarDto> bars(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+                      @PathVariable String symbol,
+                      @RequestParam(required = false) @Nullable Instant from,
+                      @RequestParam(required = false) @Nullable Instant to,
+                      @RequestParam(required = false) @Nullable String interval);
+
+    @GetExchange("/status")
+    StatusReport status(
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization);
+}

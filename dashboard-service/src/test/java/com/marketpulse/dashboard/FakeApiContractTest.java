@@ -1,0 +1,199 @@
+package com.marketpulse.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+import com.marketpulse.api.contract.Portfolio;
+import com.marketpulse.dashboard.api.AlertQuery;
+import com.marketpulse.dashboard.api.ApiClient;
+import com.marketpulse.dashboard.api.ApiException;
+import com.marketpulse.dashboard.api.ApiProperties;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Holds what {@link FakeApi} answers (and what {@link ApiClient} sends it) against the OpenAPI document api-service
+ * publishes, as api-contract ships it ({@code OpenApiContractIT} in api-service keeps that copy current). The
+ * document's schemas are read as closed: every property required (null only where the API allows it) and no
+ * others, so that a record renamed, added or retyped on either side fails here.
+ */
+class FakeApiContractTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private final ObjectNode document = closed(openApiDocument());
+    private final FakeApi fake = new FakeApi();
+    private ApiClient api;
+
+    @BeforeEach
+    void start() throws IOException {
+        fake.start();
+        var properties = new ApiProperties(URI.create(fake.url()), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ofSeconds(30));
+        api = new ApiClient(RestClient.builder(), properties, JSON);
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    @Test
+    void everyPayloadOfTheTestDoubleMatchesTheApisOpenApiDocument() {
+        useEveryCallOfTheDashboard();
+
+        List<String> mismatches = new ArrayList<>();
+        for (FakeApi.Exchange exchange : fake.exchanges()) {
+            mismatches.addAll(check(exchange));
+        }
+
+        assertThat(fake.exchanges()).extracting(e -> e.method() + " " + e.path()).contains("POST /api/auth/login",
+                "POST /api/auth/register", "GET /api/me", "GET /api/me/portfolio", "PUT /api/me/portfolio",
+                "GET /api/symbols", "GET /api/me/alerts", "GET /api/alerts", "GET /api/symbols/BTC-USD/bars",
+                "GET /api/status", "POST /api/auth/logout", "GET /api/alerts/stream");
+        assertThat(mismatches).as("payloads that do not match the API's OpenAPI document").isEmpty();
+    }
+
+    @Test
+    void aPayloadOfAnotherShapeIsCaught() {
+        JsonNode renamed = JSON.readTree("""
+                {"symbols":["BTC/USD"],"amounts":{"BTC/USD":0.5}}""");
+
+        assertThat(schemaOf("#/components/schemas/Portfolio").validate(renamed)).isNotEmpty();
+    }
+
+    private void useEveryCallOfTheDashboard() {
+        api.register("erin", "erin-password");
+        String token = api.login("erin", "erin-password").token();
+        api.me(token);
+        api.savePortfolio(token, new Portfolio(List.of("BTC/USD", "ETH/USD"), Map.of("BTC/USD", 0.5)));
+        api.portfolio(token);
+        api.symbols(token);
+        fake.publish(Alerts.alert("contract-1", "BTC/USD", Instant.parse("2026-11-24T12:00:00Z"), "price 6σ up"));
+        var query = new AlertQuery(20, "c-1", "PRICE_SPIKE", "BTC/USD", Instant.parse("2026-11-24T00:00:00Z"),
+                Instant.parse("2026-11-25T00:00:00Z"));
+        api.myAlerts(token, query);
+        api.allAlerts(token, AlertQuery.latest(10));
+        api.bars(token, "BTC/USD", Instant.now().minusSeconds(3600), Instant.now(), "1m");
+        api.status(token);
+        api.logout(token);
+        try {
+            api.me(token);
+        } catch (ApiException expected) {
+            // a refusal is problem+json, which the document leaves undescribed
+        }
+    }
+
+    private List<String> check(FakeApi.Exchange exchange) {
+        String call = exchange.method() + " " + exchange.path();
+        Optional<JsonNode> operation = operation(exchange.method(), exchange.path());
+        if (operation.isEmpty()) {
+            return List.of(call + ": no such operation in the API");
+        }
+        List<String> mismatches = new ArrayList<>();
+        Set<String> declared = new java.util.HashSet<>();
+        operation.get().path("parameters").forEach(p -> declared.add(p.path("name").asString()));
+        exchange.query().stream().filter(name -> !declared.contains(name))
+                .forEach(name -> mismatches.add(call + ": the API has no query parameter '" + name + "'"));
+        if (!exchange.requestBody().isEmpty()) {
+            JsonNode schema = operation.get().path("requestBody").path("content").path("application/json").path("schema");
+            mismatches.addAll(validate(call + " request", schema, exchange.requestBody()));
+        }
+        if (exchange.status() / 100 == 2 && !exchange.responseBody().isEmpty()) {
+            mismatches.addAll(validate(call + " " + exchange.status(), responseSchema(exchange, operation.get()),
+                    exchange.responseBody()));
+        }
+        return mismatches;
+    }
+
+    /** The live stream is documented as an SseEmitter; its events' data are the contract's AlertDto. */
+    private @Nullable JsonNode responseSchema(FakeApi.Exchange exchange, JsonNode operation) {
+        if (exchange.path().equals("/api/alerts/stream")) {
+            return JSON.createObjectNode().put("$ref", "#/components/schemas/AlertDto");
+        }
+        JsonNode responses = operation.path("responses");
+        JsonNode response = responses.has(String.valueOf(exchange.status()))
+                ? responses.get(String.valueOf(exchange.status()))
+                // springdoc documents every success as 200 (register answers 201)
+                : responses.path("200");
+        for (JsonNode media : response.path("content")) {
+            return media.path("schema");
+        }
+        return null;
+    }
+
+    private List<String> validate(String what, @Nullable JsonNode schema, String payload) {
+        if (schema == null || schema.isMissingNode()) {
+            return List.of(what + ": the API documents no body");
+        }
+        ObjectNode wrapped = schema.deepCopy() instanceof ObjectNode object ? object : JSON.createObjectNode();
+        wrapped.set("components", document.get("components"));
+        return SCHEMAS.getSchema(wrapped).validate(JSON.readTree(payload)).stream()
+                .map(error -> what + ": " + error.getMessage() + " in " + payload)
+                .toList();
+    }
+
+    private Schema schemaOf(String ref) {
+        ObjectNode node = JSON.createObjectNode().put("$ref", ref);
+        node.set("components", document.get("components"));
+        return SCHEMAS.getSchema(node);
+    }
+
+    private Optional<JsonNode> operation(String method, String path) {
+        for (var entry : document.get("paths").properties()) {
+            String template = entry.getKey();
+            Pattern pattern = Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+"));
+            if (pattern.matcher(path).matches() && entry.getValue().has(method.toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(entry.getValue().get(method.toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode openApiDocument() {
+        try (InputStream in = FakeApiContractTest.class.getClassLoader()
+                .getResourceAsStream("com/marketpulse/api/contract/openapi.json")) {
+            assertThat(in).as("api-contract ships the API's OpenAPI document").isNotNull();
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every component schema with properties: all of them required, no others allowed. */
+    private static ObjectNode closed(JsonNode openApi) {
+        ObjectNode copy = (ObjectNode) openApi.deepCopy();
+        for (JsonNode schema : copy.path("components").path("schemas")) {
+            if (schema instanceof ObjectNode object && schema.has("properties")) {
+                ArrayNode required = object.putArray("required");
+                schema.get("properties").propertyNames().forEach(required::add);
+                object.put("additionalProperties", false);
+            }
+        }
+        return copy;
+    }
+}

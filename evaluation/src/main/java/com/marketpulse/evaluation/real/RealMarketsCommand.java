@@ -1,0 +1,125 @@
+package com.marketpulse.evaluation.real;
+
+import com.marketpulse.detection.core.AnomalyForest;
+import com.marketpulse.detection.core.DetectionSettings;
+import com.marketpulse.detection.core.Detector;
+import com.marketpulse.detection.core.DetectorModel;
+import com.marketpulse.detection.core.ForestTrainer;
+import com.marketpulse.detection.core.Minimums;
+import com.marketpulse.events.SourceBar;
+import com.marketpulse.feature.grid.GridSettings;
+import com.marketpulse.feature.grid.MarketState;
+import com.marketpulse.settings.Settings;
+import com.marketpulse.simulator.EventStyle;
+import com.marketpulse.simulator.Profile;
+import com.marketpulse.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import smile.math.MathEx;
+
+/**
+ * {@code ./evaluate.sh real} and {@code ./evaluate.sh --candles FILE --symbol DOT/USD}: detection quality on the
+ * real months of {@code ../shared/data/klines/} (or one candle file: the alerts it raises).
+ */
+public final class RealMarketsCommand {
+
+    static final Path KLINES = Path.of("../shared/data/klines");
+
+    private RealMarketsCommand() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "0");
+        Options options = Options.parse(args);
+        GridSettings grid = GridSettings.defaults();
+        DetectionSettings settings = Options.detection();
+        Detector detector = new Detector(options.model(grid, settings), settings);
+        var real = new RealMarkets(grid, detector, Duration.ofMinutes(5), Duration.ofHours(6));
+        if (options.candles() != null) {
+            Month month = Month.read(options.candles(), options.symbol() != null ? options.symbol()
+                    : Month.symbolOf(options.candles()));
+            Report.alerts(month, real.run(month.bars()), System.out);
+            return;
+        }
+        List<MonthResult> results = new ArrayList<>();
+        for (Path file : options.files()) {
+            Month month = Month.read(file, Month.symbolOf(file));
+            results.add(real.evaluate(month, options.seed()));
+        }
+        Report.months(results, detector, System.out);
+        if (options.venues()) {
+            var venues = new SimulatedVenue(grid, detector, Duration.ofMinutes(5));
+            List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
+            Duration span = Duration.ofDays(2);
+            SimulatorOptions defaults = Settings.defaults().simulator();
+            Report.venue(venues.run("thin (Alpaca us-like)", defaults.withProfile(Profile.THIN, EventStyle.MARKET),
+                    symbols, span, Duration.ofHours(2), options.seed()), System.out);
+            Report.venue(venues.run("dense", defaults.withProfile(Profile.DENSE, EventStyle.MARKET),
+                    symbols, span, Duration.ofHours(2), options.seed()), System.out);
+        }
+    }
+
+    record Options(Path candles, String symbol, List<Path> files, long seed, Path train, boolean venues) {
+
+        static Options parse(String... args) throws IOException {
+            Path candles = null;
+            String symbol = null;
+            Path dir = KLINES;
+            long seed = 1;
+            Path train = null;
+            boolean venues = true;
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--candles" -> candles = Path.of(args[i + 1]);
+                    case "--symbol" -> symbol = args[i + 1];
+                    case "--klines" -> dir = Path.of(args[i + 1]);
+                    case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                    case "--train" -> train = Path.of(args[i + 1]);
+                    case "--venues" -> venues = Boolean.parseBoolean(args[i + 1]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            List<Path> files = new ArrayList<>();
+            if (candles == null) {
+                try (Stream<Path> list = Files.list(dir)) {
+                    list.filter(p -> p.toString().endsWith(".csv.gz") || p.toString().endsWith(".csv")).sorted()
+                            .forEach(files::add);
+                }
+            }
+            return new Options(candles, symbol, files, seed, train, venues);
+        }
+
+        /** The shipped thresholds (config/marketpulse.yml's marketpulse.detection), chosen on ALGO, LINK and NEAR. */
+        static DetectionSettings detection() {
+            Minimums alts = new Minimums(0.015, 0.02, 0.035, 500_000, 0.02);
+            Minimums majors = new Minimums(0.01, 0.015, 0.025, 5_000_000, 0.01);
+            return new DetectionSettings(Duration.ofHours(3), 4, 10, 3, 0.25, Duration.ofMinutes(5),
+                    Map.of(DetectionSettings.DEFAULT, alts, "BTC/USD", majors, "ETH/USD", majors));
+        }
+
+        DetectorModel model(GridSettings grid, DetectionSettings settings) {
+            MathEx.setSeed(seed);
+            var options = new AnomalyForest.Options(100, 0.5, 0);
+            if (train == null) {
+                return DetectorModel.bootstrap("bootstrap", 512, 42, options, Instant.EPOCH);
+            }
+            var trainer = new ForestTrainer(512, settings.warmUp(), seed);
+            Month month = Month.read(train, Month.symbolOf(train));
+            MarketState state = MarketState.fresh(grid);
+            for (SourceBar bar : month.bars()) {
+                var step = state.onBar(bar);
+                if (step.hasFeatures()) {
+                    trainer.offer(step.features());
+                }
+            }
+            return trainer.train("candles-" + month.name(), options, Instant.EPOCH);
+        }
+    }
+}

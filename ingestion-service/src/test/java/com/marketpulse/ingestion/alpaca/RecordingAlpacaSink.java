@@ -1,0 +1,31 @@
+package com.marketpulse.ingestion.alpaca;
+
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
+import com.marketpulse.events.Tick;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps what the stream client hands on, per kind. */
+final class RecordingAlpacaSink implements AlpacaSink {
+
+    final List<Tick> trades = new CopyOnWriteArrayList<>();
+    final List<Quote> quotes = new CopyOnWriteArrayList<>();
+    final List<SourceBar> bars = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void trade(Tick tick) {
+        trades.add(tick);
+    }
+
+    @Override
+    public void quote(Quote quote) {
+        quotes.add(quote);
+    }
+
+    @Override
+    public void bar(SourceBar bar) {
+        bars.add(bar);
+    }
+}
