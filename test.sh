@@ -1,8 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests, integration tests against a real embedded Kafka broker and a real embedded
-# PostgreSQL, the end-to-end test of the whole pipeline, and the browser tests (needs /usr/bin/chromium and
-# /usr/bin/chromedriver: on Debian, apt-get install chromium chromium-driver).
+# PostgreSQL, the end-to-end test of the whole pipeline, and the browser tests. The browser tests need
+# /usr/bin/chromium and /usr/bin/chromedriver: run as root, this installs Debian's chromium and chromium-driver when
+# they are missing; otherwise it stops and says what to install.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing chromium and chromium-driver for the browser tests ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+  else
+    echo "The browser tests need /usr/bin/chromium and /usr/bin/chromedriver, which are missing." >&2
+    echo "Install them first, e.g. on Debian/Ubuntu:  sudo apt-get install chromium chromium-driver" >&2
+    exit 1
+  fi
+fi
+
 source bin/java-home.sh
 exec ./mvnw -B -ntp verify "$@"

@@ -1,25 +1,18 @@
 package com.marketpulse.api;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The shared {@code marketpulse.*} configuration (config/marketpulse.yml) as far as the API needs it.
- *
- * @param symbols the configured pairs, {@code BTC/USD}
+ * The API's own {@code marketpulse.api.*} configuration (config/marketpulse.yml); the shared symbols and topic
+ * layout are {@link com.marketpulse.settings.MarketPulseSettings}.
  */
 @ConfigurationProperties("marketpulse")
 public record MarketPulseProperties(
-        @DefaultValue({"BTC/USD", "ETH/USD", "SOL/USD"}) List<String> symbols,
-        @DefaultValue Kafka kafka,
         @DefaultValue Api api) {
-
-    public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
 
     /**
      * @param demo         whether the demo account exists

@@ -1,5 +1,6 @@
 package com.marketpulse.api;
 
+import com.marketpulse.events.arch.SharedRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -35,4 +36,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule controllersNeverTouchJdbc = noClasses().that().haveSimpleNameEndingWith("Controller")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule aJsonMapperIsBuiltOnlyInEvents = SharedRules.JSON_MAPPERS_ARE_BUILT_ONLY_IN_EVENTS;
+
+    @ArchTest
+    static final ArchRule topicsAreCreatedOnlyFromTheCatalogue = SharedRules.TOPICS_COME_ONLY_FROM_THE_CATALOGUE;
 }

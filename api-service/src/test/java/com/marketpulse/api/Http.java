@@ -1,5 +1,6 @@
 package com.marketpulse.api;
 
+import com.marketpulse.events.json.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** A tiny JSON client for the integration tests, against the real server on its random port. */
 public final class Http {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EventJson.mapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 

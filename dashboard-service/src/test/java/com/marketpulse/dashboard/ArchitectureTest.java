@@ -1,5 +1,6 @@
 package com.marketpulse.dashboard;
 
+import com.marketpulse.events.arch.SharedRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -40,5 +41,15 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "java.sql..", "jakarta.persistence..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void aJsonMapperIsBuiltOnlyInEvents() {
+        SharedRules.JSON_MAPPERS_ARE_BUILT_ONLY_IN_EVENTS.check(CLASSES);
+    }
+
+    @Test
+    void topicsAreCreatedOnlyFromTheCatalogue() {
+        SharedRules.TOPICS_COME_ONLY_FROM_THE_CATALOGUE.check(CLASSES);
     }
 }

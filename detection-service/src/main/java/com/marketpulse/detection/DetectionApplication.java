@@ -6,6 +6,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import com.marketpulse.settings.SettingsRegistrar;
 
 /**
  * detection-service. With the argument {@code train} it does not serve: it trains a model from the tick archive (or,
@@ -14,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(SettingsRegistrar.class)
 public class DetectionApplication {
 
     public static void main(String[] args) {

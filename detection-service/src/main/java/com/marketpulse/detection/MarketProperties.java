@@ -6,17 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The shared keys detection-service reads outside its own section.
+ * The shared keys detection-service reads outside its own section (the topic layout and symbols are
+ * {@link com.marketpulse.settings.MarketPulseSettings}).
  *
- * @param kafka    {@code marketpulse.kafka.*}: how our topics are created
  * @param features {@code marketpulse.features.*}: the time grid, replayed by the trainer exactly as feature-service
  *                 computes it
  */
 @ConfigurationProperties("marketpulse")
-public record MarketProperties(@DefaultValue Kafka kafka, @DefaultValue Features features) {
-
-    public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
+public record MarketProperties(@DefaultValue Features features) {
 
     /** The grid keys of {@link GridSettings}, with {@link GridSettings#defaults()} as defaults. */
     public record Features(

@@ -1,5 +1,6 @@
 package com.marketpulse.detection;
 
+import com.marketpulse.events.arch.SharedRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -25,4 +26,10 @@ class ArchitectureTest {
             .that().haveNameMatching(".*\\.archive\\.(TickArchive|TickArchiveReader|TickSchema|TickFile|ArchivedTick)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
             .because("the crash-safe file logic is tested without Kafka or Spring");
+
+    @ArchTest
+    static final ArchRule aJsonMapperIsBuiltOnlyInEvents = SharedRules.JSON_MAPPERS_ARE_BUILT_ONLY_IN_EVENTS;
+
+    @ArchTest
+    static final ArchRule topicsAreCreatedOnlyFromTheCatalogue = SharedRules.TOPICS_COME_ONLY_FROM_THE_CATALOGUE;
 }

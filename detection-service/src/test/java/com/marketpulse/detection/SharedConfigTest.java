@@ -70,6 +70,5 @@ class SharedConfigTest {
         MarketProperties market = binder().bind("marketpulse", MarketProperties.class).get();
 
         assertThat(market.features().settings()).isEqualTo(GridSettings.defaults());
-        assertThat(market.kafka().partitions()).isEqualTo(3);
     }
 }

@@ -1,6 +1,9 @@
 package com.marketpulse.events;
 
-/** The one place that names every Kafka topic. Every topic is keyed by symbol (e.g. {@code BTC/USD}). */
+/**
+ * The one place that names every Kafka topic. Every topic is keyed by symbol (e.g. {@code BTC/USD}); how each is
+ * created (partitions, retention, timestamps) is in {@link TopicCatalogue}.
+ */
 public final class Topics {
 
     /** Live trades from the exchange or the simulator: {@link Tick}. */

@@ -1,5 +1,6 @@
 package com.marketpulse.feature;
 
+import com.marketpulse.events.arch.SharedRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -40,5 +41,15 @@ class ArchitectureTest {
     @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("com.marketpulse.feature.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void aJsonMapperIsBuiltOnlyInEvents() {
+        SharedRules.JSON_MAPPERS_ARE_BUILT_ONLY_IN_EVENTS.check(classes);
+    }
+
+    @Test
+    void topicsAreCreatedOnlyFromTheCatalogue() {
+        SharedRules.TOPICS_COME_ONLY_FROM_THE_CATALOGUE.check(classes);
     }
 }

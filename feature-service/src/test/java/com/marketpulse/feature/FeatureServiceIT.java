@@ -5,6 +5,7 @@ import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +29,6 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -62,8 +62,7 @@ import static org.awaitility.Awaitility.await;
         "group.initial.rebalance.delay.ms=0"})
 class FeatureServiceIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final JsonMapper JSON = EventJson.mapper();
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00.000000001Z");
     private static Path stateDir;
 

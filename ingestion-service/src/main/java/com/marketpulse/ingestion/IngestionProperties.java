@@ -1,92 +1,23 @@
 package com.marketpulse.ingestion;
 
-import com.marketpulse.simulator.EventStyle;
-import com.marketpulse.simulator.Profile;
-import com.marketpulse.simulator.SimulatorOptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
-import java.util.List;
 
 /**
- * Everything ingestion-service reads from {@code config/marketpulse.yml} and the environment.
+ * What only ingestion-service reads from {@code config/marketpulse.yml} and the environment; the shared symbols,
+ * topic layout and simulator settings are {@link com.marketpulse.settings.MarketPulseSettings}.
  *
- * @param symbols the pairs to ingest ({@code MARKETPULSE_SYMBOLS})
  * @param source  {@code alpaca}, {@code simulator} or {@code replay} ({@code MARKETPULSE_SOURCE}); empty picks
  *                alpaca when both Alpaca keys are set, else the simulator
  */
 @ConfigurationProperties("marketpulse")
 public record IngestionProperties(
-        @DefaultValue({"BTC/USD", "ETH/USD", "SOL/USD"}) List<String> symbols,
         @DefaultValue("") String source,
-        @DefaultValue Kafka kafka,
-        @DefaultValue Simulator simulator,
         @DefaultValue Alpaca alpaca,
         @DefaultValue Replay replay,
         @DefaultValue Publish publish) {
-
-    /** Topic layout of the {@code market.*} topics this service declares. */
-    public record Kafka(@DefaultValue("3") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
-
-    /**
-     * The market simulator ({@code marketpulse.simulator.*}); {@link #options()} is what the simulator runs with, in
-     * ingestion-service and in the evaluation alike.
-     *
-     * @param profile {@code dense} or {@code thin}
-     * @param events  {@code classic} or {@code market}; empty: the profile's own (classic for dense, market for thin)
-     */
-    public record Simulator(
-            @DefaultValue("dense") String profile,
-            @DefaultValue("") String events,
-            @DefaultValue("4.0") double tradesPerSecond,
-            @DefaultValue("30.0") double anomaliesPerHour,
-            @DefaultValue("50.0") double jumpSigmas,
-            @DefaultValue("20.0") double volumeMultiplier,
-            @DefaultValue("5.0") double volatilityMultiplier,
-            @DefaultValue("20s") Duration firstAnomalyAfter,
-            @DefaultValue("0") long seed,
-            @DefaultValue Thin thin,
-            @DefaultValue MarketEvents marketEvents) {
-
-        /** The simulator's own validated options. */
-        public SimulatorOptions options() {
-            Profile venue = Profile.parse(profile);
-            return new SimulatorOptions(venue, EventStyle.resolve(events, venue), tradesPerSecond, anomaliesPerHour,
-                    jumpSigmas, volumeMultiplier, volatilityMultiplier, firstAnomalyAfter, seed,
-                    new SimulatorOptions.Thin(thin.tradesPerDay(), thin.minQuoteInterval(), thin.maxQuoteInterval(),
-                            thin.spreadBps(), thin.annualVolatility()),
-                    new SimulatorOptions.MarketEvents(marketEvents.perHour(), marketEvents.minMovePercent(),
-                            marketEvents.maxMovePercent(), marketEvents.minMoveDuration(),
-                            marketEvents.maxMoveDuration(), marketEvents.volumeMultiple(),
-                            marketEvents.volumeDuration(), marketEvents.volatilityMultiple(),
-                            marketEvents.minBurstDuration(), marketEvents.maxBurstDuration()));
-        }
-
-        /** The thin venue ({@code marketpulse.simulator.thin.*}); annual-volatility 0 keeps each pair's own. */
-        public record Thin(
-                @DefaultValue("150") double tradesPerDay,
-                @DefaultValue("1s") Duration minQuoteInterval,
-                @DefaultValue("2s") Duration maxQuoteInterval,
-                @DefaultValue("9.0") double spreadBps,
-                @DefaultValue("0") double annualVolatility) {
-        }
-
-        /** Events in market terms ({@code marketpulse.simulator.market-events.*}). */
-        public record MarketEvents(
-                @DefaultValue("1.0") double perHour,
-                @DefaultValue("3.0") double minMovePercent,
-                @DefaultValue("6.0") double maxMovePercent,
-                @DefaultValue("1m") Duration minMoveDuration,
-                @DefaultValue("5m") Duration maxMoveDuration,
-                @DefaultValue("15.0") double volumeMultiple,
-                @DefaultValue("10m") Duration volumeDuration,
-                @DefaultValue("5.0") double volatilityMultiple,
-                @DefaultValue("10m") Duration minBurstDuration,
-                @DefaultValue("20m") Duration maxBurstDuration) {
-        }
-    }
 
     /**
      * The Alpaca crypto feed. Keys come from the environment only and are never printed.

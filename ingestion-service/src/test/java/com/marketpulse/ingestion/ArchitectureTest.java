@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion;
 
+import com.marketpulse.events.arch.SharedRules;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -24,5 +25,15 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..ingestion.alpaca..", "..ingestion.replay..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void aJsonMapperIsBuiltOnlyInEvents() {
+        SharedRules.JSON_MAPPERS_ARE_BUILT_ONLY_IN_EVENTS.check(CLASSES);
+    }
+
+    @Test
+    void topicsAreCreatedOnlyFromTheCatalogue() {
+        SharedRules.TOPICS_COME_ONLY_FROM_THE_CATALOGUE.check(CLASSES);
     }
 }

@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion;
 
+import com.marketpulse.events.json.EventJson;
 import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.support.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EmbeddedKafka(partitions = 3)
 class SimulatorToKafkaIT {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = EventJson.mapper();
 
     @Autowired
     EmbeddedKafkaBroker broker;

@@ -34,9 +34,9 @@ final class KafkaBroker implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static KafkaBroker start(Path logDirectory, int port) throws IOException {
+    static KafkaBroker start(Path logDirectory, int port, int partitions) throws IOException {
         Files.createDirectories(logDirectory);
-        Properties config = config(logDirectory, port);
+        Properties config = config(logDirectory, port, partitions);
         formatOnce(logDirectory, config);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
@@ -55,7 +55,7 @@ final class KafkaBroker implements AutoCloseable {
         log.info("Kafka broker stopped");
     }
 
-    private static Properties config(Path logDirectory, int port) {
+    private static Properties config(Path logDirectory, int port, int partitions) {
         int controllerPort = port + 1;
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
@@ -67,7 +67,8 @@ final class KafkaBroker implements AutoCloseable {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDirectory.toString());
-        p.put("num.partitions", "3");
+        // topics the catalogue does not create get the same count as those it does
+        p.put("num.partitions", Integer.toString(partitions));
         // one broker: every internal topic has a single replica (also what Kafka Streams' exactly-once needs here)
         p.put("offsets.topic.replication.factor", "1");
         p.put("transaction.state.log.replication.factor", "1");

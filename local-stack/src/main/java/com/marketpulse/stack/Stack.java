@@ -7,13 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
-import com.marketpulse.events.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
+import com.marketpulse.settings.CreateTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +20,6 @@ import org.slf4j.LoggerFactory;
 final class Stack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
-    private static final List<String> MARKET_TOPICS = List.of(Topics.MARKET_CRYPTO, Topics.MARKET_CRYPTO_REPLAY,
-            Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_ALERTS, Topics.MARKET_LABELS);
-    private static final int PARTITIONS = 3;
 
     private final StackSettings settings;
     private final String databasePassword;
@@ -41,14 +34,19 @@ final class Stack implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    /** Starts PostgreSQL and Kafka on the settings' ports and creates the market topics if they are missing. */
+    /**
+     * Starts PostgreSQL and Kafka on the settings' ports and creates the catalogue's topics that are missing, with the
+     * partitions and replication factor of the shared settings (defaults, {@code config/marketpulse.yml}, environment:
+     * what the services read).
+     */
     static Stack startInfrastructure(StackSettings settings, String databasePassword)
             throws IOException, SQLException, InterruptedException {
         Postgres postgres = Postgres.start(settings.dataDirectory().resolve("postgres"), settings.postgresPort(),
                 databasePassword);
         KafkaBroker kafka;
         try {
-            kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort());
+            kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
+                    settings.shared().kafka().partitions());
         } catch (RuntimeException | IOException e) {
             postgres.close();
             throw e;
@@ -84,7 +82,7 @@ final class Stack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MARKETPULSE_DATA_DIR", settings.dataDirectory().toString());
-        env.put("MARKETPULSE_CONFIG", settings.root().resolve("config/marketpulse.yml").toString());
+        env.put("MARKETPULSE_CONFIG", settings.configFile().toString());
         env.put("MARKETPULSE_ARCHIVE_DIR", settings.dataDirectory().resolve("archive").toString());
         if (service.usesDatabase()) {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
@@ -137,15 +135,10 @@ final class Stack implements AutoCloseable {
     }
 
     private void createTopics() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = MARKET_TOPICS.stream()
-                    .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, PARTITIONS, (short) 1))
-                    .toList();
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-                log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+        try {
+            List<String> created = CreateTopics.createMissing(kafka.bootstrapServers(), settings.shared().kafka());
+            if (!created.isEmpty()) {
+                log.info("Created topics {}", created);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not create the market topics", e.getCause());

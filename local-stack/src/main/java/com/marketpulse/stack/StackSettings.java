@@ -1,5 +1,7 @@
 package com.marketpulse.stack;
 
+import com.marketpulse.settings.MarketPulseSettings;
+import com.marketpulse.settings.Settings;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -41,6 +43,16 @@ record StackSettings(Path root, Path dataDirectory, int kafkaPort, int postgresP
 
     int port(Service service) {
         return servicePorts.get(service);
+    }
+
+    /** The shared settings as the services get them: defaults, the checkout's config/marketpulse.yml, environment. */
+    MarketPulseSettings shared() {
+        return Settings.load(configFile());
+    }
+
+    /** The configuration file every service is started with ({@code MARKETPULSE_CONFIG}). */
+    Path configFile() {
+        return root.resolve("config/marketpulse.yml");
     }
 
     String kafkaBootstrap() {

@@ -1,5 +1,6 @@
 package com.marketpulse.stack;
 
+import com.marketpulse.events.json.EventJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,7 +82,7 @@ class MarketPulseEndToEndIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(120);
-    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final JsonMapper json = EventJson.mapper();
     private static final HttpClient http = HttpClient.newHttpClient();
 
     private static final String FIRST_USER = "alice-e2e";

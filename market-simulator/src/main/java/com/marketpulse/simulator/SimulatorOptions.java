@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Parameters of the simulated market, validated on construction.
+ * Parameters of the simulated market ({@code marketpulse.simulator.*}), validated on construction. The shipped
+ * defaults are stated once, in the settings module's {@code marketpulse-defaults.yml}
+ * ({@code com.marketpulse.settings.Settings#defaults()}), which binds this record.
  *
  * @param profile              the venue imitated: {@link Profile#DENSE} (today's market) or {@link Profile#THIN}
  * @param events               how injected anomalies are defined: {@link EventStyle#CLASSIC} (per trade, dense
- *                             only) or {@link EventStyle#MARKET} (percent moves and multiples over minutes)
+ *                             only) or {@link EventStyle#MARKET} (percent moves and multiples over minutes);
+ *                             {@code null} (an empty setting) picks the profile's own, see {@link EventStyle#resolve}
  * @param tradesPerSecond      dense: mean trade arrival rate per symbol (Poisson)
  * @param anomaliesPerHour     classic events: mean rate of injected anomalies per symbol; 0 disables them
  * @param jumpSigmas           classic events: size of a price spike in multiples of the current per-trade volatility
@@ -36,7 +39,9 @@ public record SimulatorOptions(
 
     public SimulatorOptions {
         Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(events, "events");
+        if (events == null) {
+            events = EventStyle.resolve(null, profile);
+        }
         Objects.requireNonNull(thin, "thin");
         Objects.requireNonNull(marketEvents, "marketEvents");
         if (profile == Profile.THIN && events == EventStyle.CLASSIC) {
@@ -51,14 +56,6 @@ public record SimulatorOptions(
         if (firstAnomalyAfter != null && firstAnomalyAfter.isNegative()) {
             throw new IllegalArgumentException("firstAnomalyAfter must not be negative: " + firstAnomalyAfter);
         }
-    }
-
-    /** Today's dense market with classic events and the default thin and market-event settings. */
-    public SimulatorOptions(double tradesPerSecond, double anomaliesPerHour, double jumpSigmas,
-                            double volumeMultiplier, double volatilityMultiplier, Duration firstAnomalyAfter,
-                            long seed) {
-        this(Profile.DENSE, EventStyle.CLASSIC, tradesPerSecond, anomaliesPerHour, jumpSigmas, volumeMultiplier,
-                volatilityMultiplier, firstAnomalyAfter, seed, Thin.defaults(), MarketEvents.defaults());
     }
 
     /**
@@ -84,11 +81,6 @@ public record SimulatorOptions(
             }
             requirePositive("thin.spreadBps", spreadBps);
             requireRate("thin.annualVolatility", annualVolatility);
-        }
-
-        /** 150 trades a day, a quote every 1-2 s, 9 bps spread, each pair's own volatility. */
-        public static Thin defaults() {
-            return new Thin(150, Duration.ofSeconds(1), Duration.ofSeconds(2), 9.0, 0.0);
         }
     }
 
@@ -125,12 +117,6 @@ public record SimulatorOptions(
             requireRange("burst", minBurstDuration, maxBurstDuration);
         }
 
-        /** One event per pair per hour: moves of 3-6 % over 1-5 min, volume 15× for 10 min, volatility 5× for 10-20 min. */
-        public static MarketEvents defaults() {
-            return new MarketEvents(1.0, 3.0, 6.0, Duration.ofMinutes(1), Duration.ofMinutes(5), 15.0,
-                    Duration.ofMinutes(10), 5.0, Duration.ofMinutes(10), Duration.ofMinutes(20));
-        }
-
         public MarketEvents withPerHour(double newPerHour) {
             return new MarketEvents(newPerHour, minMovePercent, maxMovePercent, minMoveDuration, maxMoveDuration,
                     volumeMultiple, volumeDuration, volatilityMultiple, minBurstDuration, maxBurstDuration);
@@ -144,16 +130,6 @@ public record SimulatorOptions(
                         + " / " + max);
             }
         }
-    }
-
-    /** The shipped defaults: dense, classic, 4 trades/s, 30 anomalies/h, 50σ jumps, first spike after 20 s, random seed. */
-    public static SimulatorOptions defaults() {
-        return new SimulatorOptions(4.0, 30.0, 50.0, 20.0, 5.0, Duration.ofSeconds(20), 0L);
-    }
-
-    /** The thin venue with market events and otherwise the defaults. */
-    public static SimulatorOptions thinDefaults() {
-        return defaults().withProfile(Profile.THIN, EventStyle.MARKET);
     }
 
     /** The same market without any random anomaly (events placed with {@link MarketSimulator#schedule} still run). */

@@ -20,7 +20,7 @@ class DenseMarketEventsTest {
 
     @Test
     void aScheduledThreePercentRiseInOneMinuteLiftsTheTradesAndStays() {
-        var simulator = new MarketSimulator(SimulatorOptions.defaults().withoutAnomalies().withSeed(31),
+        var simulator = new MarketSimulator(TestOptions.dense().withoutAnomalies().withSeed(31),
                 List.of("BTC/USD", "ETH/USD"), START);
         Instant onset = START.plus(Duration.ofMinutes(30)).plusSeconds(41);
         simulator.schedule(MarketEvent.priceMove("ETH/USD", onset, 3.0, Duration.ofMinutes(1)));
@@ -41,8 +41,8 @@ class DenseMarketEventsTest {
 
     @Test
     void marketEventsOnTheDenseProfileAreLabelledAtRandomSecondsAndBarsComeEveryMinute() {
-        var options = SimulatorOptions.defaults().withProfile(Profile.DENSE, EventStyle.MARKET).withSeed(32)
-                .withMarketEvents(SimulatorOptions.MarketEvents.defaults().withPerHour(3.0));
+        var options = TestOptions.dense().withProfile(Profile.DENSE, EventStyle.MARKET).withSeed(32)
+                .withMarketEvents(TestOptions.marketEvents().withPerHour(3.0));
         RecordingSink sink = new RecordingSink();
         new MarketSimulator(options, List.of("BTC/USD"), START).advanceTo(START.plus(Duration.ofHours(6)), sink);
 

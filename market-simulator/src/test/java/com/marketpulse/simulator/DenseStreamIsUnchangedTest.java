@@ -28,7 +28,7 @@ class DenseStreamIsUnchangedTest {
     }
 
     private static String fingerprint(long seed, boolean calm) {
-        SimulatorOptions options = SimulatorOptions.defaults().withSeed(seed);
+        SimulatorOptions options = TestOptions.dense().withSeed(seed);
         if (calm) {
             options = options.withoutAnomalies();
         }

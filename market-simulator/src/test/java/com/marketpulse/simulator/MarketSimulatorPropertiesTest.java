@@ -19,7 +19,7 @@ class MarketSimulatorPropertiesTest {
     @Property(tries = 25)
     void everyTickIsAValidTradeOnTheTickGridInEventTimeOrder(@ForAll @LongRange(min = 1) long seed,
                                                              @ForAll @DoubleRange(min = 0.5, max = 50) double rate) {
-        SimulatorOptions options = new SimulatorOptions(rate, 120, 50, 20, 5, Duration.ofSeconds(5), seed);
+        SimulatorOptions options = TestOptions.dense(rate, 120, 50, 20, 5, Duration.ofSeconds(5), seed);
         MarketSimulator simulator = new MarketSimulator(options, List.of("BTC/USD", "SOL/USD", "XYZ/USD"), START);
         RecordingSink sink = new RecordingSink();
         simulator.advanceTo(START.plus(Duration.ofMinutes(5)), sink);

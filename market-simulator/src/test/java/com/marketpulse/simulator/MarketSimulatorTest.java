@@ -31,7 +31,7 @@ class MarketSimulatorTest {
     }
 
     static SimulatorOptions calm(long seed) {
-        return SimulatorOptions.defaults().withoutAnomalies().withSeed(seed);
+        return TestOptions.dense().withoutAnomalies().withSeed(seed);
     }
 
     @Test
@@ -96,7 +96,7 @@ class MarketSimulatorTest {
 
     @Test
     void injectsLabelledAnomaliesOfEveryKindForEverySymbol() {
-        RecordingSink sink = run(SimulatorOptions.defaults().withSeed(16), Duration.ofHours(4));
+        RecordingSink sink = run(TestOptions.dense().withSeed(16), Duration.ofHours(4));
         for (String symbol : SYMBOLS) {
             List<AnomalyLabel> labels = sink.labels.stream().filter(l -> l.symbol().equals(symbol)).toList();
             assertThat(labels).extracting(AnomalyLabel::kind).contains(AlertType.values());
@@ -110,7 +110,7 @@ class MarketSimulatorTest {
 
     @Test
     void ticksInsideAPriceSpikeLabelJumpFarFromTheFiftyTickMean() {
-        RecordingSink sink = run(SimulatorOptions.defaults().withSeed(17), Duration.ofHours(6));
+        RecordingSink sink = run(TestOptions.dense().withSeed(17), Duration.ofHours(6));
         List<AnomalyLabel> spikes = kinds(sink, AlertType.PRICE_SPIKE);
         assertThat(spikes).hasSizeGreaterThan(30);
         int caught = 0;
@@ -124,7 +124,7 @@ class MarketSimulatorTest {
 
     @Test
     void ticksInsideAVolumeAnomalyLabelAreMuchLarger() {
-        RecordingSink sink = run(SimulatorOptions.defaults().withSeed(18), Duration.ofHours(6));
+        RecordingSink sink = run(TestOptions.dense().withSeed(18), Duration.ofHours(6));
         List<AnomalyLabel> bursts = kinds(sink, AlertType.VOLUME_ANOMALY);
         assertThat(bursts).hasSizeGreaterThan(30);
         Map<String, Double> calm = new HashMap<>();
@@ -140,7 +140,7 @@ class MarketSimulatorTest {
 
     @Test
     void ticksInsideAVolatilityBurstLabelAreMuchMoreVolatile() {
-        RecordingSink sink = run(SimulatorOptions.defaults().withSeed(19), Duration.ofHours(6));
+        RecordingSink sink = run(TestOptions.dense().withSeed(19), Duration.ofHours(6));
         List<AnomalyLabel> bursts = kinds(sink, AlertType.VOLATILITY_BURST);
         assertThat(bursts).hasSizeGreaterThan(30);
         Map<String, Double> calm = new HashMap<>();
@@ -157,7 +157,7 @@ class MarketSimulatorTest {
     @Test
     void theDefaultsPutADetectablePriceSpikeOnTheFirstSymbolWithinTheFirstMinute() {
         for (long seed = 1; seed <= 40; seed++) {
-            RecordingSink sink = run(SimulatorOptions.defaults().withSeed(seed), Duration.ofSeconds(60));
+            RecordingSink sink = run(TestOptions.dense().withSeed(seed), Duration.ofSeconds(60));
             AnomalyLabel first = sink.labels.getFirst();
             assertThat(first.kind()).isEqualTo(AlertType.PRICE_SPIKE);
             assertThat(first.symbol()).isEqualTo("BTC/USD");
@@ -169,9 +169,9 @@ class MarketSimulatorTest {
 
     @Test
     void theSameSeedReplaysExactlyTheSameMarket() {
-        RecordingSink first = run(SimulatorOptions.defaults().withSeed(42), Duration.ofMinutes(30));
-        RecordingSink second = run(SimulatorOptions.defaults().withSeed(42), Duration.ofMinutes(30));
-        RecordingSink other = run(SimulatorOptions.defaults().withSeed(43), Duration.ofMinutes(30));
+        RecordingSink first = run(TestOptions.dense().withSeed(42), Duration.ofMinutes(30));
+        RecordingSink second = run(TestOptions.dense().withSeed(42), Duration.ofMinutes(30));
+        RecordingSink other = run(TestOptions.dense().withSeed(43), Duration.ofMinutes(30));
         assertThat(second.ticks).isEqualTo(first.ticks);
         assertThat(second.labels).isEqualTo(first.labels);
         assertThat(other.ticks).isNotEqualTo(first.ticks);
@@ -190,8 +190,8 @@ class MarketSimulatorTest {
 
     @Test
     void seedZeroDrawsARandomSeedAndReportsIt() {
-        MarketSimulator a = new MarketSimulator(SimulatorOptions.defaults(), SYMBOLS, START);
-        MarketSimulator b = new MarketSimulator(SimulatorOptions.defaults(), SYMBOLS, START);
+        MarketSimulator a = new MarketSimulator(TestOptions.dense(), SYMBOLS, START);
+        MarketSimulator b = new MarketSimulator(TestOptions.dense(), SYMBOLS, START);
         assertThat(a.seed()).isNotZero().isNotEqualTo(b.seed());
     }
 

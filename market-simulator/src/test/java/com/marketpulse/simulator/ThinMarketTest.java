@@ -25,7 +25,7 @@ class ThinMarketTest {
     static RecordingSink calmDay;
 
     static SimulatorOptions calm(long seed) {
-        return SimulatorOptions.thinDefaults().withoutAnomalies().withSeed(seed);
+        return TestOptions.thin().withoutAnomalies().withSeed(seed);
     }
 
     static RecordingSink run(MarketSimulator simulator, Duration length) {
@@ -163,8 +163,8 @@ class ThinMarketTest {
 
     @Test
     void randomMarketEventsAreLabelledAndVisibleInQuotesTradesAndBars() {
-        var options = SimulatorOptions.thinDefaults().withSeed(23)
-                .withMarketEvents(SimulatorOptions.MarketEvents.defaults().withPerHour(2.0));
+        var options = TestOptions.thin().withSeed(23)
+                .withMarketEvents(TestOptions.marketEvents().withPerHour(2.0));
         RecordingSink sink = run(new MarketSimulator(options, List.of("BTC/USD"), START), DAY);
         assertThat(sink.labels).extracting(AnomalyLabel::kind).contains(AlertType.values());
         assertThat(sink.labels.size()).isBetween(15, 45);
@@ -203,7 +203,7 @@ class ThinMarketTest {
 
     @Test
     void theSameSeedGivesTheSameMarketAndAnotherSeedAnother() {
-        var options = SimulatorOptions.thinDefaults().withSeed(24);
+        var options = TestOptions.thin().withSeed(24);
         RecordingSink first = run(new MarketSimulator(options, SYMBOLS, START), Duration.ofHours(3));
         RecordingSink second = run(new MarketSimulator(options, SYMBOLS, START), Duration.ofHours(3));
         RecordingSink other = run(new MarketSimulator(options.withSeed(25), SYMBOLS, START), Duration.ofHours(3));
@@ -213,12 +213,12 @@ class ThinMarketTest {
 
     @Test
     void advancingInSmallStepsGivesTheSameMarketAsOneBigStep() {
-        var stepped = new MarketSimulator(SimulatorOptions.thinDefaults().withSeed(26), SYMBOLS, START);
+        var stepped = new MarketSimulator(TestOptions.thin().withSeed(26), SYMBOLS, START);
         RecordingSink steps = new RecordingSink();
         for (int s = 1; s <= 1800; s++) {
             stepped.advanceTo(START.plusSeconds(s), steps);
         }
-        RecordingSink once = run(new MarketSimulator(SimulatorOptions.thinDefaults().withSeed(26), SYMBOLS, START),
+        RecordingSink once = run(new MarketSimulator(TestOptions.thin().withSeed(26), SYMBOLS, START),
                 Duration.ofMinutes(30));
         assertThat(steps.all).isEqualTo(once.all);
     }
@@ -226,7 +226,7 @@ class ThinMarketTest {
     @Test
     void theThinProfileRefusesClassicEvents() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> SimulatorOptions.defaults().withProfile(Profile.THIN, EventStyle.CLASSIC))
+                        () -> TestOptions.dense().withProfile(Profile.THIN, EventStyle.CLASSIC))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("market events only");
         assertThat(EventStyle.resolve("", Profile.THIN)).isEqualTo(EventStyle.MARKET);
         assertThat(EventStyle.resolve(" ", Profile.DENSE)).isEqualTo(EventStyle.CLASSIC);

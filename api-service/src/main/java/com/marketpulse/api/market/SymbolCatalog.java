@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import com.marketpulse.api.MarketPulseProperties;
 import com.marketpulse.api.web.ApiException;
 import com.marketpulse.events.Symbols;
+import com.marketpulse.settings.MarketPulseSettings;
 
 /** The configured symbols ({@code marketpulse.symbols}); turns client input into a known {@code BTC/USD}. */
 @Component
@@ -18,8 +18,8 @@ public class SymbolCatalog {
 
     private final List<String> symbols;
 
-    SymbolCatalog(MarketPulseProperties properties) {
-        this.symbols = properties.symbols().stream().map(Symbols::normalize).distinct().toList();
+    SymbolCatalog(MarketPulseSettings settings) {
+        this.symbols = settings.symbols().stream().map(Symbols::normalize).distinct().toList();
     }
 
     /** The configured symbols in configuration order. */

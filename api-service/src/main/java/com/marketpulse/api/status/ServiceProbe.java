@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.marketpulse.api.MarketPulseProperties;
 import com.marketpulse.api.contract.StatusReport;
+import com.marketpulse.events.json.EventJson;
 
 /**
  * Asks a pipeline service's {@code /actuator/health} whether it is up; for ingestion it also names the venue the
@@ -21,7 +22,7 @@ import com.marketpulse.api.contract.StatusReport;
 @Component
 class ServiceProbe {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EventJson.mapper();
 
     private final HttpClient http;
     private final Duration timeout;

@@ -20,7 +20,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,15 +28,13 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.FixedBackOff;
 
-import tools.jackson.databind.json.JsonMapper;
-
-import com.marketpulse.api.MarketPulseProperties;
 import com.marketpulse.events.Alert;
+import com.marketpulse.events.TopicCatalogue;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventSerdes;
+import com.marketpulse.settings.MarketPulseSettings;
 
 /**
  * Consumer of {@code market.alerts} for the live stream: JSON into {@link Alert} (no type headers), bad bytes
@@ -51,20 +48,18 @@ class StreamKafkaConfig {
     private static final Logger log = LoggerFactory.getLogger(StreamKafkaConfig.class);
 
     @Bean
-    NewTopic alertsDeadLetterTopic(MarketPulseProperties properties) {
-        return TopicBuilder.name(DEAD_LETTERS)
-                .partitions(properties.kafka().partitions())
-                .replicas(properties.kafka().replicationFactor())
-                .build();
+    NewTopic alertsDeadLetterTopic(MarketPulseSettings settings) {
+        return TopicCatalogue.spec(DEAD_LETTERS).newTopic(settings.kafka().partitions(),
+                settings.kafka().replicationFactor());
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Alert> alertStreamFactory(KafkaProperties kafka, JsonMapper json,
+    ConcurrentKafkaListenerContainerFactory<String, Alert> alertStreamFactory(KafkaProperties kafka,
             MeterRegistry meters) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         // each instance streams every alert from now on; a reconnecting client catches up from the database
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        var values = new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(Alert.class, json, false));
+        var values = new ErrorHandlingDeserializer<>(EventSerdes.alert().deserializer());
         // nothing is ever committed: the instance starts from "latest" anyway, and a group without offsets is
         // deleted by the broker when its instance stops, so restarts leave no stale groups behind
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -72,19 +67,19 @@ class StreamKafkaConfig {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         factory.getContainerProperties().setAssignmentCommitOption(ContainerProperties.AssignmentCommitOption.NEVER);
-        DefaultErrorHandler errors = errorHandler(kafka, json, meters);
+        DefaultErrorHandler errors = errorHandler(kafka, meters);
         errors.setAckAfterHandle(false);
         factory.setCommonErrorHandler(errors);
         return factory;
     }
 
-    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, JsonMapper json, MeterRegistry meters) {
+    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         Map<Class<?>, Serializer<?>> byType = new java.util.LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
-        byType.put(Alert.class, new JacksonJsonSerializer<>(json).noTypeInfo());
+        byType.put(Alert.class, EventSerdes.alert().serializer());
         var template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer, new StringSerializer(),
                 new DelegatingByTypeSerializer(byType)));
         Counter deadLetters = meters.counter("marketpulse.api.stream.dead.letters");

@@ -41,7 +41,7 @@ class DemoAccountIT extends ApiIntegrationTest {
 
     private DemoAccount demo(boolean on) {
         MarketPulseProperties.Api api = properties.api();
-        var switched = new MarketPulseProperties(properties.symbols(), properties.kafka(),
+        var switched = new MarketPulseProperties(
                 new MarketPulseProperties.Api(on, api.tokenSecret(), api.dataDir(), api.tokenTtl(), api.maxBodyBytes(),
                         api.throttle(), api.status()));
         return new DemoAccount(switched, users, encoder, portfolios, symbols);

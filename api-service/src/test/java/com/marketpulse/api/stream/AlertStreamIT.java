@@ -31,6 +31,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
+import com.marketpulse.events.json.EventJson;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.marketpulse.api.ApiIntegrationTest;
@@ -41,7 +42,7 @@ import com.marketpulse.events.Topics;
 
 class AlertStreamIT extends ApiIntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EventJson.mapper();
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     @Autowired

@@ -4,6 +4,7 @@ import com.marketpulse.detection.core.ScoringPipeline;
 import com.marketpulse.detection.core.episode.EpisodeUpdate;
 import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJsonDeserializer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -37,7 +38,7 @@ class FeatureListener {
     }
 
     @KafkaListener(id = "detection-scorer", topics = Topics.MARKET_FEATURES, groupId = "detection-scorer",
-            properties = "spring.json.value.default.type=com.marketpulse.events.MarketFeatures")
+            properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.MarketFeatures")
     void on(MarketFeatures features) {
         List<EpisodeUpdate> updates = pipeline.score(features);
         for (EpisodeUpdate update : updates) {

@@ -2,6 +2,7 @@ package com.marketpulse.detection.archive;
 
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJsonDeserializer;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,7 +25,7 @@ class TickArchiveListener {
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.MARKET_CRYPTO, groupId = LISTENER_ID,
             containerFactory = ArchiveConfig.CONTAINER_FACTORY,
-            properties = "spring.json.value.default.type=com.marketpulse.events.Tick")
+            properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.Tick")
     void on(List<ConsumerRecord<String, Tick>> records, Consumer<?, ?> consumer) {
         archiver.on(records, consumer);
     }

@@ -61,11 +61,13 @@ public final class TickArchiveReader {
         var tick = new Tick(g.getString("event_id", 0), g.getString("symbol", 0),
                 TickSchema.fromEpochNanos(g.getLong("event_time", 0)), g.getDouble("price", 0),
                 g.getDouble("size", 0), optional(g, "trade_id"), optional(g, "taker_side"), optional(g, "source"),
-                null /* the archive does not record the venue */, null);
+                optional(g, "venue"), null);
         return new ArchivedTick(tick, g.getInteger("kafka_partition", 0), g.getLong("kafka_offset", 0));
     }
 
+    /** Null when the row has no value, or the file predates the column (the venue came with {@code tick/2}). */
     private static String optional(Group g, String field) {
-        return g.getFieldRepetitionCount(field) == 0 ? null : g.getString(field, 0);
+        return !g.getType().containsField(field) || g.getFieldRepetitionCount(field) == 0 ? null
+                : g.getString(field, 0);
     }
 }

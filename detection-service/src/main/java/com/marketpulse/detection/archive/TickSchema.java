@@ -21,7 +21,8 @@ import org.apache.parquet.schema.Types;
 /**
  * The Parquet schema of an archived tick: the {@link Tick} fields with their logical types (UTF-8 strings, the
  * event time as {@code TIMESTAMP(NANOS, isAdjustedToUTC=true)}), plus the Kafka partition and offset it was read
- * from, so that every row can be traced to exactly one record.
+ * from, so that every row can be traced to exactly one record. {@code tick/2} added the optional {@code venue};
+ * files written before it read with no venue.
  */
 final class TickSchema {
 
@@ -34,6 +35,7 @@ final class TickSchema {
             .optional(BINARY).as(stringType()).named("trade_id")
             .optional(BINARY).as(stringType()).named("taker_side")
             .optional(BINARY).as(stringType()).named("source")
+            .optional(BINARY).as(stringType()).named("venue")
             .required(INT32).named("kafka_partition")
             .required(INT64).named("kafka_offset")
             .named("tick");
@@ -57,12 +59,12 @@ final class TickSchema {
 
         @Override
         public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(SCHEMA, Map.of("marketpulse.schema", "tick/1"));
+            return new WriteContext(SCHEMA, Map.of("marketpulse.schema", "tick/2"));
         }
 
         @Override
         public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(SCHEMA, Map.of("marketpulse.schema", "tick/1"));
+            return new WriteContext(SCHEMA, Map.of("marketpulse.schema", "tick/2"));
         }
 
         @Override
@@ -82,8 +84,9 @@ final class TickSchema {
             string(5, "trade_id", t.tradeId());
             string(6, "taker_side", t.takerSide());
             string(7, "source", t.source());
-            field(8, "kafka_partition", () -> out.addInteger(row.partition()));
-            field(9, "kafka_offset", () -> out.addLong(row.offset()));
+            string(8, "venue", t.venue());
+            field(9, "kafka_partition", () -> out.addInteger(row.partition()));
+            field(10, "kafka_offset", () -> out.addLong(row.offset()));
             out.endMessage();
         }
 

@@ -2,6 +2,7 @@ package com.marketpulse.detection.bar;
 
 import com.marketpulse.events.Bar;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJsonDeserializer;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,7 +30,7 @@ class BarListener {
     }
 
     @KafkaListener(id = "detection-bars", topics = Topics.MARKET_BARS, groupId = "detection-bars",
-            properties = "spring.json.value.default.type=com.marketpulse.events.Bar")
+            properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.Bar")
     void on(Bar bar) {
         jdbc.sql(UPSERT)
                 .param("symbol", bar.symbol())

@@ -1,10 +1,13 @@
 package com.marketpulse.detection.kafka;
 
-import com.marketpulse.detection.MarketProperties;
+import com.marketpulse.events.TopicCatalogue;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJsonSerializer;
+import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,14 +19,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -38,24 +40,15 @@ class KafkaConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
+    /** The topic we produce and the dead-letter topics of those we consume, as the catalogue states them. */
     @Bean
-    NewTopic alertsTopic(MarketProperties market) {
-        return topic(Topics.MARKET_ALERTS, market);
-    }
-
-    @Bean
-    NewTopic featuresDeadLetterTopic(MarketProperties market) {
-        return topic(Topics.deadLetter(Topics.MARKET_FEATURES), market);
-    }
-
-    @Bean
-    NewTopic barsDeadLetterTopic(MarketProperties market) {
-        return topic(Topics.deadLetter(Topics.MARKET_BARS), market);
-    }
-
-    @Bean
-    NewTopic ticksDeadLetterTopic(MarketProperties market) {
-        return topic(Topics.deadLetter(Topics.MARKET_CRYPTO), market);
+    KafkaAdmin.NewTopics detectionTopics(MarketPulseSettings settings) {
+        return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(settings.kafka().partitions(),
+                settings.kafka().replicationFactor(), List.of(
+                        Topics.MARKET_ALERTS,
+                        Topics.deadLetter(Topics.MARKET_FEATURES),
+                        Topics.deadLetter(Topics.MARKET_BARS),
+                        Topics.deadLetter(Topics.MARKET_CRYPTO))).toArray(NewTopic[]::new));
     }
 
     private static final ExponentialBackOff INFRASTRUCTURE_BACK_OFF = infrastructureBackOff();
@@ -78,18 +71,13 @@ class KafkaConfig {
         return false;
     }
 
-    private static NewTopic topic(String name, MarketProperties market) {
-        return TopicBuilder.name(name).partitions(market.kafka().partitions())
-                .replicas(market.kafka().replicationFactor()).build();
-    }
-
     /** Events as JSON; the raw bytes of a record that could not be read go to the DLT unchanged. */
     @Bean
     DefaultKafkaProducerFactoryCustomizer jsonValues() {
         return factory -> {
             Serializer<?> values = new DelegatingByTypeSerializer(Map.of(
                     byte[].class, new ByteArraySerializer(),
-                    Object.class, new JacksonJsonSerializer<>().noTypeInfo()), true);
+                    Object.class, new EventJsonSerializer<>()), true);
             @SuppressWarnings("unchecked")
             var typed = (org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object>) factory;
             typed.setValueSerializer((Serializer<Object>) values);

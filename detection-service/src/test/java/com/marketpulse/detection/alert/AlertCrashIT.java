@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import com.marketpulse.events.json.EventJsonDeserializer;
 
 /**
  * Kills the scoring consumer after it has written the alert row and published the alert but before it commits the
@@ -157,7 +157,7 @@ class AlertCrashIT extends IntegrationTest {
                 ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new JacksonJsonDeserializer<>(MarketFeatures.class, false));
+                new StringDeserializer(), new EventJsonDeserializer<>(MarketFeatures.class));
         consumer.subscribe(List.of(TOPIC));
         return consumer;
     }

@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import com.marketpulse.events.json.EventJsonDeserializer;
 
 /**
  * Kills the archiver between sealing files and committing their offsets, then starts a fresh one (new consumer,
@@ -126,7 +126,7 @@ class ArchiveCrashIT extends IntegrationTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords),
                 new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(Tick.class, false)));
+                new ErrorHandlingDeserializer<>(new EventJsonDeserializer<>(Tick.class)));
     }
 
     private static void subscribe(KafkaConsumer<String, Tick> consumer, Consumer<?, ?> seenByArchiver,

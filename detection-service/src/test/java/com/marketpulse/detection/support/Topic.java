@@ -16,12 +16,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import com.marketpulse.events.json.EventJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Plain Kafka clients for tests: send JSON or raw bytes, and read a whole topic up to its current end. */
 public final class Topic {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EventJson.mapper();
 
     private Topic() {
     }

@@ -8,6 +8,7 @@ import com.marketpulse.evaluation.DeployedConfig;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.feature.grid.MarketState;
+import com.marketpulse.settings.Settings;
 import com.marketpulse.simulator.EventStyle;
 import com.marketpulse.simulator.Profile;
 import com.marketpulse.simulator.SimulatorOptions;
@@ -59,9 +60,10 @@ public final class RealMarketsCommand {
             var venues = new SimulatedVenue(grid, detector, Duration.ofMinutes(5));
             List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
             Duration span = Duration.ofDays(2);
-            Report.venue(venues.run("thin (Alpaca us-like)", SimulatorOptions.thinDefaults(), symbols, span,
-                    Duration.ofHours(2), options.seed()), System.out);
-            Report.venue(venues.run("dense", SimulatorOptions.defaults().withProfile(Profile.DENSE, EventStyle.MARKET),
+            SimulatorOptions defaults = Settings.defaults().simulator();
+            Report.venue(venues.run("thin (Alpaca us-like)", defaults.withProfile(Profile.THIN, EventStyle.MARKET),
+                    symbols, span, Duration.ofHours(2), options.seed()), System.out);
+            Report.venue(venues.run("dense", defaults.withProfile(Profile.DENSE, EventStyle.MARKET),
                     symbols, span, Duration.ofHours(2), options.seed()), System.out);
         }
     }

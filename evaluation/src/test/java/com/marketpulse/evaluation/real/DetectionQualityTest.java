@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.simulator.EventStyle;
 import com.marketpulse.simulator.Profile;
-import com.marketpulse.simulator.SimulatorOptions;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +40,7 @@ class DetectionQualityTest {
 
     @Test
     void theThinVenueShowsMovesFromQuotesAndBarsQuickly() {
-        SimulatedVenue.Result thin = venue().run("thin", SimulatorOptions.thinDefaults(), List.of("BTC/USD", "SOL/USD"),
+        SimulatedVenue.Result thin = venue().run("thin", Shipped.CONFIG.simulator().withProfile(Profile.THIN, EventStyle.MARKET), List.of("BTC/USD", "SOL/USD"),
                 Duration.ofHours(27), Duration.ofHours(2), 3);
 
         assertThat(recall(thin.labels())).isGreaterThanOrEqualTo(0.95);
@@ -52,7 +51,7 @@ class DetectionQualityTest {
     @Test
     void theDenseVenueFindsTheSameMoves() {
         SimulatedVenue.Result dense = venue().run("dense",
-                SimulatorOptions.defaults().withProfile(Profile.DENSE, EventStyle.MARKET), List.of("ETH/USD"),
+                Shipped.CONFIG.simulator().withProfile(Profile.DENSE, EventStyle.MARKET), List.of("ETH/USD"),
                 Duration.ofHours(27), Duration.ofHours(2), 5);
 
         List<MonthResult.Found> moves = dense.labels().stream()

@@ -12,7 +12,8 @@ import com.marketpulse.events.Tick;
 import com.marketpulse.simulator.MarketEvent;
 import com.marketpulse.simulator.MarketSimulator;
 import com.marketpulse.simulator.MarketSink;
-import com.marketpulse.simulator.SimulatorOptions;
+import com.marketpulse.simulator.EventStyle;
+import com.marketpulse.simulator.Profile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class ThinVenueFallTest {
         GridRun run = new GridRun(Shipped.CONFIG.features(), detector);
         Instant calmFrom = START.plus(detector.settings().warmUp());
         Instant fall = calmFrom.plus(Duration.ofHours(1)).plusSeconds(17);
-        var simulator = new MarketSimulator(SimulatorOptions.thinDefaults().withoutAnomalies().withSeed(11),
+        var simulator = new MarketSimulator(Shipped.CONFIG.simulator().withProfile(Profile.THIN, EventStyle.MARKET).withoutAnomalies().withSeed(11),
                 List.of("BTC/USD"), START);
         simulator.schedule(MarketEvent.priceMove("BTC/USD", fall, -6.0, Duration.ofMinutes(4)));
         List<Tick> tradesDuringFall = new ArrayList<>();

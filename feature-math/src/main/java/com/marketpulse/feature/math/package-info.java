@@ -1,11 +1,6 @@
 /**
- * Streaming feature math for one symbol: plain Java, no Spring, no Kafka.
- *
- * <p>Every window is updated incrementally: a tick costs O(1) work (O(log n) comparisons plus one
- * bounded array move for the sliding median, see {@link com.marketpulse.feature.math.RollingMedian}),
- * never a re-scan of the window. Price sums are kept as deviations from a reference value that is
- * re-centred once per window turnover, so prices near 100,000 with cent-sized moves keep their
- * precision. {@link com.marketpulse.feature.math.SymbolState} is the entry point and serializes itself
- * compactly for a Kafka Streams state store.
+ * Small building blocks of the streaming features: event times as nanoseconds, and the fingerprints that recognise
+ * a redelivered event. Plain Java, no Spring, no Kafka. The features themselves are in
+ * {@link com.marketpulse.feature.grid}.
  */
 package com.marketpulse.feature.math;

@@ -12,12 +12,12 @@ class ArchitectureTest {
     private final JavaClasses mathClasses = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-            .importPackages("com.marketpulse.feature.math");
+            .importPackages("com.marketpulse.feature");
 
     @Test
     void theFeatureMathUsesOnlyTheJdkAndTheEventRecords() {
         classes().should().onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "com.marketpulse.events..", "com.marketpulse.feature.math..")
+                .resideInAnyPackage("java..", "com.marketpulse.events..", "com.marketpulse.feature..")
                 .check(mathClasses);
     }
 }

@@ -3,6 +3,8 @@ package com.marketpulse.feature.stream;
 import com.marketpulse.events.Bar;
 import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJson;
+import com.marketpulse.events.json.EventSerdes;
 import com.marketpulse.feature.grid.GridSettings;
 import java.time.Duration;
 import java.util.Set;
@@ -70,7 +72,7 @@ public final class FeatureTopology {
     private static KStream<String, Object> stream(StreamsBuilder builder, Set<String> topics, String stream,
                                                   String store, GridSettings settings, Duration expireAfter,
                                                   StreamEvents events) {
-        Serde<Object> inputs = Serdes.serdeFrom((topic, value) -> Json.MAPPER.writeValueAsBytes(value),
+        Serde<Object> inputs = Serdes.serdeFrom((topic, value) -> EventJson.write(value),
                 new MarketEventDeserializer());
         return builder.stream(topics, Consumed.with(Serdes.String(), inputs).withName(stream + "-inputs"))
                 .process(() -> new MarketProcessor(store, stream, settings, expireAfter, events),
@@ -80,11 +82,11 @@ public final class FeatureTopology {
     private static void emit(KStream<String, Object> results, String stream) {
         results.filter((symbol, value) -> value instanceof MarketFeatures, Named.as(stream + "-features"))
                 .mapValues(MarketFeatures.class::cast, Named.as(stream + "-as-features"))
-                .to(Topics.MARKET_FEATURES, Produced.with(Serdes.String(), Json.serde(MarketFeatures.class))
+                .to(Topics.MARKET_FEATURES, Produced.with(Serdes.String(), EventSerdes.marketFeatures())
                         .withName(stream + "-to-features"));
         results.filter((symbol, value) -> value instanceof Bar, Named.as(stream + "-bars"))
                 .mapValues(Bar.class::cast, Named.as(stream + "-as-bars"))
-                .to(Topics.MARKET_BARS, Produced.with(Serdes.String(), Json.serde(Bar.class))
+                .to(Topics.MARKET_BARS, Produced.with(Serdes.String(), EventSerdes.bar())
                         .withName(stream + "-to-bars"));
     }
 }

@@ -5,6 +5,7 @@ import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Symbols;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJson;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
@@ -46,7 +47,7 @@ final class MarketEventDeserializer implements Deserializer<Object> {
         if (type == null) {
             throw new SerializationException("no market event is expected on " + topic);
         }
-        Object event = Json.read(bytes, type);
+        Object event = EventJson.read(bytes, type);
         return switch (event) {
             case Tick tick -> tick(topic, tick);
             case Quote quote -> quote(topic, quote);

@@ -9,6 +9,8 @@ import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJson;
+import com.marketpulse.events.json.EventSerdes;
 import com.marketpulse.feature.grid.GridSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,8 +69,8 @@ class FeatureTopologyTest {
             inputs.put(topic, driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()));
         }
         features = driver.createOutputTopic(Topics.MARKET_FEATURES, new StringDeserializer(),
-                Json.serde(MarketFeatures.class).deserializer());
-        bars = driver.createOutputTopic(Topics.MARKET_BARS, new StringDeserializer(), Json.serde(Bar.class).deserializer());
+                EventSerdes.marketFeatures().deserializer());
+        bars = driver.createOutputTopic(Topics.MARKET_BARS, new StringDeserializer(), EventSerdes.bar().deserializer());
     }
 
     @AfterEach
@@ -301,7 +303,7 @@ class FeatureTopologyTest {
     }
 
     static byte[] json(Object event) {
-        return Json.MAPPER.writeValueAsBytes(event);
+        return EventJson.write(event);
     }
 
     private static byte[] utf8(String text) {

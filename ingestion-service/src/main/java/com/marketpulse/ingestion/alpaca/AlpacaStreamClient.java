@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion.alpaca;
 
+import com.marketpulse.events.json.EventJson;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,7 +53,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private final AlpacaSink sink;
     private final Supplier<Map<String, Instant>> publishedBars;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = EventJson.mapper();
     private final AlpacaFrameParser parser = new AlpacaFrameParser(json);
     private final GapBackfill gapBackfill;
     private final AlpacaMetrics metrics;

@@ -1,6 +1,7 @@
 package com.marketpulse.ingestion.publish;
 
 import com.marketpulse.events.Topics;
+import com.marketpulse.events.json.EventJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,7 +36,7 @@ public class PublishedBars {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, Object> consumerProperties;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = EventJson.mapper();
     private final Clock clock;
 
     PublishedBars(KafkaProperties kafka) {

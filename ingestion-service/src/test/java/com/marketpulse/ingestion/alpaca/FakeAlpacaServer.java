@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion.alpaca;
 
+import com.marketpulse.events.json.EventJson;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -41,7 +42,7 @@ final class FakeAlpacaServer implements AutoCloseable {
 
     static final String KEY = "test-key";
     static final String SECRET = "test-secret";
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = EventJson.mapper();
 
     record Trade(String symbol, double price, double size, String time, long id) {
         Instant instant() {

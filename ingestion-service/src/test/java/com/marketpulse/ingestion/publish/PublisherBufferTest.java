@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,8 +18,7 @@ class PublisherBufferTest {
     void quotesFillOnlyTheirShareOfTheBufferSoTradesStillFitAndEveryDropIsCounted() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KafkaTickPublisher publisher = new KafkaTickPublisher(null, new PublishMetrics(registry),
-                new IngestionProperties(List.of("BTC/USD"), "", null, null, null, null,
-                        new IngestionProperties.Publish(10)));
+                new IngestionProperties("", null, null, new IngestionProperties.Publish(10)));
         Instant t = Instant.parse("2026-01-05T10:00:00Z");
         int accepted = 0;
         for (int i = 0; i < 12; i++) {

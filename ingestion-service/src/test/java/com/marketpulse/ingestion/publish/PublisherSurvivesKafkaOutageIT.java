@@ -66,8 +66,7 @@ class PublisherSurvivesKafkaOutageIT {
         producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new RefusingSerializer());
         IngestionProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
                 .bindOrCreate("marketpulse", IngestionProperties.class);
-        properties = new IngestionProperties(properties.symbols(), properties.source(), properties.kafka(),
-                properties.simulator(), properties.alpaca(), properties.replay(),
+        properties = new IngestionProperties(properties.source(), properties.alpaca(), properties.replay(),
                 new IngestionProperties.Publish(capacity));
         KafkaTickPublisher created = new KafkaTickPublisher(new KafkaTemplate<>(producers),
                 new PublishMetrics(registry), properties);

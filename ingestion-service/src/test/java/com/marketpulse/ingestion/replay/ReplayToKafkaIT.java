@@ -1,5 +1,6 @@
 package com.marketpulse.ingestion.replay;
 
+import com.marketpulse.events.json.EventJson;
 import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.support.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,7 +61,7 @@ class ReplayToKafkaIT {
     void replayedTicksCarryTheRunIdOnTheReplayTopicKeyedBySymbol() {
         List<ConsumerRecord<String, String>> ticks =
                 KafkaTestConsumer.consume(broker, Topics.MARKET_CRYPTO_REPLAY, 4, Duration.ofSeconds(1));
-        JsonMapper json = JsonMapper.builder().build();
+        JsonMapper json = EventJson.mapper();
         assertThat(ticks).hasSize(4);
         assertThat(ticks).extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrder("BTC/USD", "ETH/USD", "BTC/USD", "SOL/USD");

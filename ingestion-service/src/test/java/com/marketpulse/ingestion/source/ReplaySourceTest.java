@@ -68,7 +68,7 @@ class ReplaySourceTest {
 
     @Test
     void replayWithoutAFileIsRefusedAtStartUp() {
-        assertThatThrownBy(() -> SourceConfiguration.replaySource(new IngestionProperties.Replay("", "max", ""),
+        assertThatThrownBy(() -> SourceConfig.replaySource(new IngestionProperties.Replay("", "max", ""),
                 publisher)).hasMessageContaining("MARKETPULSE_REPLAY_FILE");
     }
 }

@@ -1,5 +1,6 @@
 package com.marketpulse.dashboard.market.ui;
 
+import com.marketpulse.events.json.EventJson;
 import java.util.List;
 
 import com.marketpulse.dashboard.market.ChartData;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PriceChart extends Div {
 
     static final String LIBRARY = "vendor/lightweight-charts/5.2.1/lightweight-charts.standalone.production.js";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EventJson.mapper();
 
     private static final String DRAW = """
             const el = this;

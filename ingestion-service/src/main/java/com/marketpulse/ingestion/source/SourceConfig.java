@@ -1,0 +1,58 @@
+package com.marketpulse.ingestion.source;
+
+import com.marketpulse.events.Symbols;
+import com.marketpulse.ingestion.IngestionProperties;
+import com.marketpulse.ingestion.alpaca.AlpacaSettings;
+import com.marketpulse.ingestion.publish.PublishedBars;
+import com.marketpulse.ingestion.publish.TickPublisher;
+import com.marketpulse.ingestion.replay.ReplaySpeed;
+import com.marketpulse.settings.MarketPulseSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Picks the one source this instance runs ({@code MARKETPULSE_SOURCE}) and wires it to the publisher. */
+@Configuration(proxyBeanMethods = false)
+class SourceConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SourceConfig.class);
+
+    @Bean
+    SourceRunner sourceRunner(MarketPulseSettings settings, IngestionProperties properties, TickPublisher publisher,
+                              PublishedBars publishedBars, MeterRegistry registry) {
+        SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
+        List<String> symbols = settings.symbols().stream().map(Symbols::normalize).distinct().toList();
+        log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
+        IngestionSource source = switch (kind) {
+            case SIMULATOR -> new SimulatorSource(settings.simulator(), symbols, publisher, Clock.systemUTC());
+            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, publishedBars,
+                    registry);
+            case REPLAY -> replaySource(properties.replay(), publisher);
+        };
+        return new SourceRunner(kind, source);
+    }
+
+    static ReplaySource replaySource(IngestionProperties.Replay replay, TickPublisher publisher) {
+        if (replay.file() == null || replay.file().isBlank()) {
+            throw new IllegalStateException("MARKETPULSE_SOURCE=replay needs MARKETPULSE_REPLAY_FILE (a CSV or Parquet"
+                    + " file of trades)");
+        }
+        return new ReplaySource(Path.of(replay.file()), ReplaySpeed.parse(replay.speed()), replay.runId(), publisher,
+                Clock.systemUTC());
+    }
+
+    static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols) {
+        if (!alpaca.hasKeys()) {
+            throw new IllegalStateException("MARKETPULSE_SOURCE=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
+        }
+        return new AlpacaSettings(alpaca.location(), alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
+                alpaca.pingInterval(), alpaca.silenceTimeout(), alpaca.handshakeTimeout(), alpaca.initialBackoff(),
+                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed());
+    }
+}

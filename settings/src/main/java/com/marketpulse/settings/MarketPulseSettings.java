@@ -1,0 +1,38 @@
+package com.marketpulse.settings;
+
+import com.marketpulse.simulator.SimulatorOptions;
+import java.util.List;
+
+/**
+ * The shared {@code marketpulse.*} settings every service, the launcher, compose's topic creation and the evaluation
+ * read, bound by Spring Boot from {@code marketpulse-defaults.yml} (the defaults, stated once), then
+ * {@code config/marketpulse.yml}, then the environment. A new shared setting is one component here (or in a nested
+ * record) and one line in the defaults file.
+ *
+ * @param symbols   the pairs to watch, as Alpaca writes them ({@code BTC/USD})
+ * @param kafka     how the topics of the catalogue are created
+ * @param simulator the market simulator (module market-simulator's own options record)
+ */
+public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOptions simulator) {
+
+    /** The prefix the record binds to. */
+    public static final String PREFIX = "marketpulse";
+
+    public MarketPulseSettings {
+        symbols = List.copyOf(symbols);
+    }
+
+    /**
+     * @param partitions        partitions of every catalogued topic: the unit of scale
+     * @param replicationFactor replicas of every catalogued topic (and of Kafka Streams' internal topics)
+     */
+    public record Kafka(int partitions, short replicationFactor) {
+
+        public Kafka {
+            if (partitions < 1 || replicationFactor < 1) {
+                throw new IllegalArgumentException("partitions and replication factor must be at least 1: "
+                        + partitions + ", " + replicationFactor);
+            }
+        }
+    }
+}
