@@ -34,12 +34,12 @@ class SharedConfigTest {
         DetectionSettings settings = properties.settings();
 
         assertThat(settings.warmUp()).isEqualTo(Duration.ofHours(3));
-        assertThat(settings.moveSigmas()).isEqualTo(5);
-        assertThat(settings.volumeMultiple()).isEqualTo(6);
+        assertThat(settings.moveSigmas()).isEqualTo(4);
+        assertThat(settings.volumeMultiple()).isEqualTo(10);
         assertThat(settings.volatilityMultiple()).isEqualTo(3);
         assertThat(settings.forestShare()).isEqualTo(0.25);
         assertThat(settings.cooldown()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(settings.minimumsFor("DOGE/USD")).isEqualTo(new Minimums(0.02, 0.025, 0.04, 250_000, 0.02))
+        assertThat(settings.minimumsFor("DOGE/USD")).isEqualTo(new Minimums(0.015, 0.02, 0.035, 500_000, 0.02))
                 .isEqualTo(DetectionProperties.DEFAULT_MINIMUMS);
         assertThat(settings.minimumsFor("BTC/USD")).isEqualTo(new Minimums(0.01, 0.015, 0.025, 5_000_000, 0.01));
         assertThat(settings.minimumsFor("ETH/USD")).isEqualTo(settings.minimumsFor("BTC/USD"));

@@ -30,7 +30,16 @@ class SeverityTest {
 
     @Test
     void aLargeFastUnusualMoveThatTheForestAgreesWithIsCritical() {
-        assertThat(Severity.of(candidate(4, 4, 1), 0.8, 0.25)).isEqualTo(100);
-        assertThat(Severity.of(candidate(4, 4, 1), 0.45, 0.25)).isEqualTo(75);
+        assertThat(Severity.of(candidate(10, 10, 1), 0.8, 0.25)).isEqualTo(100);
+        assertThat(Severity.of(candidate(10, 10, 1), 0.45, 0.25)).isEqualTo(75);
+        assertThat(Severity.of(candidate(5, 5, 1), 0.45, 0.25)).isBetween(65, 74);
+    }
+
+    @Test
+    void aDeeperMoveOfTheSameSpeedIsMoreSevereUpToTenTimesTheMinimum() {
+        int eightPercent = Severity.of(candidate(8 / 1.5, 8 / 1.5, 0.6), 0.6, 0.25);
+        int fifteenPercent = Severity.of(candidate(15 / 1.5, 15 / 1.5, 0.6), 0.6, 0.25);
+
+        assertThat(fifteenPercent).isGreaterThan(eightPercent);
     }
 }
