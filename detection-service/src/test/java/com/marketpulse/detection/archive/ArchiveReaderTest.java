@@ -72,7 +72,8 @@ class ArchiveReaderTest {
 
         Instant from = T0.plusSeconds(30);
         Instant to = T0.plusSeconds(200);
-        assertThat(ArchiveReader.quotes(root).read("btc-usd", from, to)).containsExactlyElementsOf(btc.subList(30, 200));
+        assertThat(ArchiveReader.quotes(root).read("btc-usd", from, to))
+                .containsExactlyElementsOf(btc.subList(30, 200));
         assertThat(ArchiveReader.quotes(root).files()).extracting(f -> root.relativize(f).subpath(0, 2).toString())
                 .contains("quotes/date=2026-05-04", "quotes/date=2026-05-05");
     }
