@@ -23,7 +23,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theArchiveCoreIsPlainJava = noClasses()
-            .that().haveNameMatching(".*\\.archive\\.(TickArchive|TickArchiveReader|TickSchema|TickFile|ArchivedTick)(\\$.*)?")
+            .that().resideInAPackage("com.marketpulse.detection.archive")
+            .and().haveNameNotMatching(".*\\.archive\\.(EventArchiver|ArchiveListeners|ArchiveConfig)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..")
             .because("the crash-safe file logic is tested without Kafka or Spring");
 

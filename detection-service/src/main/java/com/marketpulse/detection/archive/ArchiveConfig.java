@@ -1,6 +1,10 @@
 package com.marketpulse.detection.archive;
 
 import com.marketpulse.detection.DetectionProperties;
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
+import com.marketpulse.events.Tick;
+import com.marketpulse.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -12,30 +16,70 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 
 /**
- * The archiver's own listener container: batches, no automatic commits (the archiver commits after sealing),
- * idle events so that an old generation is sealed even when no ticks arrive, and the archiver as rebalance
- * listener.
+ * One archiver per kind — trades at the archive root, quotes under {@code quotes/}, source bars under {@code bars/}
+ * — with the same rotation settings, and each its own listener container: batches, no automatic commits (the
+ * archiver commits after sealing), idle events so that an old generation is sealed even when nothing arrives, and
+ * the archiver as rebalance listener.
  */
 @Configuration(proxyBeanMethods = false)
 class ArchiveConfig {
 
-    static final String CONTAINER_FACTORY = "archiveListenerContainerFactory";
+    static final String TICKS_CONTAINER_FACTORY = "archiveListenerContainerFactory";
+    static final String QUOTES_CONTAINER_FACTORY = "quoteArchiveListenerContainerFactory";
+    static final String BARS_CONTAINER_FACTORY = "barArchiveListenerContainerFactory";
 
     @Bean
-    TickArchive tickArchive(DetectionProperties properties, Clock clock) {
-        var archive = properties.archive();
-        return new TickArchive(archive.directory(), archive.maxTicksPerFile(), archive.maxFileAge(), clock);
+    EventArchiver<Tick> tickArchiver(DetectionProperties properties, Clock clock,
+                                     DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+        var settings = properties.archive();
+        var archive = new TickArchive(settings.directory(), settings.maxTicksPerFile(), settings.maxFileAge(), clock);
+        return new EventArchiver<>(Topics.MARKET_CRYPTO, archive, deadLetters, meters);
     }
 
     @Bean
-    TickArchiver tickArchiver(TickArchive archive, DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
-        return new TickArchiver(archive, deadLetters, meters);
+    EventArchiver<Quote> quoteArchiver(DetectionProperties properties, Clock clock,
+                                       DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+        return new EventArchiver<>(Topics.MARKET_QUOTES, archive(QuoteSchema.QUOTES, properties, clock),
+                deadLetters, meters);
     }
 
-    @Bean(CONTAINER_FACTORY)
+    @Bean
+    EventArchiver<SourceBar> barArchiver(DetectionProperties properties, Clock clock,
+                                         DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+        return new EventArchiver<>(Topics.MARKET_SOURCE_BARS, archive(BarSchema.BARS, properties, clock),
+                deadLetters, meters);
+    }
+
+    @Bean(TICKS_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> archiveListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            TickArchiver archiver, DetectionProperties properties) {
+            EventArchiver<Tick> archiver, DetectionProperties properties) {
+        return containers(configurer, consumers, archiver, properties);
+    }
+
+    @Bean(QUOTES_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> quoteArchiveListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            EventArchiver<Quote> archiver, DetectionProperties properties) {
+        return containers(configurer, consumers, archiver, properties);
+    }
+
+    @Bean(BARS_CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> barArchiveListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            EventArchiver<SourceBar> archiver, DetectionProperties properties) {
+        return containers(configurer, consumers, archiver, properties);
+    }
+
+    private static <E> EventArchive<E> archive(EventSchema<E> schema, DetectionProperties properties, Clock clock) {
+        var settings = properties.archive();
+        return new EventArchive<>(settings.directory(), schema, settings.maxTicksPerFile(), settings.maxFileAge(),
+                clock);
+    }
+
+    private static ConcurrentKafkaListenerContainerFactory<Object, Object> containers(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            EventArchiver<?> archiver, DetectionProperties properties) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);

@@ -1,105 +1,64 @@
 package com.marketpulse.detection.archive;
 
-import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
-import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
-import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 
 import com.marketpulse.events.Tick;
 import java.time.Instant;
-import java.util.Map;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
-import org.apache.parquet.schema.LogicalTypeAnnotation.TimeUnit;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.Types;
+import org.apache.parquet.example.data.Group;
 
 /**
- * The Parquet schema of an archived tick: the {@link Tick} fields with their logical types (UTF-8 strings, the
- * event time as {@code TIMESTAMP(NANOS, isAdjustedToUTC=true)}), plus the Kafka partition and offset it was read
- * from, so that every row can be traced to exactly one record. {@code tick/2} added the optional {@code venue};
- * files written before it read with no venue.
+ * Trades ({@link Tick}) at the archive root, where they have always been: the event time, price, size, trade id,
+ * taker side, source and (since layout {@code tick/2}) venue. Files of layout {@code tick/1}, without the venue
+ * column, read back with a {@code null} venue. The run id is not recorded: the archiver reads the live topic.
  */
-final class TickSchema {
+final class TickSchema extends EventSchema<Tick> {
 
-    static final MessageType SCHEMA = Types.buildMessage()
-            .required(BINARY).as(stringType()).named("event_id")
-            .required(BINARY).as(stringType()).named("symbol")
-            .required(INT64).as(timestampType(true, TimeUnit.NANOS)).named("event_time")
-            .required(DOUBLE).named("price")
-            .required(DOUBLE).named("size")
-            .optional(BINARY).as(stringType()).named("trade_id")
-            .optional(BINARY).as(stringType()).named("taker_side")
-            .optional(BINARY).as(stringType()).named("source")
-            .optional(BINARY).as(stringType()).named("venue")
-            .required(INT32).named("kafka_partition")
-            .required(INT64).named("kafka_offset")
-            .named("tick");
+    static final TickSchema TICKS = new TickSchema();
 
     private TickSchema() {
+        super("ticks", "", "tick", columns()
+                .required(INT64).as(UTC_NANOS).named("event_time")
+                .required(DOUBLE).named("price")
+                .required(DOUBLE).named("size")
+                .optional(BINARY).as(UTF8).named("trade_id")
+                .optional(BINARY).as(UTF8).named("taker_side")
+                .optional(BINARY).as(UTF8).named("source")
+                .optional(BINARY).as(UTF8).named("venue"));
     }
 
-    /** Nanoseconds since the epoch, UTC: exact for every instant between 1677 and 2262. */
-    static long epochNanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    @Override
+    String version() {
+        return "tick/2";
     }
 
-    static Instant fromEpochNanos(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    @Override
+    String eventId(Tick tick) {
+        return tick.eventId();
     }
 
-    /** Writes {@link ArchivedTick}s field by field, without an intermediate object model. */
-    static final class RowWriteSupport extends WriteSupport<ArchivedTick> {
+    @Override
+    String symbol(Tick tick) {
+        return tick.symbol();
+    }
 
-        private RecordConsumer out;
+    @Override
+    Instant eventTime(Tick tick) {
+        return tick.eventTime();
+    }
 
-        @Override
-        public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-            return new WriteContext(SCHEMA, Map.of("marketpulse.schema", "tick/2"));
-        }
+    @Override
+    void write(Tick t, Row row) {
+        row.string("event_id", t.eventId()).string("symbol", t.symbol()).timestamp("event_time", t.eventTime())
+                .number("price", t.price()).number("size", t.size()).string("trade_id", t.tradeId())
+                .string("taker_side", t.takerSide()).string("source", t.source()).string("venue", t.venue());
+    }
 
-        @Override
-        public WriteContext init(ParquetConfiguration configuration) {
-            return new WriteContext(SCHEMA, Map.of("marketpulse.schema", "tick/2"));
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.out = recordConsumer;
-        }
-
-        @Override
-        public void write(ArchivedTick row) {
-            Tick t = row.tick();
-            out.startMessage();
-            string(0, "event_id", t.eventId());
-            string(1, "symbol", t.symbol());
-            field(2, "event_time", () -> out.addLong(epochNanos(t.eventTime())));
-            field(3, "price", () -> out.addDouble(t.price()));
-            field(4, "size", () -> out.addDouble(t.size()));
-            string(5, "trade_id", t.tradeId());
-            string(6, "taker_side", t.takerSide());
-            string(7, "source", t.source());
-            string(8, "venue", t.venue());
-            field(9, "kafka_partition", () -> out.addInteger(row.partition()));
-            field(10, "kafka_offset", () -> out.addLong(row.offset()));
-            out.endMessage();
-        }
-
-        private void string(int index, String name, String value) {
-            if (value != null) {
-                field(index, name, () -> out.addBinary(Binary.fromString(value)));
-            }
-        }
-
-        private void field(int index, String name, Runnable value) {
-            out.startField(name, index);
-            value.run();
-            out.endField(name, index);
-        }
+    @Override
+    Tick read(Group g) {
+        return new Tick(g.getString("event_id", 0), g.getString("symbol", 0), timestamp(g, "event_time"),
+                g.getDouble("price", 0), g.getDouble("size", 0), optional(g, "trade_id"), optional(g, "taker_side"),
+                optional(g, "source"), optional(g, "venue"), null);
     }
 }

@@ -48,7 +48,9 @@ class KafkaConfig {
                         Topics.MARKET_ALERTS,
                         Topics.deadLetter(Topics.MARKET_FEATURES),
                         Topics.deadLetter(Topics.MARKET_BARS),
-                        Topics.deadLetter(Topics.MARKET_CRYPTO))).toArray(NewTopic[]::new));
+                        Topics.deadLetter(Topics.MARKET_CRYPTO),
+                        Topics.deadLetter(Topics.MARKET_QUOTES),
+                        Topics.deadLetter(Topics.MARKET_SOURCE_BARS))).toArray(NewTopic[]::new));
     }
 
     private static final ExponentialBackOff INFRASTRUCTURE_BACK_OFF = infrastructureBackOff();

@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "marketpulse.detection.model.rows=512",
         "marketpulse.detection.model.trees=50",
         "server.port=0"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_CRYPTO},
+@EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_CRYPTO,
+        Topics.MARKET_QUOTES, Topics.MARKET_SOURCE_BARS},
         brokerProperties = "group.initial.rebalance.delay.ms=0")
 public abstract class IntegrationTest {
 

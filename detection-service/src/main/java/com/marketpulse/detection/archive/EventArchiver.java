@@ -1,7 +1,5 @@
 package com.marketpulse.detection.archive;
 
-import com.marketpulse.events.Tick;
-import com.marketpulse.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
@@ -23,38 +21,49 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Archives every tick of {@code market.crypto} into the {@link TickArchive} and commits
- * a partition's offset only after the archive has sealed the files that hold its ticks. Runs on the consumer
- * thread only: batches, idle events and rebalance callbacks all arrive there.
+ * Archives every event of one topic ({@code market.crypto}, {@code market.quotes} or {@code market.source-bars})
+ * into its {@link EventArchive} and commits a partition's offset only after the archive has sealed the files that
+ * hold its events. One instance per kind, each in its own consumer group. Runs on the consumer thread only: batches,
+ * idle events and rebalance callbacks all arrive there.
  * <ul>
- *   <li>assigned: the partition is {@linkplain TickArchive#recover recovered} to its committed position;</li>
+ *   <li>assigned: the partition is {@linkplain EventArchive#recover recovered} to its committed position;</li>
  *   <li>revoked (also on shutdown): open generations are sealed and committed;</li>
  *   <li>lost, or a failure while writing: the generation is abandoned and the partition re-read from its
  *       committed offset, so nothing is lost and nothing doubled;</li>
- *   <li>an unreadable record goes to {@code market.crypto.DLT} and its offset is committed with the rest.</li>
+ *   <li>an unreadable record goes to {@code <topic>.DLT} and its offset is committed with the rest.</li>
  * </ul>
+ * The counter {@code marketpulse.detection.<kind>.archived} counts the events of committed files only.
+ *
+ * @param <E> the event record
  */
-class TickArchiver {
+class EventArchiver<E> {
 
-    private static final Logger log = LoggerFactory.getLogger(TickArchiver.class);
-    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(TickArchiver.class);
+    private static final Logger log = LoggerFactory.getLogger(EventArchiver.class);
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EventArchiver.class);
 
-    private final TickArchive archive;
+    private final String topic;
+    private final EventArchive<E> archive;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Counter archived;
     private final Set<Integer> rewinding = new HashSet<>();
 
-    TickArchiver(TickArchive archive, DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+    EventArchiver(String topic, EventArchive<E> archive, DeadLetterPublishingRecoverer deadLetters,
+                  MeterRegistry meters) {
+        this.topic = topic;
         this.archive = archive;
         this.deadLetters = deadLetters;
-        this.archived = meters.counter("marketpulse.detection.ticks.archived");
+        this.archived = meters.counter("marketpulse.detection." + archive.schema().kind() + ".archived");
+    }
+
+    String topic() {
+        return topic;
     }
 
     /** One polled batch. */
-    void on(List<ConsumerRecord<String, Tick>> records, Consumer<?, ?> consumer) {
+    void on(List<ConsumerRecord<String, E>> records, Consumer<?, ?> consumer) {
         retryRewinds(consumer);
         Set<Integer> rewoundNow = new HashSet<>();
-        for (ConsumerRecord<String, Tick> record : records) {
+        for (ConsumerRecord<String, E> record : records) {
             if (rewinding.contains(record.partition()) || rewoundNow.contains(record.partition())) {
                 continue; // read again after the rewind
             }
@@ -118,16 +127,15 @@ class TickArchiver {
         });
     }
 
-    private void store(ConsumerRecord<String, Tick> record) {
+    private void store(ConsumerRecord<String, E> record) {
         if (record.value() != null) {
             archive.append(record.partition(), record.offset(), record.value());
-            archived.increment();
             return;
         }
         DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
         if (unreadable != null) {
-            log.warn("Tick {}-{}@{} is unreadable and goes to the dead-letter topic: {}", record.topic(),
+            log.warn("Record {}-{}@{} is unreadable and goes to the dead-letter topic: {}", record.topic(),
                     record.partition(), record.offset(), unreadable.getMessage());
             deadLetters.accept(record, unreadable);
         }
@@ -141,11 +149,13 @@ class TickArchiver {
      */
     private void sealAndCommit(Consumer<?, ?> consumer, List<Integer> partitions, boolean owned) {
         for (int partition : partitions) {
-            var tp = new TopicPartition(Topics.MARKET_CRYPTO, partition);
+            var tp = new TopicPartition(topic, partition);
             try {
+                int events = archive.pending(partition);
                 OptionalLong next = archive.seal(partition);
                 if (next.isPresent()) {
                     consumer.commitSync(Map.of(tp, new OffsetAndMetadata(next.getAsLong())));
+                    archived.increment(events);
                 }
             } catch (RuntimeException e) {
                 log.error("Sealing or committing the archive of {} failed; it is re-read from its committed offset",
@@ -165,7 +175,7 @@ class TickArchiver {
      */
     private void rewind(Consumer<?, ?> consumer, int partition) {
         archive.abandon(partition);
-        var tp = new TopicPartition(Topics.MARKET_CRYPTO, partition);
+        var tp = new TopicPartition(topic, partition);
         try {
             OffsetAndMetadata committed = consumer.committed(Set.of(tp)).get(tp);
             long from = committed != null ? committed.offset() : consumer.beginningOffsets(List.of(tp)).get(tp);
