@@ -20,14 +20,17 @@ import java.util.Locale;
  */
 public record ReplayInput(Path file, ReplayFormat format, CandleFormat layout, String symbol, String venue) {
 
-    /** Binance klines have 12 columns; a trades row has at most a handful. */
+    /** Binance klines have 12 columns (11 in some old files). */
     static final int KLINE_COLUMNS = 11;
+    /** A header-less trades row: {@code timestamp,symbol,price,size[,label]}. */
+    static final int TRADE_COLUMNS = 5;
 
     /**
      * Decides how to read {@code file}. A {@code .parquet} file holds trades. Otherwise {@code setting} decides, or
      * with {@link ReplayFormat#AUTO} the first line: a header naming {@code open} and {@code close} (Binance klines,
      * bars CSV) means candles, one naming {@code price} trades; a header-less first row of at least
-     * {@value #KLINE_COLUMNS} columns is a Binance kline, a shorter one a trade.
+     * {@value #KLINE_COLUMNS} columns is a Binance kline, one of at most {@value #TRADE_COLUMNS} a trade; anything
+     * else is refused rather than guessed (a header-less bars CSV would otherwise pass for trades).
      *
      * @throws IllegalArgumentException with what to set when the file cannot be replayed as it is configured
      */
@@ -73,7 +76,15 @@ public record ReplayInput(Path file, ReplayFormat format, CandleFormat layout, S
                 .map(cell -> cell.replace("\"", "").strip().toLowerCase(Locale.ROOT)).toList();
         String first = cells.getFirst();
         if (!first.isEmpty() && Character.isDigit(first.charAt(0))) {
-            return cells.size() >= KLINE_COLUMNS ? ReplayFormat.CANDLES : ReplayFormat.TRADES;
+            if (cells.size() >= KLINE_COLUMNS) {
+                return ReplayFormat.CANDLES;
+            }
+            if (cells.size() <= TRADE_COLUMNS) {
+                return ReplayFormat.TRADES;
+            }
+            throw new IllegalArgumentException("a first row of " + cells.size() + " columns without a header is"
+                    + " neither a trade (timestamp,symbol,price,size[,label]) nor a Binance kline: give the file its"
+                    + " header (a bars CSV needs one) or set MARKETPULSE_REPLAY_FORMAT to trades or candles");
         }
         if (cells.contains("open") && cells.contains("close")) {
             return ReplayFormat.CANDLES;

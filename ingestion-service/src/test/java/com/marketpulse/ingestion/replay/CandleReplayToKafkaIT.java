@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "marketpulse.replay.speed=max",
         "marketpulse.replay.symbol=DOT/USD",
         "marketpulse.replay.run-id=backtest-dot"})
-@EmbeddedKafka(partitions = 3)
+// The candles are from 2024 and Kafka keeps records by their timestamp (a bar's close): with the default 7-day
+// retention the broker's first retention check, 30 s after its start, would delete them before they are read.
+@EmbeddedKafka(partitions = 3, brokerProperties = "log.retention.ms=-1")
 class CandleReplayToKafkaIT {
 
     @Autowired

@@ -73,6 +73,9 @@ class ReplayInputTest {
     void anUnclearOrMismatchedFileIsRefusedSayingWhatToSet() throws IOException {
         assertThatThrownBy(() -> ReplayInput.of(file("odd.csv", "when,what,how much\n"), ReplayFormat.AUTO, null))
                 .hasMessageContaining("MARKETPULSE_REPLAY_FORMAT");
+        assertThatThrownBy(() -> ReplayInput.of(file("bars-without-header.csv",
+                "2024-11-01T00:00:00Z,BTC/USD,69600,69700,69500,69650,0.5\n"), ReplayFormat.AUTO, null))
+                .hasMessageContaining("header").hasMessageContaining("MARKETPULSE_REPLAY_FORMAT");
         assertThatThrownBy(() -> ReplayInput.of(dir.resolve("day.parquet"), ReplayFormat.CANDLES, null))
                 .hasMessageContaining("Parquet");
         Path gzippedTrades = dir.resolve("trades.csv.gz");
