@@ -53,9 +53,15 @@ public record IngestionProperties(
         }
     }
 
-    /** File replay: the file, the speed ({@code 1}, {@code N} or {@code max}) and an optional backtest run id. */
+    /**
+     * File replay: the file, the speed ({@code 1}, {@code N} or {@code max}) and an optional backtest run id.
+     *
+     * @param format {@code auto} (told by the file's first line), {@code trades} or {@code candles}
+     * @param symbol the pair a Binance kline file is replayed as (the file names none), e.g. {@code DOT/USD}
+     */
     public record Replay(@DefaultValue("") String file, @DefaultValue("1") String speed,
-                         @DefaultValue("") String runId) {
+                         @DefaultValue("") String runId, @DefaultValue("auto") String format,
+                         @DefaultValue("") String symbol) {
     }
 
     /** The bounded buffer between a source and Kafka. */

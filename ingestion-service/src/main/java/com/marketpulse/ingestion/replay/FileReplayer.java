@@ -4,7 +4,6 @@ import com.marketpulse.events.AnomalyLabel;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -30,7 +29,7 @@ public final class FileReplayer {
         long labels = 0;
         Instant first = null;
         Instant last = null;
-        Instant wallStart = null;
+        ReplayPacing pacing = new ReplayPacing(speed, pacer);
         try (TradeFile trades = TradeFile.open(file)) {
             TradeRow row;
             while ((row = trades.next()) != null) {
@@ -42,11 +41,9 @@ public final class FileReplayer {
                     }
                     case TradeRow.Trade trade -> {
                         Instant time = trade.tick().eventTime();
+                        pacing.awaitEvent(time);
                         if (first == null) {
                             first = time;
-                            wallStart = pacer.now();
-                        } else if (!speed.unpaced()) {
-                            pacer.waitUntil(wallStart.plus(speed.wallTime(Duration.between(first, time))));
                         }
                         for (AnomalyLabel label : episodes.accept(trade.tick(), trade.label())) {
                             sink.onLabel(label);

@@ -1,14 +1,18 @@
 package com.marketpulse.ingestion.replay;
 
 import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 
-/** Receives the replayed trades and the labelled episodes found in the file. */
+/** Receives what a replayed file holds: trades and their labelled episodes, or candles. */
 public interface ReplaySink {
 
     void onTick(Tick tick);
 
     void onLabel(AnomalyLabel label);
+
+    /** A candle of a candle file, due at its close (its event time). */
+    void onBar(SourceBar bar);
 
     /** A row that was skipped, with its line number and the reason. */
     void onBadRow(long line, String reason);

@@ -1,73 +1,105 @@
 package com.marketpulse.ingestion.source;
 
 import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.files.CandleFormat;
 import com.marketpulse.ingestion.publish.TickPublisher;
+import com.marketpulse.ingestion.replay.CandleReplayer;
 import com.marketpulse.ingestion.replay.FileReplayer;
 import com.marketpulse.ingestion.replay.Pacer;
+import com.marketpulse.ingestion.replay.ReplayFormat;
+import com.marketpulse.ingestion.replay.ReplayInput;
 import com.marketpulse.ingestion.replay.ReplaySink;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
 import com.marketpulse.ingestion.replay.ReplaySummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Replays a trades file once: to market.crypto, or with a run id to market.crypto.replay for a backtest (every
- * tick and label then carries the run id). Logs each bad row with its line number and a summary at the end.
+ * Replays a file once: trades to market.crypto, 1-minute candles (each at its close) to market.source-bars; with a
+ * run id to market.crypto.replay or market.source-bars.replay for a backtest (every event then carries the run id).
+ * Logs each bad row with its line number and a summary at the end, counting what Kafka acknowledged.
  */
 final class ReplaySource implements IngestionSource, ReplaySink {
 
     private static final Logger log = LoggerFactory.getLogger(ReplaySource.class);
     private static final int BAD_ROWS_LOGGED = 100;
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path file;
+    private final ReplayFormat format;
+    private final String symbol;
     private final ReplaySpeed speed;
     private final String runId;
     private final TickPublisher publisher;
     private final Clock clock;
-    private final String topic;
+    private final String tradeTopic;
+    private final String barTopic;
+    private ReplayInput input;
     private Thread worker;
+    private volatile String venue = "replay";
     private volatile SourceStatus status;
+    private long accepted;
+    private long dropped;
     private long badRows;
+    private String firstBadRow;
 
-    ReplaySource(Path file, ReplaySpeed speed, String runId, TickPublisher publisher, Clock clock) {
+    ReplaySource(Path file, ReplayFormat format, String symbol, ReplaySpeed speed, String runId,
+                 TickPublisher publisher, Clock clock) {
         this.file = file;
+        this.format = format;
+        this.symbol = symbol;
         this.speed = speed;
         this.runId = runId == null || runId.isBlank() ? null : runId.trim();
         this.publisher = publisher;
         this.clock = clock;
-        this.topic = this.runId == null ? Topics.MARKET_CRYPTO : Topics.MARKET_CRYPTO_REPLAY;
+        this.tradeTopic = this.runId == null ? Topics.MARKET_CRYPTO : Topics.MARKET_CRYPTO_REPLAY;
+        this.barTopic = this.runId == null ? Topics.MARKET_SOURCE_BARS : Topics.MARKET_SOURCE_BARS_REPLAY;
         this.status = SourceStatus.up("starting", "replay of " + file + " not started yet");
     }
 
     @Override
     public void start() {
         if (!Files.isReadable(file)) {
-            status = SourceStatus.down("failed", "replay file " + file.toAbsolutePath() + " is missing or unreadable"
-                    + " (MARKETPULSE_REPLAY_FILE)");
-            log.error("Cannot replay: {}", status.detail());
+            fail("replay file " + file.toAbsolutePath() + " is missing or unreadable (MARKETPULSE_REPLAY_FILE)");
             return;
         }
-        log.info("Replaying {} at {} speed to {}{}", file, speed, topic, runId == null ? "" : " as run " + runId);
-        status = SourceStatus.up("replaying", "replaying " + file + " at " + speed + " speed to " + topic);
+        try {
+            input = ReplayInput.of(file, format, symbol);
+        } catch (IOException | IllegalArgumentException e) {
+            fail("cannot replay " + file + ": " + e.getMessage());
+            return;
+        }
+        venue = input.venue();
+        if (input.layout() == CandleFormat.BARS_CSV && symbol != null && !symbol.isBlank()) {
+            log.warn("MARKETPULSE_REPLAY_SYMBOL={} is ignored: {} is a bars CSV, whose rows name their symbols",
+                    symbol, file.getFileName());
+        }
+        String topic = input.format() == ReplayFormat.TRADES ? tradeTopic : barTopic;
+        log.info("Replaying {} ({}) at {} speed to {}{}", file, input.describe(), speed, topic,
+                runId == null ? "" : " as run " + runId);
+        status = SourceStatus.up("replaying", "replaying " + file + " (" + input.describe() + ") at " + speed
+                + " speed to " + topic);
         worker = Thread.ofPlatform().name("replay").daemon().start(this::run);
+    }
+
+    private void fail(String detail) {
+        status = SourceStatus.down("failed", detail);
+        log.error("Cannot replay: {}", detail);
     }
 
     private void run() {
         try {
-            ReplaySummary summary = new FileReplayer(speed, Pacer.wallClock(clock)).replay(file, this);
-            boolean acknowledged = publisher.flush(Duration.ofSeconds(60));
-            String detail = "replayed %s: %d rows read, %d trades published, %d bad rows skipped, %d labels, trades from %s to %s"
-                    .formatted(file, summary.read(), summary.published(), summary.skipped(), summary.labels(),
-                            summary.firstTrade(), summary.lastTrade());
-            log.info("Replay finished: {}{}", detail, acknowledged ? "; all acknowledged by Kafka"
-                    : "; some ticks still wait for Kafka");
+            String detail = input.format() == ReplayFormat.TRADES ? replayTrades() : replayCandles();
+            log.info("Replay finished: {}", detail);
             status = SourceStatus.up("finished", detail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,9 +110,50 @@ final class ReplaySource implements IngestionSource, ReplaySink {
         }
     }
 
+    private String replayTrades() throws IOException, InterruptedException {
+        ReplaySummary summary = new FileReplayer(speed, Pacer.wallClock(clock)).replay(file, this);
+        return "replayed %s: %d rows read, %s, %s, %d labels, trades from %s to %s".formatted(file, summary.read(),
+                delivered("trades"), skipped(), summary.labels(), summary.firstTrade(), summary.lastTrade());
+    }
+
+    private String replayCandles() throws IOException, InterruptedException {
+        CandleReplayer.Summary summary = new CandleReplayer(speed, Pacer.wallClock(clock))
+                .replay(input.candles(runId), this);
+        return "replayed %s (%s): %d rows read, %s, %s, bars closing from %s to %s".formatted(file,
+                input.describe(), summary.bars() + summary.badRows(), delivered("bars"), skipped(),
+                summary.firstClose(), summary.lastClose());
+    }
+
+    /** What the publisher took, stated as acknowledged only once Kafka has acknowledged all of it. */
+    private String delivered(String what) {
+        boolean acknowledged = publisher.flush(FLUSH_TIMEOUT);
+        String count = acknowledged ? "%d %s published, all acknowledged by Kafka".formatted(accepted, what)
+                : "%d %s handed to the publisher, not all acknowledged by Kafka within %d s".formatted(accepted, what,
+                FLUSH_TIMEOUT.toSeconds());
+        return dropped == 0 ? count : count + " (" + dropped + " more dropped: the publish buffer was full)";
+    }
+
+    private String skipped() {
+        return badRows + " bad rows skipped" + (firstBadRow == null ? "" : " (first: " + firstBadRow + ")");
+    }
+
     @Override
     public void onTick(Tick tick) {
-        publisher.publish(topic, runId == null ? tick : tick.withRunId(runId));
+        count(publisher.publish(tradeTopic, runId == null ? tick : tick.withRunId(runId)));
+    }
+
+    /** The bar already carries the run id: {@link ReplayInput#candles} reads it in. */
+    @Override
+    public void onBar(SourceBar bar) {
+        count(publisher.publish(barTopic, bar));
+    }
+
+    private void count(boolean taken) {
+        if (taken) {
+            accepted++;
+        } else {
+            dropped++;
+        }
     }
 
     @Override
@@ -92,6 +165,9 @@ final class ReplaySource implements IngestionSource, ReplaySink {
     @Override
     public void onBadRow(long line, String reason) {
         badRows++;
+        if (firstBadRow == null) {
+            firstBadRow = "line " + line + ": " + reason;
+        }
         if (badRows <= BAD_ROWS_LOGGED) {
             log.warn("{} line {}: {}; row skipped", file.getFileName(), line, reason);
         } else if (badRows == BAD_ROWS_LOGGED + 1) {
@@ -101,7 +177,7 @@ final class ReplaySource implements IngestionSource, ReplaySink {
 
     @Override
     public String venue() {
-        return "replay";
+        return venue;
     }
 
     @Override

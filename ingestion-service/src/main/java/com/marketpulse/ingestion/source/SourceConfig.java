@@ -5,6 +5,7 @@ import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.PublishedBars;
 import com.marketpulse.ingestion.publish.TickPublisher;
+import com.marketpulse.ingestion.replay.ReplayFormat;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
 import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,10 +42,10 @@ class SourceConfig {
     static ReplaySource replaySource(IngestionProperties.Replay replay, TickPublisher publisher) {
         if (replay.file() == null || replay.file().isBlank()) {
             throw new IllegalStateException("MARKETPULSE_SOURCE=replay needs MARKETPULSE_REPLAY_FILE (a CSV or Parquet"
-                    + " file of trades)");
+                    + " file of trades, or a 1-minute candle file)");
         }
-        return new ReplaySource(Path.of(replay.file()), ReplaySpeed.parse(replay.speed()), replay.runId(), publisher,
-                Clock.systemUTC());
+        return new ReplaySource(Path.of(replay.file()), ReplayFormat.parse(replay.format()), replay.symbol(),
+                ReplaySpeed.parse(replay.speed()), replay.runId(), publisher, Clock.systemUTC());
     }
 
     static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols) {

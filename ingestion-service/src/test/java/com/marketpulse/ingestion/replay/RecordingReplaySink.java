@@ -1,6 +1,7 @@
 package com.marketpulse.ingestion.replay;
 
 import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ final class RecordingReplaySink implements ReplaySink {
 
     final List<Tick> ticks = new ArrayList<>();
     final List<AnomalyLabel> labels = new ArrayList<>();
+    final List<SourceBar> bars = new ArrayList<>();
     final List<String> badRows = new ArrayList<>();
 
     @Override
@@ -20,6 +22,11 @@ final class RecordingReplaySink implements ReplaySink {
     @Override
     public void onLabel(AnomalyLabel label) {
         labels.add(label);
+    }
+
+    @Override
+    public void onBar(SourceBar bar) {
+        bars.add(bar);
     }
 
     @Override

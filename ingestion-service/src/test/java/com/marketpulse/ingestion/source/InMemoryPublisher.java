@@ -20,6 +20,8 @@ final class InMemoryPublisher implements TickPublisher {
     final List<AnomalyLabel> labels = new CopyOnWriteArrayList<>();
     final List<Quote> quotes = new CopyOnWriteArrayList<>();
     final List<SourceBar> bars = new CopyOnWriteArrayList<>();
+    /** The topic each of {@link #bars} was published to, in the same order. */
+    final List<String> barTopics = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean publish(String topic, Tick tick) {
@@ -36,6 +38,7 @@ final class InMemoryPublisher implements TickPublisher {
     @Override
     public boolean publish(String topic, SourceBar bar) {
         bars.add(bar);
+        barTopics.add(topic);
         return true;
     }
 
