@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param seed                 seed of the random stream; 0 picks a random seed (see {@link MarketSimulator#seed()})
  * @param thin                 the thin venue's trade rate, quote cadence and spread
  * @param marketEvents         market events: rate, sizes and durations
+ * @param history              how much past a live run simulates at start and publishes as minute bars only, as
+ *                             Alpaca's REST bars seed a real venue, so the detector's usual levels are warm at once;
+ *                             {@code null} or 0 for none
  */
 public record SimulatorOptions(
         Profile profile,
@@ -35,9 +38,14 @@ public record SimulatorOptions(
         Duration firstAnomalyAfter,
         long seed,
         Thin thin,
-        MarketEvents marketEvents) {
+        MarketEvents marketEvents,
+        Duration history) {
 
     public SimulatorOptions {
+        history = history == null ? Duration.ZERO : history;
+        if (history.isNegative()) {
+            throw new IllegalArgumentException("history must not be negative: " + history);
+        }
         Objects.requireNonNull(profile, "profile");
         if (events == null) {
             events = EventStyle.resolve(null, profile);
@@ -135,27 +143,33 @@ public record SimulatorOptions(
     /** The same market without any random anomaly (events placed with {@link MarketSimulator#schedule} still run). */
     public SimulatorOptions withoutAnomalies() {
         return new SimulatorOptions(profile, events, tradesPerSecond, 0.0, jumpSigmas, volumeMultiplier,
-                volatilityMultiplier, null, seed, thin, marketEvents.withPerHour(0.0));
+                volatilityMultiplier, null, seed, thin, marketEvents.withPerHour(0.0), history);
     }
 
     public SimulatorOptions withSeed(long newSeed) {
         return new SimulatorOptions(profile, events, tradesPerSecond, anomaliesPerHour, jumpSigmas, volumeMultiplier,
-                volatilityMultiplier, firstAnomalyAfter, newSeed, thin, marketEvents);
+                volatilityMultiplier, firstAnomalyAfter, newSeed, thin, marketEvents, history);
     }
 
     public SimulatorOptions withProfile(Profile newProfile, EventStyle newEvents) {
         return new SimulatorOptions(newProfile, newEvents, tradesPerSecond, anomaliesPerHour, jumpSigmas,
-                volumeMultiplier, volatilityMultiplier, firstAnomalyAfter, seed, thin, marketEvents);
+                volumeMultiplier, volatilityMultiplier, firstAnomalyAfter, seed, thin, marketEvents, history);
     }
 
     public SimulatorOptions withMarketEvents(MarketEvents newMarketEvents) {
         return new SimulatorOptions(profile, events, tradesPerSecond, anomaliesPerHour, jumpSigmas, volumeMultiplier,
-                volatilityMultiplier, firstAnomalyAfter, seed, thin, newMarketEvents);
+                volatilityMultiplier, firstAnomalyAfter, seed, thin, newMarketEvents, history);
     }
 
     public SimulatorOptions withThin(Thin newThin) {
         return new SimulatorOptions(profile, events, tradesPerSecond, anomaliesPerHour, jumpSigmas, volumeMultiplier,
-                volatilityMultiplier, firstAnomalyAfter, seed, newThin, marketEvents);
+                volatilityMultiplier, firstAnomalyAfter, seed, newThin, marketEvents, history);
+    }
+
+    /** The same market with its first anomaly {@code after} the start ({@code null}: left to chance). */
+    public SimulatorOptions withFirstAnomalyAfter(Duration after) {
+        return new SimulatorOptions(profile, events, tradesPerSecond, anomaliesPerHour, jumpSigmas, volumeMultiplier,
+                volatilityMultiplier, after, seed, thin, marketEvents, history);
     }
 
     private static void requirePositive(String name, double value) {

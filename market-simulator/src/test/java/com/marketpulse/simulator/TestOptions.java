@@ -22,7 +22,7 @@ final class TestOptions {
                                   double volumeMultiplier, double volatilityMultiplier, Duration firstAnomalyAfter,
                                   long seed) {
         return new SimulatorOptions(Profile.DENSE, EventStyle.CLASSIC, tradesPerSecond, anomaliesPerHour, jumpSigmas,
-                volumeMultiplier, volatilityMultiplier, firstAnomalyAfter, seed, thinVenue(), marketEvents());
+                volumeMultiplier, volatilityMultiplier, firstAnomalyAfter, seed, thinVenue(), marketEvents(), Duration.ZERO);
     }
 
     /** The thin venue with market events, otherwise as {@link #dense()}. */

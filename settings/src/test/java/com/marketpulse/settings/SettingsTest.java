@@ -29,11 +29,12 @@ class SettingsTest {
 
         assertThat(defaults.symbols()).containsExactly("BTC/USD", "ETH/USD", "SOL/USD");
         assertThat(defaults.kafka()).isEqualTo(new MarketPulseSettings.Kafka(3, (short) 1));
-        assertThat(defaults.simulator()).isEqualTo(new SimulatorOptions(Profile.DENSE, EventStyle.CLASSIC, 4.0, 30.0,
+        assertThat(defaults.simulator()).isEqualTo(new SimulatorOptions(Profile.DENSE, EventStyle.MARKET, 4.0, 30.0,
                 50.0, 20.0, 5.0, Duration.ofSeconds(20), 0L,
                 new SimulatorOptions.Thin(150, Duration.ofSeconds(1), Duration.ofSeconds(2), 9.0, 0.0),
                 new SimulatorOptions.MarketEvents(1.0, 3.0, 6.0, Duration.ofMinutes(1), Duration.ofMinutes(5), 15.0,
-                        Duration.ofMinutes(10), 5.0, Duration.ofMinutes(10), Duration.ofMinutes(20))));
+                        Duration.ofMinutes(10), 5.0, Duration.ofMinutes(10), Duration.ofMinutes(20)),
+                Duration.ofHours(4)));
     }
 
     @Test

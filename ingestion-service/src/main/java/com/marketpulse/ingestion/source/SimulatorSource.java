@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs the market simulator against the wall clock, publishing ticks to market.crypto and labels to market.labels.
- * Quotes and minute bars (the thin profile's live price; bars on both profiles) reach {@link #onQuote} and
- * {@link #onBar}, where they are counted until the publisher takes them to market.quotes and market.source-bars.
+ * Runs the market simulator against the wall clock, publishing ticks to market.crypto, quotes to market.quotes,
+ * minute bars to market.source-bars and labels to market.labels. At start it first simulates the configured
+ * {@code history} and publishes its minute bars only, as Alpaca's REST bars seed a real venue, so the detector's
+ * usual levels are warm at once and the first injected move (after {@code first-anomaly-after}) is judged.
  */
 final class SimulatorSource implements IngestionSource, MarketSink {
 
@@ -47,14 +50,44 @@ final class SimulatorSource implements IngestionSource, MarketSink {
 
     @Override
     public void start() {
-        MarketSimulator simulator = new MarketSimulator(options, symbols, clock.instant());
+        Instant now = clock.instant();
+        Duration history = options.history();
+        SimulatorOptions live = options.firstAnomalyAfter() == null ? options
+                : options.withFirstAnomalyAfter(options.firstAnomalyAfter().plus(history));
+        MarketSimulator simulator = new MarketSimulator(live, symbols, now.minus(history));
         seed = simulator.seed();
         log.info("Market simulator started for {}: {}, seed {} (set MARKETPULSE_SIMULATOR_SEED={} to repeat this "
                         + "market){}", symbols, describe(options), simulator.seed(), simulator.seed(),
                 options.firstAnomalyAfter() == null ? ""
-                        : "; first price spike on " + symbols.getFirst() + " in " + options.firstAnomalyAfter());
+                        : "; first price move on " + symbols.getFirst() + " in " + options.firstAnomalyAfter());
+        if (history.isPositive()) {
+            seedHistory(simulator, now);
+        }
         executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("simulator").daemon().factory());
         executor.scheduleAtFixedRate(() -> advance(simulator), STEP_MILLIS, STEP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Simulates the history up to now and publishes its minute bars only (no trade, quote or label). */
+    private void seedHistory(MarketSimulator simulator, Instant now) {
+        long[] seeded = {0};
+        simulator.advanceTo(now, new MarketSink() {
+            @Override
+            public void onTick(Tick tick) {
+            }
+
+            @Override
+            public void onBar(SourceBar bar) {
+                if (publisher.publish(Topics.MARKET_SOURCE_BARS, bar)) {
+                    seeded[0]++;
+                }
+            }
+
+            @Override
+            public void onLabel(AnomalyLabel label) {
+            }
+        });
+        log.info("Seeded {} minute bars of simulated history ({} before now) to {}", seeded[0], options.history(),
+                Topics.MARKET_SOURCE_BARS);
     }
 
     private void advance(MarketSimulator simulator) {
@@ -88,7 +121,7 @@ final class SimulatorSource implements IngestionSource, MarketSink {
     public SourceStatus status() {
         return SourceStatus.up("running", "simulating " + symbols + " (" + options.profile().name().toLowerCase()
                 + ") with seed " + seed + "; " + quotes.get() + " quotes and " + bars.get()
-                + " minute bars simulated, not published yet");
+                + " minute bars published");
     }
 
     @Override
@@ -103,16 +136,16 @@ final class SimulatorSource implements IngestionSource, MarketSink {
         publisher.publishLabel(label);
     }
 
-    /** Not published yet: market.quotes gets them once the publisher carries quotes (issue 11). */
     @Override
     public void onQuote(Quote quote) {
         quotes.incrementAndGet();
+        publisher.publish(Topics.MARKET_QUOTES, quote);
     }
 
-    /** Not published yet: market.source-bars gets them once the publisher carries source bars (issue 11). */
     @Override
     public void onBar(SourceBar bar) {
         bars.incrementAndGet();
+        publisher.publish(Topics.MARKET_SOURCE_BARS, bar);
     }
 
     @Override
