@@ -44,6 +44,7 @@ class SettingsTest {
                 marketpulse:
                   simulator:
                     profile: thin
+                    events:
                     thin:
                       trades-per-day: 100
                 """);
@@ -54,7 +55,8 @@ class SettingsTest {
         assertThat(thin.events()).isEqualTo(EventStyle.MARKET);
         assertThat(thin.thin().tradesPerDay()).isEqualTo(100);
         assertThat(thin.thin().spreadBps()).isEqualTo(9.0);
-        assertThat(Settings.defaults().simulator().events()).isEqualTo(EventStyle.CLASSIC);
+        assertThat(Settings.defaults().simulator().events()).as("shipped: market events on the dense profile too")
+                .isEqualTo(EventStyle.MARKET);
     }
 
     @Test
