@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,15 +53,20 @@ class AlpacaThinVenueFallIT {
 
     @BeforeAll
     void startTheStackOnAFakeAlpaca() throws Exception {
-        market = ThinVenueFall.before(Instant.now(), SYMBOL, ThreadLocalRandom.current().nextInt(60), 11);
+        Instant now = Instant.now();
+        int fallSecond = ThreadLocalRandom.current().nextInt(60);
+        // the simulated day is made while PostgreSQL and Kafka start
+        CompletableFuture<ThinVenueFall> simulated =
+                CompletableFuture.supplyAsync(() -> ThinVenueFall.before(now, SYMBOL, fallSecond, 11));
+        settings = FreePorts.settings(data);
+        stack = Stack.startInfrastructure(settings, DB_PASSWORD);
+        market = simulated.join();
         log.info("Calm from {}, fall of −6 % from {} ({} trades streamed, {} dropped during the fall)",
                 market.calmFrom(), market.fall(), market.streamedTrades(), market.dropped());
         alpaca = FakeAlpacaServer.started();
         alpaca.closeBarsUnseen(market.restBars().toArray(FakeAlpacaServer.Bar[]::new));
         alpaca.executeUnseen(market.trades().toArray(FakeAlpacaServer.Trade[]::new));
         alpaca.afterSubscribe = connection -> connection == 0 ? market.streamFrames() : List.of();
-        settings = FreePorts.settings(data);
-        stack = Stack.startInfrastructure(settings, DB_PASSWORD);
         stack.startServices(List.of(Service.DETECTION, Service.FEATURE, Service.INGESTION), Map.of(
                 "MARKETPULSE_SYMBOLS", SYMBOL,
                 "MARKETPULSE_SOURCE", "alpaca",
@@ -93,6 +99,8 @@ class AlpacaThinVenueFallIT {
                 .until(() -> alerts().stream()
                         .filter(a -> a.type().equals("PRICE_SPIKE") && !a.eventTime().isBefore(market.fall()))
                         .findFirst().orElse(null), a -> a != null);
+
+        log.info("{} after the fall's start: {}", Duration.between(market.fall(), spike.eventTime()), spike);
 
         // the spike is stored only once the pipeline is past the calm hour: its silence there is now meaningful
         List<StoredAlert> calm = alerts().stream()
