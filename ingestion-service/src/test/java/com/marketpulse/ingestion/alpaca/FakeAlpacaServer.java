@@ -99,7 +99,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
         }
 
         /** A bar of a quiet minute on a thin venue: no trade, o/h/l/c the quote mid. */
-        public static Bar quiet(String symbol, Instant start, double mid) {
+        static Bar quiet(String symbol, Instant start, double mid) {
             return new Bar(symbol, start.toString(), mid, mid, mid, mid, 0, 0, 0);
         }
     }
@@ -183,7 +183,7 @@ public final class FakeAlpacaServer implements AutoCloseable {
         return server.url("/v1beta3/crypto/us").toString();
     }
 
-    public int connections() {
+    int connections() {
         return connectedAt.size();
     }
 
