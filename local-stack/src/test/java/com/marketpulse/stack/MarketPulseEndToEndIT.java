@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -123,7 +121,7 @@ class MarketPulseEndToEndIT {
 
     @BeforeAll
     void startStackAndBrowser() throws Exception {
-        settings = settingsWithFreePorts();
+        settings = FreePorts.settings(data);
         stack = Stack.startInfrastructure(settings, DB_PASSWORD);
         stack.startServices(List.of(Service.DETECTION, Service.FEATURE, Service.API, Service.DASHBOARD), Map.of(),
                 START_TIMEOUT);
@@ -491,38 +489,5 @@ class MarketPulseEndToEndIT {
     private List<String> chartMarkerIds(String chartId) {
         return (List<String>) page.js("const chart = document.getElementById('" + chartId + "');"
                 + "return chart && chart.__markerIds ? chart.__markerIds.map(String) : [];");
-    }
-
-
-
-
-
-    // --- ports ------------------------------------------------------------------------------------------------
-
-    private StackSettings settingsWithFreePorts() throws IOException {
-        Map<Service, Integer> ports = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            ports.put(service, freePort());
-        }
-        int kafkaPort = freePort();
-        while (!isFree(kafkaPort + 1)) {
-            kafkaPort = freePort();
-        }
-        Path root = Path.of(System.getProperty("marketpulse.root", "..")).toAbsolutePath().normalize();
-        return new StackSettings(root, data, kafkaPort, freePort(), false, ports);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean isFree(int port) {
-        try (ServerSocket ignored = new ServerSocket(port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -37,14 +37,17 @@ import java.util.regex.Pattern;
  * {@code /v1beta3/crypto/{loc}/trades} and {@code .../bars?timeframe=1Min} (symbol-then-time order, {@code limit}
  * a total across symbols, opaque {@code next_page_token}, 429 with {@code X-RateLimit-*} headers). Every trade the
  * "exchange" executes and every bar it closes goes to its history, whether or not a client was connected to see it.
+ *
+ * <p>Public, and packaged alone in this module's test-jar, so local-stack's end-to-end test can point the real
+ * ingestion-service at it.
  */
-final class FakeAlpacaServer implements AutoCloseable {
+public final class FakeAlpacaServer implements AutoCloseable {
 
-    static final String KEY = "test-key";
-    static final String SECRET = "test-secret";
-    static final JsonMapper JSON = EventJson.mapper();
+    public static final String KEY = "test-key";
+    public static final String SECRET = "test-secret";
+    public static final JsonMapper JSON = EventJson.mapper();
 
-    record Trade(String symbol, double price, double size, String time, long id) {
+    public record Trade(String symbol, double price, double size, String time, long id) {
         Instant instant() {
             return Instant.parse(time);
         }
@@ -59,7 +62,7 @@ final class FakeAlpacaServer implements AutoCloseable {
             return map;
         }
 
-        Map<String, Object> stream() {
+        public Map<String, Object> stream() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("T", "t");
             map.put("S", symbol);
@@ -69,7 +72,7 @@ final class FakeAlpacaServer implements AutoCloseable {
     }
 
     /** A minute bar; {@code start} is its {@code t}. */
-    record Bar(String symbol, String start, double open, double high, double low, double close, double volume,
+    public record Bar(String symbol, String start, double open, double high, double low, double close, double volume,
                long trades, double vwap) {
         Instant instant() {
             return Instant.parse(start);
@@ -88,7 +91,7 @@ final class FakeAlpacaServer implements AutoCloseable {
             return map;
         }
 
-        Map<String, Object> stream(String type) {
+        public Map<String, Object> stream(String type) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("T", type);
             map.put("S", symbol);
@@ -102,8 +105,8 @@ final class FakeAlpacaServer implements AutoCloseable {
         }
     }
 
-    record Quote(String symbol, double bid, double bidSize, double ask, double askSize, String time) {
-        Map<String, Object> stream() {
+    public record Quote(String symbol, double bid, double bidSize, double ask, double askSize, String time) {
+        public Map<String, Object> stream() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("T", "q");
             map.put("S", symbol);
@@ -135,12 +138,12 @@ final class FakeAlpacaServer implements AutoCloseable {
     /** Answer to a subscribe message of the n-th connection (0-based); null = the subscription confirmation. */
     volatile Function<Integer, String> subscribeReply = n -> null;
     /** Frames sent right after a subscription is confirmed on the n-th connection (0-based). */
-    volatile Function<Integer, List<String>> afterSubscribe = n -> List.of();
+    public volatile Function<Integer, List<String>> afterSubscribe = n -> List.of();
     volatile boolean greet = true;
     volatile int pageSize = 1000;
     volatile int rateLimitFirstRequests;
 
-    FakeAlpacaServer() throws IOException {
+    public FakeAlpacaServer() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -159,7 +162,7 @@ final class FakeAlpacaServer implements AutoCloseable {
     }
 
     /** For a static field of a Spring test: the server is up before the context asks for its URLs. */
-    static FakeAlpacaServer started() {
+    public static FakeAlpacaServer started() {
         try {
             return new FakeAlpacaServer();
         } catch (IOException e) {
@@ -173,11 +176,11 @@ final class FakeAlpacaServer implements AutoCloseable {
         registry.add("marketpulse.alpaca.data-url", () -> server.url("/").toString());
     }
 
-    String streamUrl() {
+    public String streamUrl() {
         return server.url("/v1beta3/crypto/us").toString().replaceFirst("^http", "ws");
     }
 
-    String dataUrl() {
+    public String dataUrl() {
         return server.url("/v1beta3/crypto/us").toString();
     }
 
@@ -190,7 +193,7 @@ final class FakeAlpacaServer implements AutoCloseable {
     }
 
     /** The exchange executes trades that nobody sees live (no client connected, or before a drop). */
-    void executeUnseen(Trade... trades) {
+    public void executeUnseen(Trade... trades) {
         history.addAll(List.of(trades));
     }
 
@@ -207,7 +210,7 @@ final class FakeAlpacaServer implements AutoCloseable {
     }
 
     /** The exchange closes minutes nobody sees live (no client connected). */
-    void closeBarsUnseen(Bar... closed) {
+    public void closeBarsUnseen(Bar... closed) {
         bars.addAll(List.of(closed));
     }
 
@@ -239,6 +242,11 @@ final class FakeAlpacaServer implements AutoCloseable {
 
     static String frame(Trade... trades) {
         return JSON.writeValueAsString(List.of(trades).stream().map(Trade::stream).toList());
+    }
+
+    /** One batched frame of data points of any kind, in the order given (each a {@code stream()} map). */
+    public static String frame(List<Map<String, Object>> dataPoints) {
+        return JSON.writeValueAsString(dataPoints);
     }
 
     static String error(int code, String message) {
