@@ -5,10 +5,12 @@ import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.ingestion.alpaca.FakeAlpacaServer;
+import com.marketpulse.settings.Settings;
+import com.marketpulse.simulator.EventStyle;
 import com.marketpulse.simulator.MarketEvent;
 import com.marketpulse.simulator.MarketSimulator;
 import com.marketpulse.simulator.MarketSink;
-import com.marketpulse.simulator.SimulatorOptions;
+import com.marketpulse.simulator.Profile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +46,8 @@ record ThinVenueFall(String symbol, Instant calmFrom, Instant fall, Instant end,
         Instant calmFrom = minute.minus(Duration.ofMinutes(66));
         Instant fall = calmFrom.plus(Duration.ofHours(1)).plusSeconds(fallSecond);
         Instant end = fall.plus(FALL_LENGTH).plus(Duration.ofMinutes(1));
-        var simulator = new MarketSimulator(SimulatorOptions.thinDefaults().withoutAnomalies().withSeed(simulatorSeed),
+        var simulator = new MarketSimulator(Settings.defaults().simulator().withProfile(Profile.THIN, EventStyle.MARKET)
+                .withoutAnomalies().withSeed(simulatorSeed),
                 List.of(symbol), minute.minus(Duration.ofHours(26)));
         simulator.schedule(MarketEvent.priceMove(symbol, fall, -6.0, FALL_LENGTH));
         Recorder recorder = new Recorder(calmFrom, fall, fall.plus(FALL_LENGTH));

@@ -88,7 +88,22 @@ public final class EpisodeTracker {
             return new EpisodeUpdate(start(finding), true);
         }
         Alert merged = merge(current, finding);
-        return new EpisodeUpdate(merged, recovered || !merged.equals(current));
+        return new EpisodeUpdate(merged, recovered || worthWriting(current, merged));
+    }
+
+    /**
+     * A grown episode is written when its peak changed, or when its end moved into a later minute: a step that
+     * only extends the end by a second (one step a second while a move lasts) would otherwise rewrite and republish
+     * the same alert every second. The stored end is at most a minute behind while the episode lasts.
+     */
+    private static boolean worthWriting(Alert current, Alert merged) {
+        if (merged.equals(current)) {
+            return false;
+        }
+        boolean peakChanged = merged.severity() != current.severity() || !merged.explanation().equals(current.explanation());
+        long currentMinute = current.endTime().getEpochSecond() / 60;
+        long mergedMinute = merged.endTime().getEpochSecond() / 60;
+        return peakChanged || mergedMinute != currentMinute;
     }
 
     private boolean overlaps(Alert episode, Instant t) {

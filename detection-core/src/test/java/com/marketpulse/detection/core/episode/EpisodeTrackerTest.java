@@ -75,6 +75,19 @@ class EpisodeTrackerTest {
     }
 
     @Test
+    void aLongEpisodeIsRewrittenWhenItsPeakGrowsOrOncePerMinuteNotAtEveryStep() {
+        int written = 0;
+        for (int second = 0; second < 150; second++) {
+            written += (int) process(crash(T0.plusSeconds(second), 5)).stream().filter(EpisodeUpdate::changed).count();
+        }
+        boolean deeper = process(crash(T0.plusSeconds(150), 9)).getFirst().changed();
+
+        // the opening step, then one per later minute the end moves into (T0 is 12:00:00.12: 12:01, 12:02)
+        assertThat(written).isEqualTo(3);
+        assertThat(deeper).as("a deeper fall is written at once").isTrue();
+    }
+
+    @Test
     void theAlertIdIsDerivedFromSymbolTypeEpisodeStartAndRun() {
         Alert alert = process(crash(T0, 5)).getFirst().alert();
 
