@@ -1,5 +1,6 @@
 package com.marketpulse.evaluation;
 
+import com.marketpulse.settings.Settings;
 import com.marketpulse.simulator.EventStyle;
 import com.marketpulse.simulator.Profile;
 import java.io.IOException;
@@ -43,15 +44,17 @@ class DeployedConfigTest {
 
         DeployedConfig config = DeployedConfig.load(file);
 
-        assertThat(config.symbols()).containsExactly("DOGE/USD", "LTC/USD");
-        assertThat(config.simulator().anomaliesPerHour()).isEqualTo(12.5);
-        assertThat(config.simulator().firstAnomalyAfter()).isEqualTo(Duration.ofSeconds(45));
-        assertThat(config.features().warmUp()).isEqualTo(Duration.ofHours(2));
-        assertThat(config.features().quoteStaleAfter()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.detection().settings().moveSigmas()).isEqualTo(7.5);
-        assertThat(config.detection().settings().minimumsFor("DOGE/USD").move5m()).isEqualTo(0.04);
-        assertThat(config.detection().settings().minimumsFor("LTC/USD").move5m()).isEqualTo(0.02);
-        assertThat(config.detection().cooldown()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.settings().symbols()).containsExactly("DOGE/USD", "LTC/USD");
+        assertThat(config.settings().simulator().anomaliesPerHour()).isEqualTo(12.5);
+        assertThat(config.settings().simulator().firstAnomalyAfter()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(config.settings().features().warmUp()).isEqualTo(Duration.ofHours(2));
+        assertThat(config.settings().features().quoteStaleAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.settings().detection().moveSigmas()).isEqualTo(7.5);
+        assertThat(config.settings().detection().minimumsFor("DOGE/USD").move5m()).isEqualTo(0.04);
+        assertThat(config.settings().detection().minimumsFor("LTC/USD").move5m()).isEqualTo(0.02);
+        assertThat(config.settings().detection().minimumsFor("BTC/USD").move5m())
+                .as("the defaults' per-symbol entries stay").isEqualTo(0.015);
+        assertThat(config.settings().detection().cooldown()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
@@ -70,23 +73,24 @@ class DeployedConfigTest {
 
         DeployedConfig config = DeployedConfig.load(file);
 
-        assertThat(config.simulator().profile()).isEqualTo(Profile.THIN);
-        assertThat(config.simulator().events()).as("the thin profile's own").isEqualTo(EventStyle.MARKET);
-        assertThat(config.simulator().thin().tradesPerDay()).isEqualTo(120.0);
-        assertThat(config.simulator().thin().maxQuoteInterval()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(config.simulator().marketEvents().perHour()).isEqualTo(0.5);
-        assertThat(config.simulator().marketEvents().volumeMultiple()).isEqualTo(10.0);
-        assertThat(config.simulator().marketEvents().maxMoveDuration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.settings().simulator().profile()).isEqualTo(Profile.THIN);
+        assertThat(config.settings().simulator().events()).as("the thin profile's own").isEqualTo(EventStyle.MARKET);
+        assertThat(config.settings().simulator().thin().tradesPerDay()).isEqualTo(120.0);
+        assertThat(config.settings().simulator().thin().maxQuoteInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.settings().simulator().marketEvents().perHour()).isEqualTo(0.5);
+        assertThat(config.settings().simulator().marketEvents().volumeMultiple()).isEqualTo(10.0);
+        assertThat(config.settings().simulator().marketEvents().maxMoveDuration()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
     void aMissingFileGivesTheServicesBuiltInDefaults() {
         DeployedConfig config = DeployedConfig.load(dir.resolve("absent.yml"));
 
-        assertThat(config.symbols()).isEqualTo(List.of("BTC/USD", "ETH/USD", "SOL/USD"));
-        assertThat(config.features()).isEqualTo(com.marketpulse.feature.grid.GridSettings.defaults());
-        assertThat(config.simulator().tradesPerSecond()).isEqualTo(4.0);
-        assertThat(config.simulator().profile()).isEqualTo(Profile.DENSE);
-        assertThat(config.detection().warmUp()).isEqualTo(Duration.ofHours(3));
+        assertThat(config.settings().symbols()).isEqualTo(List.of("BTC/USD", "ETH/USD", "SOL/USD"));
+        assertThat(config.settings()).isEqualTo(Settings.defaults());
+        assertThat(config.settings().simulator().tradesPerSecond()).isEqualTo(4.0);
+        assertThat(config.settings().simulator().profile()).isEqualTo(Profile.DENSE);
+        assertThat(config.settings().detection().warmUp()).isEqualTo(Duration.ofHours(3));
+        assertThat(config.model().rows()).isEqualTo(512);
     }
 }

@@ -61,12 +61,13 @@ class FeatureStreamsConfig {
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer featureTopology(FeatureProperties features, StreamEvents events) {
+    StreamsBuilderFactoryBeanConfigurer featureTopology(MarketPulseSettings settings, FeatureServiceProperties own,
+                                                        StreamEvents events) {
         return factoryBean -> {
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
-                    FeatureTopology.build(builder, features.settings(), features.replayStateTtl(), events);
+                    FeatureTopology.build(builder, settings.features(), own.replayStateTtl(), events);
                 }
             });
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {

@@ -1,5 +1,7 @@
 package com.marketpulse.settings;
 
+import com.marketpulse.detection.core.DetectionSettings;
+import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.simulator.SimulatorOptions;
 import java.util.List;
 
@@ -12,8 +14,13 @@ import java.util.List;
  * @param symbols   the pairs to watch, as Alpaca writes them ({@code BTC/USD})
  * @param kafka     how the topics of the catalogue are created
  * @param simulator the market simulator (module market-simulator's own options record)
+ * @param features  the time grid of the market features (feature-math's own settings record): feature-service
+ *                  computes it, detection-service's trainer and the evaluation replay it
+ * @param detection the detector's thresholds and minimums (detection-core's own settings record): detection-service
+ *                  and the evaluation judge with them
  */
-public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOptions simulator) {
+public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOptions simulator, GridSettings features,
+                                  DetectionSettings detection) {
 
     /** The prefix the record binds to. */
     public static final String PREFIX = "marketpulse";

@@ -2,10 +2,14 @@ package com.marketpulse.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.marketpulse.detection.core.DetectionSettings;
+import com.marketpulse.detection.core.Minimums;
+import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.simulator.EventStyle;
 import com.marketpulse.simulator.Profile;
 import com.marketpulse.simulator.SimulatorOptions;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +39,42 @@ class SettingsTest {
                 new SimulatorOptions.MarketEvents(1.0, 3.0, 6.0, Duration.ofMinutes(1), Duration.ofMinutes(5), 15.0,
                         Duration.ofMinutes(10), 5.0, Duration.ofMinutes(10), Duration.ofMinutes(20)),
                 Duration.ofHours(4)));
+        assertThat(defaults.features()).isEqualTo(new GridSettings(Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Duration.ofDays(1), Duration.ofDays(7), Duration.ofHours(3)));
+        Minimums majors = new Minimums(0.01, 0.015, 0.025, 5_000_000, 0.01);
+        assertThat(defaults.detection()).isEqualTo(new DetectionSettings(Duration.ofHours(3), 4, 10, 3, 0.25,
+                Duration.ofMinutes(5), Map.of(DetectionSettings.DEFAULT, new Minimums(0.015, 0.02, 0.035, 500_000, 0.02),
+                "BTC/USD", majors, "ETH/USD", majors)));
+    }
+
+    @Test
+    void aSymbolWithoutItsOwnMinimumsTakesTheDefaultAndTheDeploymentAddsSymbols() throws IOException {
+        Path file = dir.resolve("marketpulse.yml");
+        Files.writeString(file, """
+                marketpulse:
+                  detection:
+                    move-sigmas: 5
+                    minimums:
+                      "[DOGE/USD]":
+                        move-1m: 0.03
+                        move-5m: 0.04
+                        move-15m: 0.05
+                        notional-5m: 100000
+                        volatility-10m: 0.03
+                      "[BTC/USD]":
+                        move-1m: 0.02
+                """);
+
+        DetectionSettings detection = Settings.load(file).detection();
+        DetectionSettings defaults = Settings.defaults().detection();
+
+        assertThat(detection.moveSigmas()).isEqualTo(5);
+        assertThat(detection.cooldown()).isEqualTo(defaults.cooldown());
+        assertThat(detection.minimumsFor("DOGE/USD").move5m()).isEqualTo(0.04);
+        assertThat(detection.minimumsFor("LTC/USD")).isEqualTo(defaults.minimumsFor(DetectionSettings.DEFAULT));
+        assertThat(detection.minimumsFor("BTC/USD")).as("one key of a shipped entry changed, the rest kept")
+                .isEqualTo(new Minimums(0.02, 0.015, 0.025, 5_000_000, 0.01));
+        assertThat(detection.minimumsFor("ETH/USD")).isEqualTo(defaults.minimumsFor("ETH/USD"));
     }
 
     @Test
@@ -84,6 +124,8 @@ class SettingsTest {
 
         assertThat(deployed.kafka().partitions()).isEqualTo(3);
         assertThat(deployed.simulator()).isEqualTo(Settings.defaults().simulator());
+        assertThat(deployed.features()).isEqualTo(Settings.defaults().features());
+        assertThat(deployed.detection()).isEqualTo(Settings.defaults().detection());
         assertThat(Settings.binder(Path.of("../config/marketpulse.yml"))
                 .bind("marketpulse.kafka.partitions", Bindable.of(Integer.class)).get()).isEqualTo(3);
     }
@@ -100,12 +142,27 @@ class SettingsTest {
 
     private static void assertStated(Class<?> record, Map<String, Object> section, String path) {
         for (RecordComponent component : record.getRecordComponents()) {
-            String key = kebab(component.getName());
-            assertThat(section).as(path + "." + key + " in " + Settings.DEFAULTS).containsKey(key);
+            String key = stated(section, component.getName());
+            assertThat(key).as(path + "." + component.getName() + " in " + Settings.DEFAULTS).isNotNull();
             if (component.getType().isRecord()) {
                 assertStated(component.getType(), child(section, key), path + "." + key);
+            } else if (component.getType() == Map.class
+                    && component.getGenericType() instanceof ParameterizedType map
+                    && map.getActualTypeArguments()[1] instanceof Class<?> value && value.isRecord()) {
+                // a map of records (detection.minimums): a 'default' entry, and every entry states every component
+                assertThat(child(section, key)).as(path + "." + key + " in " + Settings.DEFAULTS)
+                        .containsKey(DetectionSettings.DEFAULT);
+                for (String entry : child(section, key).keySet()) {
+                    assertStated(value, child(child(section, key), entry), path + "." + key + "." + entry);
+                }
             }
         }
+    }
+
+    /** The key of {@code section} that Boot binds to the component (relaxed: dashes and case do not count). */
+    private static String stated(Map<String, Object> section, String component) {
+        return section.keySet().stream().filter(key -> uniform(key).equals(uniform(component))).findFirst()
+                .orElse(null);
     }
 
     @SuppressWarnings("unchecked")
@@ -113,13 +170,13 @@ class SettingsTest {
         return (Map<String, Object>) section.get(key);
     }
 
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    private static String uniform(String name) {
+        return name.replace("-", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     @Test
-    void kebabNamesMatchTheRecords() {
-        assertThat(List.of(kebab("replicationFactor"), kebab("firstAnomalyAfter"))).containsExactly(
-                "replication-factor", "first-anomaly-after");
+    void relaxedNamesMatchTheRecords() {
+        assertThat(List.of(stated(Map.of("replication-factor", 1), "replicationFactor"),
+                stated(Map.of("move-1m", 1), "move1m"))).containsExactly("replication-factor", "move-1m");
     }
 }

@@ -1,9 +1,9 @@
 package com.marketpulse.detection.alert;
 
-import com.marketpulse.detection.DetectionProperties;
 import com.marketpulse.detection.core.ScoringPipeline;
 import com.marketpulse.detection.core.episode.EpisodeTracker;
 import com.marketpulse.detection.model.ModelRegistry;
+import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -20,10 +20,10 @@ import org.springframework.context.annotation.Configuration;
 class AlertConfig {
 
     @Bean
-    ScoringPipeline scoringPipeline(ModelRegistry models, DetectionProperties properties, AlertRepository store,
+    ScoringPipeline scoringPipeline(ModelRegistry models, MarketPulseSettings settings, AlertRepository store,
                                     Clock clock) {
         var pipeline = new ScoringPipeline(models.detector(),
-                new EpisodeTracker(properties.settings().cooldown(), store, clock));
+                new EpisodeTracker(settings.detection().cooldown(), store, clock));
         models.onSwap(pipeline::swap);
         return pipeline;
     }

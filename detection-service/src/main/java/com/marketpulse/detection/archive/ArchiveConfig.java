@@ -1,6 +1,6 @@
 package com.marketpulse.detection.archive;
 
-import com.marketpulse.detection.DetectionProperties;
+import com.marketpulse.detection.DetectionServiceProperties;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
@@ -29,7 +29,7 @@ class ArchiveConfig {
     static final String BARS_CONTAINER_FACTORY = "barArchiveListenerContainerFactory";
 
     @Bean
-    EventArchiver<Tick> tickArchiver(DetectionProperties properties, Clock clock,
+    EventArchiver<Tick> tickArchiver(DetectionServiceProperties properties, Clock clock,
                                      DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
         var settings = properties.archive();
         var archive = new TickArchive(settings.directory(), settings.maxTicksPerFile(), settings.maxFileAge(), clock);
@@ -37,14 +37,14 @@ class ArchiveConfig {
     }
 
     @Bean
-    EventArchiver<Quote> quoteArchiver(DetectionProperties properties, Clock clock,
+    EventArchiver<Quote> quoteArchiver(DetectionServiceProperties properties, Clock clock,
                                        DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
         return new EventArchiver<>(Topics.MARKET_QUOTES, archive(QuoteSchema.QUOTES, properties, clock),
                 deadLetters, meters);
     }
 
     @Bean
-    EventArchiver<SourceBar> barArchiver(DetectionProperties properties, Clock clock,
+    EventArchiver<SourceBar> barArchiver(DetectionServiceProperties properties, Clock clock,
                                          DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
         return new EventArchiver<>(Topics.MARKET_SOURCE_BARS, archive(BarSchema.BARS, properties, clock),
                 deadLetters, meters);
@@ -53,25 +53,25 @@ class ArchiveConfig {
     @Bean(TICKS_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> archiveListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            EventArchiver<Tick> archiver, DetectionProperties properties) {
+            EventArchiver<Tick> archiver, DetectionServiceProperties properties) {
         return containers(configurer, consumers, archiver, properties);
     }
 
     @Bean(QUOTES_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> quoteArchiveListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            EventArchiver<Quote> archiver, DetectionProperties properties) {
+            EventArchiver<Quote> archiver, DetectionServiceProperties properties) {
         return containers(configurer, consumers, archiver, properties);
     }
 
     @Bean(BARS_CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<Object, Object> barArchiveListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            EventArchiver<SourceBar> archiver, DetectionProperties properties) {
+            EventArchiver<SourceBar> archiver, DetectionServiceProperties properties) {
         return containers(configurer, consumers, archiver, properties);
     }
 
-    private static <E> EventArchive<E> archive(EventSchema<E> schema, DetectionProperties properties, Clock clock) {
+    private static <E> EventArchive<E> archive(EventSchema<E> schema, DetectionServiceProperties properties, Clock clock) {
         var settings = properties.archive();
         return new EventArchive<>(settings.directory(), schema, settings.maxTicksPerFile(), settings.maxFileAge(),
                 clock);
@@ -79,7 +79,7 @@ class ArchiveConfig {
 
     private static ConcurrentKafkaListenerContainerFactory<Object, Object> containers(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            EventArchiver<?> archiver, DetectionProperties properties) {
+            EventArchiver<?> archiver, DetectionServiceProperties properties) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);

@@ -1,7 +1,7 @@
 package com.marketpulse.detection.model;
 
-import com.marketpulse.detection.DetectionProperties;
-import com.marketpulse.detection.MarketProperties;
+import com.marketpulse.detection.DetectionServiceProperties;
+import com.marketpulse.settings.MarketPulseSettings;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +17,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ModelConfig {
 
     @Bean
-    ModelTrainer modelTrainer(DetectionProperties properties, MarketProperties market, Clock clock) {
-        return new ModelTrainer(properties.archive().directory(), properties, market.features().settings(), clock);
+    ModelTrainer modelTrainer(DetectionServiceProperties properties, MarketPulseSettings settings, Clock clock) {
+        return new ModelTrainer(properties.archive().directory(), properties.model(), settings.features(),
+                settings.detection().warmUp(), clock);
     }
 
     /** Retrains on a schedule and picks up models stored by other processes; off for the one-shot command. */
@@ -31,9 +32,9 @@ class ModelConfig {
         private static final Logger log = LoggerFactory.getLogger(Schedule.class);
 
         private final ModelRegistry registry;
-        private final DetectionProperties.Model settings;
+        private final DetectionServiceProperties.Model settings;
 
-        Schedule(ModelRegistry registry, DetectionProperties properties) {
+        Schedule(ModelRegistry registry, DetectionServiceProperties properties) {
             this.registry = registry;
             this.settings = properties.model();
         }

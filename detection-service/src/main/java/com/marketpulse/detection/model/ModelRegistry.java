@@ -1,9 +1,10 @@
 package com.marketpulse.detection.model;
 
-import com.marketpulse.detection.DetectionProperties;
+import com.marketpulse.detection.DetectionServiceProperties;
 import com.marketpulse.detection.core.DetectionSettings;
 import com.marketpulse.detection.core.Detector;
 import com.marketpulse.detection.core.DetectorModel;
+import com.marketpulse.settings.MarketPulseSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ public class ModelRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
 
-    private final DetectionProperties properties;
+    private final DetectionServiceProperties properties;
     private final DetectionSettings settings;
     private final ModelStore store;
     private final ModelTrainer trainer;
@@ -40,9 +41,10 @@ public class ModelRegistry {
     private final AtomicReference<Detector> current = new AtomicReference<>();
     private final List<Consumer<Detector>> subscribers = new CopyOnWriteArrayList<>();
 
-    ModelRegistry(DetectionProperties properties, ModelStore store, ModelTrainer trainer, Clock clock) {
+    ModelRegistry(DetectionServiceProperties properties, MarketPulseSettings shared, ModelStore store,
+                  ModelTrainer trainer, Clock clock) {
         this.properties = properties;
-        this.settings = properties.settings();
+        this.settings = shared.detection();
         this.store = store;
         this.trainer = trainer;
         this.clock = clock;

@@ -1,6 +1,6 @@
 package com.marketpulse.detection.model;
 
-import com.marketpulse.detection.DetectionProperties;
+import com.marketpulse.detection.DetectionServiceProperties;
 import com.marketpulse.detection.archive.ArchivedTick;
 import com.marketpulse.detection.archive.TickArchiveReader;
 import com.marketpulse.detection.core.DetectorModel;
@@ -40,27 +40,33 @@ class ModelTrainer {
     }
 
     private final Path archive;
-    private final DetectionProperties properties;
+    private final DetectionServiceProperties.Model model;
     private final GridSettings grid;
+    private final Duration warmUp;
     private final Clock clock;
 
-    ModelTrainer(Path archive, DetectionProperties properties, GridSettings grid, Clock clock) {
+    /**
+     * @param grid   the feature grid history is replayed through, as feature-service computes it
+     * @param warmUp grid steps with less history than this are not trained on (the detector's warm-up)
+     */
+    ModelTrainer(Path archive, DetectionServiceProperties.Model model, GridSettings grid, Duration warmUp,
+                 Clock clock) {
         this.archive = archive;
-        this.properties = properties;
+        this.model = model;
         this.grid = grid;
+        this.warmUp = warmUp;
         this.clock = clock;
     }
 
     /** A model grown on the archive, or empty when the archive holds too little history. */
     Optional<Training> train() {
-        var settings = properties.model();
         List<Path> files = new ArrayList<>(TickArchiveReader.files(archive));
         files.sort(Comparator.comparing((Path f) -> f.getParent().getParent().getFileName().toString())
                 .thenComparing(Path::toString).reversed());
         List<Tick> ticks = new ArrayList<>();
         int used = 0;
         for (Path file : files) {
-            if (ticks.size() >= settings.archiveTicks()) {
+            if (ticks.size() >= model.archiveTicks()) {
                 break;
             }
             TickArchiveReader.read(file).stream().map(ArchivedTick::tick).forEach(ticks::add);
@@ -81,7 +87,7 @@ class ModelTrainer {
         Instant to = ticks.stream().map(Tick::eventTime).max(Comparator.naturalOrder()).orElseThrow();
         String notes = String.format("%d rows sampled from %d grid steps of %d ticks (%d files, %d symbols, %s .. %s)",
                 steps.trainer.sampled(), steps.warm, ticks.size(), used, bySymbol.size(), from, to);
-        return Optional.of(new Training(steps.trainer.train("unsaved", settings.options(), clock.instant()), notes));
+        return Optional.of(new Training(steps.trainer.train("unsaved", model.options(), clock.instant()), notes));
     }
 
     /**
@@ -104,21 +110,19 @@ class ModelTrainer {
         }
         String notes = String.format("%d rows sampled from %d grid steps of %d candles of %s in %s (%d bad rows)",
                 steps.trainer.sampled(), steps.warm, summary.bars(), symbol, candles.getFileName(), summary.badRows());
-        return Optional.of(new Training(steps.trainer.train("unsaved", properties.model().options(),
+        return Optional.of(new Training(steps.trainer.train("unsaved", model.options(),
                 clock.instant()), notes));
     }
 
     private Steps steps() {
-        var model = properties.model();
-        Duration warmUp = properties.settings().warmUp();
         return new Steps(new ForestTrainer(model.rows(), warmUp, model.bootstrapSeed()), warmUp.toMinutes());
     }
 
     private boolean enough(Steps steps, String history) {
-        int needed = Math.max(2, properties.model().minTrainingRows());
+        int needed = Math.max(2, model.minTrainingRows());
         if (steps.warm < needed) {
             log.info("{} holds {} grid steps after the warm-up of {}, fewer than the {} needed to train", history,
-                    steps.warm, properties.settings().warmUp(), needed);
+                    steps.warm, warmUp, needed);
             return false;
         }
         return true;

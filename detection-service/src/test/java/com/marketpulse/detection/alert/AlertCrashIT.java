@@ -3,7 +3,6 @@ package com.marketpulse.detection.alert;
 import static com.marketpulse.detection.support.Features.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketpulse.detection.DetectionProperties;
 import com.marketpulse.detection.core.ScoringPipeline;
 import com.marketpulse.detection.core.episode.AlertIds;
 import com.marketpulse.detection.core.episode.EpisodeTracker;
@@ -14,6 +13,7 @@ import com.marketpulse.events.Alert;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
+import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +62,7 @@ class AlertCrashIT extends IntegrationTest {
     @Autowired
     AlertPublisher publisher;
     @Autowired
-    DetectionProperties properties;
+    MarketPulseSettings settings;
     @Autowired
     Clock clock;
 
@@ -122,7 +122,7 @@ class AlertCrashIT extends IntegrationTest {
 
     /** The listener as a restarted process has it: nothing remembered, the database and the broker shared. */
     private FeatureListener freshListener() {
-        var episodes = new EpisodeTracker(properties.settings().cooldown(), repository, clock);
+        var episodes = new EpisodeTracker(settings.detection().cooldown(), repository, clock);
         return new FeatureListener(new ScoringPipeline(models.detector(), episodes), repository, publisher,
                 new SimpleMeterRegistry());
     }

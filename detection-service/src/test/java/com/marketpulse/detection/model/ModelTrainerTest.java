@@ -2,17 +2,16 @@ package com.marketpulse.detection.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.marketpulse.detection.DetectionProperties;
+import com.marketpulse.detection.DetectionServiceProperties;
 import com.marketpulse.detection.archive.TickArchive;
 import com.marketpulse.detection.core.DetectorModel;
 import com.marketpulse.events.Tick;
-import com.marketpulse.feature.grid.GridSettings;
+import com.marketpulse.settings.Settings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,11 +24,9 @@ class ModelTrainerTest {
     Path archive;
 
     private ModelTrainer trainer(int rows, int minRows) {
-        var model = new DetectionProperties.Model(30, 0.5, rows, 1, 100_000, minRows, Duration.ZERO, Duration.ZERO,
+        var model = new DetectionServiceProperties.Model(30, 0.5, rows, 1, 100_000, minRows, Duration.ZERO, Duration.ZERO,
                 false);
-        var properties = new DetectionProperties(Duration.ofHours(3), 5, 6, 3, 0.25, Duration.ofMinutes(5), Map.of(),
-                model, new DetectionProperties.Archive(archive, 100_000, Duration.ofSeconds(60)));
-        return new ModelTrainer(archive, properties, GridSettings.defaults(), CLOCK);
+        return new ModelTrainer(archive, model, Settings.defaults().features(), Duration.ofHours(3), CLOCK);
     }
 
     /** A random walk of {@code count} trades per symbol, one every 10 s, archived and sealed. */

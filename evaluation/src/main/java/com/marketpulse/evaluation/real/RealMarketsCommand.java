@@ -40,8 +40,8 @@ public final class RealMarketsCommand {
         System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "0");
         Options options = Options.parse(args);
         DeployedConfig config = DeployedConfig.load(options.config());
-        GridSettings grid = config.features();
-        DetectionSettings settings = config.detection().settings();
+        GridSettings grid = config.settings().features();
+        DetectionSettings settings = config.settings().detection();
         Detector detector = new Detector(options.model(grid, config), settings);
         var real = new RealMarkets(grid, detector, Duration.ofMinutes(5), Duration.ofHours(6));
         if (options.candles() != null) {
@@ -103,12 +103,12 @@ public final class RealMarketsCommand {
         /** The bootstrap forest a fresh stack starts with, or one trained on a candle file ({@code --train}). */
         DetectorModel model(GridSettings grid, DeployedConfig config) {
             MathEx.setSeed(seed);
-            var model = config.detection().model();
+            var model = config.model();
             var options = model.options();
             if (train == null) {
                 return DetectorModel.bootstrap("bootstrap", model.rows(), model.bootstrapSeed(), options, Instant.EPOCH);
             }
-            var trainer = new ForestTrainer(model.rows(), config.detection().warmUp(), seed);
+            var trainer = new ForestTrainer(model.rows(), config.settings().detection().warmUp(), seed);
             Month month = Month.read(train, Month.symbolOf(train));
             MarketState state = MarketState.fresh(grid);
             for (SourceBar bar : month.bars()) {

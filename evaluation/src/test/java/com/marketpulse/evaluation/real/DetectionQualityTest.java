@@ -24,11 +24,12 @@ class DetectionQualityTest {
     void realVolatileDaysGiveFewAlertsAllMaterialAndInjectedMovesAreFound() throws URISyntaxException {
         Path slice = Path.of(getClass().getResource("/klines/DOTUSDT-1m-2024-11-10_14.csv.gz").toURI());
         Month month = Month.read(slice, "DOT/USD");
-        var real = new RealMarkets(Shipped.CONFIG.features(), Shipped.detector(), GRACE, Duration.ofHours(6));
+        var real = new RealMarkets(Shipped.CONFIG.settings().features(), Shipped.detector(), GRACE,
+                Duration.ofHours(6));
 
         MonthResult result = real.evaluate(month, 1);
 
-        List<Integer> perDay = result.perDay(month.start().plus(Shipped.CONFIG.detection().warmUp()));
+        List<Integer> perDay = result.perDay(month.start().plus(Shipped.CONFIG.settings().detection().warmUp()));
         assertThat(Report.median(perDay)).as("median alerts per day, %s", perDay).isLessThanOrEqualTo(6);
         assertThat(result.material()).isEqualTo(result.quiet().size());
         List<MonthResult.Found> moves = result.labels().stream()
@@ -40,7 +41,7 @@ class DetectionQualityTest {
 
     @Test
     void theThinVenueShowsMovesFromQuotesAndBarsQuickly() {
-        SimulatedVenue.Result thin = venue().run("thin", Shipped.CONFIG.simulator().withProfile(Profile.THIN, EventStyle.MARKET), List.of("BTC/USD", "SOL/USD"),
+        SimulatedVenue.Result thin = venue().run("thin", Shipped.CONFIG.settings().simulator().withProfile(Profile.THIN, EventStyle.MARKET), List.of("BTC/USD", "SOL/USD"),
                 Duration.ofHours(27), Duration.ofHours(2), 3);
 
         assertThat(recall(thin.labels())).isGreaterThanOrEqualTo(0.95);
@@ -51,7 +52,7 @@ class DetectionQualityTest {
     @Test
     void theDenseVenueFindsTheSameMoves() {
         SimulatedVenue.Result dense = venue().run("dense",
-                Shipped.CONFIG.simulator().withProfile(Profile.DENSE, EventStyle.MARKET), List.of("ETH/USD"),
+                Shipped.CONFIG.settings().simulator().withProfile(Profile.DENSE, EventStyle.MARKET), List.of("ETH/USD"),
                 Duration.ofHours(27), Duration.ofHours(2), 5);
 
         List<MonthResult.Found> moves = dense.labels().stream()
@@ -61,7 +62,7 @@ class DetectionQualityTest {
     }
 
     private static SimulatedVenue venue() {
-        return new SimulatedVenue(Shipped.CONFIG.features(), Shipped.detector(), GRACE);
+        return new SimulatedVenue(Shipped.CONFIG.settings().features(), Shipped.detector(), GRACE);
     }
 
     private static double recall(List<MonthResult.Found> found) {

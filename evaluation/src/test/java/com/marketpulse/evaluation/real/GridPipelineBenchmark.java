@@ -64,15 +64,15 @@ public class GridPipelineBenchmark {
     @Setup
     public void simulate() {
         DeployedConfig config = DeployedConfig.load(DeployedConfig.defaultFile());
-        grid = config.features();
-        var model = config.detection().model();
+        grid = config.settings().features();
+        var model = config.model();
         detector = new Detector(DetectorModel.bootstrap("bench", model.rows(), model.bootstrapSeed(), model.options(),
-                Instant.EPOCH), config.detection().settings());
+                Instant.EPOCH), config.settings().detection());
         run = new GridRun(grid, detector);
         List<Object> recorded = new ArrayList<>(EVENTS);
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
-        var options = config.simulator().withSeed(42).withProfile(venue, EventStyle.MARKET);
-        var simulator = new MarketSimulator(options, config.symbols(), start);
+        var options = config.settings().simulator().withSeed(42).withProfile(venue, EventStyle.MARKET);
+        var simulator = new MarketSimulator(options, config.settings().symbols(), start);
         MarketSink sink = new MarketSink() {
             @Override
             public void onTick(Tick tick) {

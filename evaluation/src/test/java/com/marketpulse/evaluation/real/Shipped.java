@@ -15,8 +15,8 @@ final class Shipped {
     }
 
     static Detector detector() {
-        var model = CONFIG.detection().model();
+        var model = CONFIG.model();
         return new Detector(DetectorModel.bootstrap("bootstrap", model.rows(), model.bootstrapSeed(), model.options(),
-                Instant.EPOCH), CONFIG.detection().settings());
+                Instant.EPOCH), CONFIG.settings().detection());
     }
 }

@@ -33,10 +33,10 @@ class ThinVenueFallTest {
     @Test
     void aFallWithoutTradesIsFoundFromQuotesAndBarsWithinTwoMinutes() {
         Detector detector = Shipped.detector();
-        GridRun run = new GridRun(Shipped.CONFIG.features(), detector);
+        GridRun run = new GridRun(Shipped.CONFIG.settings().features(), detector);
         Instant calmFrom = START.plus(detector.settings().warmUp());
         Instant fall = calmFrom.plus(Duration.ofHours(1)).plusSeconds(17);
-        var simulator = new MarketSimulator(Shipped.CONFIG.simulator().withProfile(Profile.THIN, EventStyle.MARKET).withoutAnomalies().withSeed(11),
+        var simulator = new MarketSimulator(Shipped.CONFIG.settings().simulator().withProfile(Profile.THIN, EventStyle.MARKET).withoutAnomalies().withSeed(11),
                 List.of("BTC/USD"), START);
         simulator.schedule(MarketEvent.priceMove("BTC/USD", fall, -6.0, Duration.ofMinutes(4)));
         List<Tick> tradesDuringFall = new ArrayList<>();

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The time grid of the market features ({@code marketpulse.features.*}).
+ * The time grid of the market features ({@code marketpulse.features.*}): a section of the shared settings
+ * (module settings), whose defaults file states the shipped values.
  *
  * @param emitEvery        at most one feature vector per symbol per this much event time (a grid step)
  * @param quoteStaleAfter  a quote older than this no longer sets the price; trades and bar closes do
@@ -24,10 +25,5 @@ public record GridSettings(Duration emitEvery, Duration quoteStaleAfter, Duratio
         if (emitEvery.isNegative() || usualMoveHalfLife.toMinutes() < 1 || seasonalHalfLife.toDays() < 1) {
             throw new IllegalArgumentException("emit-every >= 0, usual-move-half-life >= 1m, seasonal-half-life >= 1d");
         }
-    }
-
-    public static GridSettings defaults() {
-        return new GridSettings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofDays(1), Duration.ofDays(7),
-                Duration.ofHours(3));
     }
 }

@@ -40,7 +40,7 @@ class MarketStatePropertiesTest {
 
     @Property(tries = 60)
     void returnsAndTradedValueMatchANaiveRecomputation(@ForAll("streams") List<Input> stream) {
-        MarketState state = MarketState.fresh(GridSettings.defaults());
+        MarketState state = MarketState.fresh(MarketStateTest.GRID);
         Naive naive = new Naive();
         long nanos = 0;
         double mid = 100;

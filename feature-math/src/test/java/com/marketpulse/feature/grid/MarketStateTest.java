@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class MarketStateTest {
 
-    private final MarketState state = MarketState.fresh(GridSettings.defaults());
+    /** The grid these tests are written for (1 s steps, 3 h warm-up), as shipped in marketpulse-defaults.yml. */
+    static final GridSettings GRID = new GridSettings(Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofDays(1),
+            Duration.ofDays(7), Duration.ofHours(3));
+
+    private final MarketState state = MarketState.fresh(GRID);
 
     @Test
     void quotesAloneGiveFeaturesReturnsAndAChartWithoutAnyTrade() {
@@ -139,18 +143,18 @@ class MarketStateTest {
 
     @Test
     void survivesARestartFromBytesWithTheSameFutureAndAFixedSize() {
-        MarketState other = MarketState.fresh(GridSettings.defaults());
+        MarketState other = MarketState.fresh(GRID);
         for (int s = 0; s < 3600; s += 3) {
             double mid = 100 + Math.sin(s / 100.0);
             state.onQuote(quote(s, mid));
             other.onQuote(quote(s, mid));
         }
         byte[] bytes = other.toBytes();
-        MarketState restored = MarketState.fromBytes(bytes, GridSettings.defaults());
+        MarketState restored = MarketState.fromBytes(bytes, GRID);
 
         assertThat(restored.onQuote(quote(3700, 101)).features())
                 .isEqualTo(state.onQuote(quote(3700, 101)).features());
-        assertThat(bytes.length).isEqualTo(MarketState.fresh(GridSettings.defaults()).toBytes().length);
+        assertThat(bytes.length).isEqualTo(MarketState.fresh(GRID).toBytes().length);
         assertThat(bytes.length).isLessThan(6000);
     }
 

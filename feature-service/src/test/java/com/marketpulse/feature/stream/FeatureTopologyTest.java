@@ -11,7 +11,7 @@ import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJson;
 import com.marketpulse.events.json.EventSerdes;
-import com.marketpulse.feature.grid.GridSettings;
+import com.marketpulse.settings.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,7 +54,7 @@ class FeatureTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        FeatureTopology.build(builder, GridSettings.defaults(), Duration.ofHours(1), events);
+        FeatureTopology.build(builder, Settings.defaults().features(), Duration.ofHours(1), events);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "feature-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -1,48 +1,18 @@
 package com.marketpulse.detection;
 
 import com.marketpulse.detection.core.AnomalyForest;
-import com.marketpulse.detection.core.DetectionSettings;
-import com.marketpulse.detection.core.Minimums;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code marketpulse.detection.*} of config/marketpulse.yml. The rule keys are exactly those of detection-core's
- * {@link DetectionSettings}, which {@link #settings()} builds; the model and archive keys are this service's. The
- * defaults here are the documented ones there, for a run without that file (minimums: only {@code default}).
- *
- * @param minimums what is material, per symbol ({@code "[BTC/USD]"} in YAML, so the slash stays in the key), with
- *                 {@code default} for the rest; fractions (0.02 = 2 %) and traded value in the quote currency
+ * detection-service's own keys under {@code marketpulse.detection}: the forest ({@code model.*}) and the Parquet
+ * archive ({@code archive.*}). The detector's thresholds and minimums in the same section are a shared setting
+ * ({@link com.marketpulse.settings.MarketPulseSettings#detection()}), bound there and ignored here.
  */
 @ConfigurationProperties("marketpulse.detection")
-public record DetectionProperties(
-        @DefaultValue("3h") Duration warmUp,
-        @DefaultValue("4") double moveSigmas,
-        @DefaultValue("10") double volumeMultiple,
-        @DefaultValue("3") double volatilityMultiple,
-        @DefaultValue("0.25") double forestShare,
-        @DefaultValue("5m") Duration cooldown,
-        Map<String, Minimums> minimums,
-        @DefaultValue Model model,
-        @DefaultValue Archive archive) {
-
-    /** The minimums of a symbol the configuration does not name. */
-    static final Minimums DEFAULT_MINIMUMS = new Minimums(0.015, 0.02, 0.035, 500_000, 0.02);
-
-    /** The detector's settings; {@code default} minimums are added when the configuration names none. */
-    public DetectionSettings settings() {
-        Map<String, Minimums> all = new LinkedHashMap<>();
-        all.put(DetectionSettings.DEFAULT, DEFAULT_MINIMUMS);
-        if (minimums != null) {
-            all.putAll(minimums);
-        }
-        return new DetectionSettings(warmUp, moveSigmas, volumeMultiple, volatilityMultiple, forestShare, cooldown,
-                all);
-    }
+public record DetectionServiceProperties(@DefaultValue Model model, @DefaultValue Archive archive) {
 
     /**
      * @param trees           isolation trees per forest
