@@ -47,34 +47,20 @@ class SettingsTest {
                 "BTC/USD", majors, "ETH/USD", majors)));
     }
 
+    /** A deployment that adds a symbol's minimums: DeployedConfigTest (the evaluation binds the same way). */
     @Test
-    void aSymbolWithoutItsOwnMinimumsTakesTheDefaultAndTheDeploymentAddsSymbols() throws IOException {
+    void aSymbolWithoutItsOwnMinimumsTakesTheDefaultAndAChangedKeyKeepsTheRestOfItsEntry() throws IOException {
         Path file = dir.resolve("marketpulse.yml");
-        Files.writeString(file, """
-                marketpulse:
-                  detection:
-                    move-sigmas: 5
-                    minimums:
-                      "[DOGE/USD]":
-                        move-1m: 0.03
-                        move-5m: 0.04
-                        move-15m: 0.05
-                        notional-5m: 100000
-                        volatility-10m: 0.03
-                      "[BTC/USD]":
-                        move-1m: 0.02
-                """);
+        Files.writeString(file, "marketpulse.detection.minimums[BTC/USD].move-1m: 0.02\n");
 
         DetectionSettings detection = Settings.load(file).detection();
         DetectionSettings defaults = Settings.defaults().detection();
 
-        assertThat(detection.moveSigmas()).isEqualTo(5);
-        assertThat(detection.cooldown()).isEqualTo(defaults.cooldown());
-        assertThat(detection.minimumsFor("DOGE/USD").move5m()).isEqualTo(0.04);
-        assertThat(detection.minimumsFor("LTC/USD")).isEqualTo(defaults.minimumsFor(DetectionSettings.DEFAULT));
-        assertThat(detection.minimumsFor("BTC/USD")).as("one key of a shipped entry changed, the rest kept")
-                .isEqualTo(new Minimums(0.02, 0.015, 0.025, 5_000_000, 0.01));
+        assertThat(detection.minimumsFor("LTC/USD")).isEqualTo(defaults.minimumsFor(DetectionSettings.DEFAULT))
+                .isEqualTo(new Minimums(0.015, 0.02, 0.035, 500_000, 0.02));
+        assertThat(detection.minimumsFor("BTC/USD")).isEqualTo(new Minimums(0.02, 0.015, 0.025, 5_000_000, 0.01));
         assertThat(detection.minimumsFor("ETH/USD")).isEqualTo(defaults.minimumsFor("ETH/USD"));
+        assertThat(detection.cooldown()).isEqualTo(defaults.cooldown());
     }
 
     @Test
