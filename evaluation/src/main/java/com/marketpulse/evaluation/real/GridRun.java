@@ -6,6 +6,7 @@ import com.marketpulse.detection.core.episode.EpisodeStore;
 import com.marketpulse.detection.core.episode.EpisodeTracker;
 import com.marketpulse.detection.core.episode.EpisodeUpdate;
 import com.marketpulse.events.Alert;
+import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
@@ -13,6 +14,7 @@ import com.marketpulse.events.Tick;
 import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.feature.grid.GridStep;
 import com.marketpulse.feature.grid.MarketState;
+import com.marketpulse.simulator.MarketSink;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The path of market events through the product in one thread, without Kafka: feature-service's
@@ -44,6 +47,32 @@ public final class GridRun {
         Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
         this.pipeline = new ScoringPipeline(detector,
                 new EpisodeTracker(detector.settings().cooldown(), EpisodeStore.none(), clock));
+    }
+
+    /** A simulator sink feeding this run (labels are ignored), keeping the trades {@code keep} accepts. */
+    public MarketSink sink(Predicate<Tick> keep) {
+        return new MarketSink() {
+            @Override
+            public void onTick(Tick tick) {
+                if (keep.test(tick)) {
+                    onTrade(tick);
+                }
+            }
+
+            @Override
+            public void onQuote(Quote quote) {
+                GridRun.this.onQuote(quote);
+            }
+
+            @Override
+            public void onBar(SourceBar bar) {
+                GridRun.this.onBar(bar);
+            }
+
+            @Override
+            public void onLabel(AnomalyLabel label) {
+            }
+        };
     }
 
     public void onBar(SourceBar bar) {

@@ -2,14 +2,9 @@ package com.marketpulse.evaluation.real;
 
 import com.marketpulse.detection.core.Detector;
 import com.marketpulse.events.AlertType;
-import com.marketpulse.events.AnomalyLabel;
-import com.marketpulse.events.Quote;
-import com.marketpulse.events.SourceBar;
-import com.marketpulse.events.Tick;
 import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.simulator.MarketEvent;
 import com.marketpulse.simulator.MarketSimulator;
-import com.marketpulse.simulator.MarketSink;
 import com.marketpulse.simulator.SimulatorOptions;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,26 +54,7 @@ final class SimulatedVenue {
             }
         }
         GridRun run = new GridRun(grid, detector);
-        simulator.advanceTo(START.plus(span), new MarketSink() {
-            @Override
-            public void onTick(Tick tick) {
-                run.onTrade(tick);
-            }
-
-            @Override
-            public void onQuote(Quote quote) {
-                run.onQuote(quote);
-            }
-
-            @Override
-            public void onBar(SourceBar bar) {
-                run.onBar(bar);
-            }
-
-            @Override
-            public void onLabel(AnomalyLabel label) {
-            }
-        });
+        simulator.advanceTo(START.plus(span), run.sink(tick -> true));
         List<GridRun.Raised> alerts = run.alerts();
         List<MonthResult.Found> found = new ArrayList<>();
         for (Injection injection : injections) {

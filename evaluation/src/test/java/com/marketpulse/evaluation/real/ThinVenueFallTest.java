@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketpulse.detection.core.Detector;
 import com.marketpulse.events.AlertType;
-import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.Direction;
-import com.marketpulse.events.Quote;
-import com.marketpulse.events.SourceBar;
-import com.marketpulse.events.Tick;
+import com.marketpulse.simulator.EventStyle;
 import com.marketpulse.simulator.MarketEvent;
 import com.marketpulse.simulator.MarketSimulator;
-import com.marketpulse.simulator.MarketSink;
-import com.marketpulse.simulator.EventStyle;
 import com.marketpulse.simulator.Profile;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -36,34 +30,12 @@ class ThinVenueFallTest {
         GridRun run = new GridRun(Shipped.CONFIG.settings().features(), detector);
         Instant calmFrom = START.plus(detector.settings().warmUp());
         Instant fall = calmFrom.plus(Duration.ofHours(1)).plusSeconds(17);
-        var simulator = new MarketSimulator(Shipped.CONFIG.settings().simulator().withProfile(Profile.THIN, EventStyle.MARKET).withoutAnomalies().withSeed(11),
-                List.of("BTC/USD"), START);
+        var thin = Shipped.CONFIG.settings().simulator().withProfile(Profile.THIN, EventStyle.MARKET);
+        var simulator = new MarketSimulator(thin.withoutAnomalies().withSeed(11), List.of("BTC/USD"), START);
         simulator.schedule(MarketEvent.priceMove("BTC/USD", fall, -6.0, Duration.ofMinutes(4)));
-        List<Tick> tradesDuringFall = new ArrayList<>();
-        simulator.advanceTo(fall.plus(Duration.ofMinutes(10)), new MarketSink() {
-            @Override
-            public void onTick(Tick tick) {
-                if (!tick.eventTime().isBefore(fall) && tick.eventTime().isBefore(fall.plusSeconds(240))) {
-                    tradesDuringFall.add(tick);
-                    return; // the fall shows in quotes and bars alone
-                }
-                run.onTrade(tick);
-            }
-
-            @Override
-            public void onQuote(Quote quote) {
-                run.onQuote(quote);
-            }
-
-            @Override
-            public void onBar(SourceBar bar) {
-                run.onBar(bar);
-            }
-
-            @Override
-            public void onLabel(AnomalyLabel label) {
-            }
-        });
+        // the fall shows in quotes and bars alone: no trade during it
+        simulator.advanceTo(fall.plus(Duration.ofMinutes(10)), run.sink(
+                tick -> tick.eventTime().isBefore(fall) || !tick.eventTime().isBefore(fall.plusSeconds(240))));
 
         List<GridRun.Raised> calm = run.alerts().stream()
                 .filter(a -> !a.firstDetected().isBefore(calmFrom) && a.firstDetected().isBefore(fall)).toList();

@@ -12,4 +12,11 @@ public interface AlpacaSink {
     void quote(Quote quote);
 
     void bar(SourceBar bar);
+
+    /**
+     * Waits until the events handed on so far are stored (in Kafka), so history fetched from REST is there before
+     * the first live event: consumers reading several topics in event time then meet the history first.
+     */
+    default void awaitStored() {
+    }
 }

@@ -195,6 +195,11 @@ public final class AlpacaStreamClient implements AutoCloseable {
                         "secret", settings.secretKey())));
             }
             case AlpacaMessage.Authenticated a -> {
+                // History first: the seed or the gap's minute bars are stored in Kafka before any live quote exists,
+                // so feature-service (which merges topics in event time) learns the usual levels from them instead
+                // of meeting them late, behind the live price. The stream's own bars fill what completes meanwhile.
+                fillBars();
+                sink.awaitStored();
                 state = State.SUBSCRIBING;
                 Map<String, Object> subscribe = new LinkedHashMap<>();
                 subscribe.put("action", "subscribe");
@@ -247,6 +252,11 @@ public final class AlpacaStreamClient implements AutoCloseable {
         log.info("Alpaca stream of venue {} authenticated and subscribed: {}", settings.location(), channels);
         backoff.reset();
         seen.gapStart().or(() -> Optional.ofNullable(streamedUntil)).ifPresent(this::backfill);
+        fillBars();
+    }
+
+    /** Minute bars from REST: the seed of a symbol with none yet, else those since the newest one published. */
+    private void fillBars() {
         try {
             barBackfill.fill(bars, bar -> accept(bar, true));
         } catch (InterruptedException e) {

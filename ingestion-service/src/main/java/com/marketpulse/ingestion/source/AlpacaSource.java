@@ -13,11 +13,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The live Alpaca crypto feed: trades to market.crypto, quotes to market.quotes, minute bars to market.source-bars. */
 final class AlpacaSource implements IngestionSource, AlpacaSink {
 
     private final AlpacaStreamClient client;
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+
     private final TickPublisher publisher;
     private final String venue;
 
@@ -48,6 +51,12 @@ final class AlpacaSource implements IngestionSource, AlpacaSink {
     @Override
     public void bar(SourceBar bar) {
         publisher.publish(Topics.MARKET_SOURCE_BARS, bar);
+    }
+
+    /** Bounded: a Kafka outage must not hold the stream back for long (the buffer keeps the events meanwhile). */
+    @Override
+    public void awaitStored() {
+        publisher.flush(STORE_WAIT);
     }
 
     @Override

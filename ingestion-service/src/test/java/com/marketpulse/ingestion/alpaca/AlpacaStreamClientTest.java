@@ -296,6 +296,19 @@ class AlpacaStreamClientTest {
     }
 
     @Test
+    void theSeedReachesKafkaBeforeAnyLiveQuoteSoFeaturesLearnFromItInEventTime() {
+        Instant minute = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        alpaca.closeBarsUnseen(FakeAlpacaServer.Bar.quiet("BTC/USD", minute.minus(Duration.ofHours(2)), 70_000),
+                FakeAlpacaServer.Bar.quiet("BTC/USD", minute.minus(Duration.ofMinutes(2)), 70_000));
+        alpaca.afterSubscribe = connection -> List.of("[{\"T\":\"q\",\"S\":\"BTC/USD\",\"bp\":69625.1,\"bs\":0.28,"
+                + "\"ap\":69684.9,\"as\":0.68,\"t\":\"" + minute + "\"}]");
+        connectAndStream();
+
+        await().until(() -> sink.bars.size() == 2 && sink.quotes.size() == 1);
+        assertThat(sink.events.getLast()).as("the live quote after the seeded bars").isEqualTo(sink.quotes.getFirst());
+    }
+
+    @Test
     void aRestartFetchesOnlyTheBarsAfterThoseAlreadyInKafka() {
         Instant minute = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Instant lastPublished = minute.minus(Duration.ofMinutes(10));
