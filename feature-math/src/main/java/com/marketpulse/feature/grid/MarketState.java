@@ -27,7 +27,8 @@ import java.util.List;
  *
  * <p>Order and duplicates: a trade whose id was seen among the last 64 is a duplicate and changes nothing. An input
  * older than the newest price does not move the price; its trade value or bar still counts towards its minute
- * while that minute is held (a correction replaces the bar it corrects).
+ * while that minute is held (a correction replaces the bar it corrects), and an older bar still teaches the usual
+ * levels of its hour (history met late, behind the live price).
  */
 public final class MarketState {
 
@@ -51,6 +52,7 @@ public final class MarketState {
     private double spread;
     private long duplicates;
     private long late;
+    private long lateBars;
     private PriceSlots prices = PriceSlots.fresh();
     private MinuteSlots minutes = MinuteSlots.fresh();
     private ChartMinute chart = new ChartMinute();
@@ -73,6 +75,11 @@ public final class MarketState {
 
     public long late() {
         return late;
+    }
+
+    /** Bars that came after newer data and were learned from as history only. */
+    public long lateBars() {
+        return lateBars;
     }
 
     /** Minutes of history behind the usual levels. */
@@ -122,7 +129,12 @@ public final class MarketState {
         advance(end, bar.symbol(), bar.runId(), bars);
         long minute = MinuteSlots.minuteOf(EventTime.toNanos(bar.start()));
         double range = Math.log(bar.high() / bar.low());
-        minutes.setBar(minute, bar.notional(), range * range / (4 * Math.log(2)));
+        double barVariance = range * range / (4 * Math.log(2));
+        if (minutes.holds(minute)) {
+            minutes.setBar(minute, bar.notional(), barVariance);
+        } else if (minute < minutes.head()) {
+            learnLate(minute, bar, barVariance);
+        }
         bars.add(new Bar(Bar.idOf(bar.symbol(), bar.start(), bar.runId()), bar.symbol(), bar.start(),
                 bar.eventTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.trades(),
                 bar.runId()));
@@ -169,14 +181,35 @@ public final class MarketState {
         notional.add(hour, Math.log1p(minutes.notional(minute)), NOTIONAL_CLIP, alphaAll, alphaHour);
         variance.add(hour, Math.log(minutes.variance(minute) + VARIANCE_FLOOR), VARIANCE_CLIP, alphaAll, alphaHour);
         long end = (minute + 1) * MinuteSlots.MINUTE_NANOS - 1;
-        double alpha = Ew.alpha(settings.usualMoveHalfLife().toMinutes());
         for (int h = 0; h < HORIZON_NANOS.length; h++) {
-            double move = Math.abs(logReturn(end, HORIZON_NANOS[h]));
-            if (Double.isFinite(move)) {
-                double level = usualMoves[h].mean();
-                usualMoves[h].add(Double.isNaN(level) || level == 0 ? move : Math.min(move, MOVE_CLIP * level), alpha);
-            }
+            learnMove(h, Math.abs(logReturn(end, HORIZON_NANOS[h])));
         }
+    }
+
+    /** One sample of a horizon's usual move, at most {@value #MOVE_CLIP}× its current level. */
+    private void learnMove(int horizon, double move) {
+        if (!Double.isFinite(move)) {
+            return;
+        }
+        double level = usualMoves[horizon].mean();
+        usualMoves[horizon].add(Double.isNaN(level) || level == 0 ? move : Math.min(move, MOVE_CLIP * level),
+                Ew.alpha(settings.usualMoveHalfLife().toMinutes()));
+    }
+
+    /**
+     * History that arrives after newer data (a REST seed met behind the live quotes: Kafka merges topics in event
+     * time only approximately) still teaches the usual levels of its hour, and the usual one-minute move from its
+     * open and close; it cannot move the price or the returns any more.
+     */
+    private void learnLate(long minute, SourceBar bar, double barVariance) {
+        int hour = hourOf(minute * MinuteSlots.MINUTE_NANOS);
+        double halfLifeMinutes = settings.seasonalHalfLife().toMinutes();
+        notional.add(hour, Math.log1p(bar.notional()), NOTIONAL_CLIP, Ew.alpha(halfLifeMinutes),
+                Ew.alpha(halfLifeMinutes / 24.0));
+        variance.add(hour, Math.log(barVariance + VARIANCE_FLOOR), VARIANCE_CLIP, Ew.alpha(halfLifeMinutes),
+                Ew.alpha(halfLifeMinutes / 24.0));
+        learnMove(0, Math.abs(Math.log(bar.close() / bar.open())));
+        lateBars++;
     }
 
     /** Puts a price on the grid at {@code nanos}; false if a newer price is already there. */
@@ -264,7 +297,7 @@ public final class MarketState {
         ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         out.put(FORMAT).putLong(lastPriceNanos).putLong(lastQuoteNanos).putLong(lastTradeNanos)
                 .putLong(lastEmittedStep).putDouble(spread).putLong(duplicates).putLong(late);
-        out.putLong(0);
+        out.putLong(lateBars);
         prices.writeTo(out);
         minutes.writeTo(out);
         chart.writeTo(out);
@@ -291,7 +324,7 @@ public final class MarketState {
         state.spread = in.getDouble();
         state.duplicates = in.getLong();
         state.late = in.getLong();
-        in.getLong();
+        state.lateBars = in.getLong();
         state.prices = PriceSlots.readFrom(in);
         state.minutes = MinuteSlots.readFrom(in);
         state.chart = ChartMinute.readFrom(in);

@@ -131,6 +131,23 @@ class MarketStateTest {
     }
 
     @Test
+    void historyMetBehindTheLivePriceStillWarmsTheSymbolUp() {
+        for (int s = 4 * 3600; s < 5 * 3600; s += 2) {
+            state.onQuote(quote(s, 100 + Math.sin(s / 300.0)));
+        }
+        long live = state.historyMinutes();
+        for (int m = 0; m < 240; m++) {
+            GridStep step = state.onBar(bar(m, 100, 100.2, 99.8, 100.1, 10));
+            assertThat(step.hasFeatures()).as("history moves no price").isFalse();
+        }
+        MarketFeatures f = state.onQuote(quote(5 * 3600 + 1, 100)).features();
+
+        assertThat(state.lateBars()).isEqualTo(240);
+        assertThat(f.historyMinutes()).isGreaterThanOrEqualTo(live + 240);
+        assertThat(f.usualMove1m()).isPositive();
+    }
+
+    @Test
     void aSilentGapTeachesNothing() {
         for (int m = 0; m < 60; m++) {
             state.onBar(bar(m, 100, 100.1, 99.9, 100, 10));
