@@ -42,12 +42,20 @@ public record VolumeRule(double multiple) implements Rule {
         boolean fiveMinutes = strength5 >= strength1;
         double ratio = fiveMinutes ? ratio5 : ratio1;
         double unusual = fiveMinutes ? ratio5 / multiple : ratio1 / (ONE_MINUTE_FACTOR * multiple);
-        double material = fiveMinutes ? material5 : material1;
         double traded = fiveMinutes ? f.notional5m() : f.notional1m();
         int minutes = fiveMinutes ? 5 : 1;
         double move = Math.expm1(f.return5m());
         String text = "%s traded %s in %d min, %s usual for this hour (price %s in 5 min)".formatted(f.symbol(),
                 Money.value(traded), minutes, Money.times(ratio), Money.percent(move));
-        return new Candidate(AlertType.VOLUME_ANOMALY, Direction.of(move), strength, material, unusual, 0, text);
+        return new Candidate(AlertType.VOLUME_ANOMALY, Direction.of(move), strength, felt(move, minimums), unusual, 0,
+                text);
+    }
+
+    /**
+     * What a holder feels of a volume anomaly is the price move with it, not the money others traded: the severity
+     * grows with the 5-minute move against its minimum (at least 1, the rule having fired).
+     */
+    static double felt(double move, Minimums minimums) {
+        return Math.max(1, Math.abs(move) / minimums.move5m());
     }
 }

@@ -69,6 +69,7 @@ class RulesTest {
 
         Candidate c = volume.judge(busy, ALTS);
         assertThat(c.type()).isEqualTo(AlertType.VOLUME_ANOMALY);
+        assertThat(c.materiality()).as("felt: the price barely moved").isEqualTo(1.0);
         assertThat(c.explanation()).isEqualTo("DOT/USD traded $2.4M in 5 min, 12× usual for this hour (price +0.1 % in 5 min)");
         assertThat(volume.judge(busyButSmall.traded(100_000, 450_000).get(), ALTS)).isNull();
         // 16× its usual 5-minute value, but $160k is not material for a default coin
