@@ -40,7 +40,7 @@ public record VolatilityRule(double multiple) implements Rule {
     }
 
     /** Realized volatility beyond the net move: sqrt(max(0, volatility10m² − max(r5², r15²))). */
-    static double swings(MarketFeatures f) {
+    public static double swings(MarketFeatures f) {
         double net = Math.max(f.return5m() * f.return5m(), f.return15m() * f.return15m());
         return Math.sqrt(Math.max(0, f.volatility10m() * f.volatility10m() - net));
     }

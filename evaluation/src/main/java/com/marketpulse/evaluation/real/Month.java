@@ -4,7 +4,6 @@ import com.marketpulse.events.SourceBar;
 import com.marketpulse.files.BadRow;
 import com.marketpulse.files.CandleFile;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +37,5 @@ record Month(String name, String symbol, List<SourceBar> bars, long badRows) {
 
     Instant end() {
         return bars.getLast().eventTime();
-    }
-
-    /** Days judged: the month after the detector's warm-up. */
-    double judgedDays(Duration warmUp) {
-        return Duration.between(start().plus(warmUp), end()).toMinutes() / 1440.0;
     }
 }

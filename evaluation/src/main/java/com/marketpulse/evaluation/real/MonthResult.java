@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @param caused    alerts of the injected run that overlap an injection (any type)
  * @param unmatched alerts of the injected run that match neither an injection nor an alert of the real month
  */
-record MonthResult(Month month, double days, List<GridRun.Raised> quiet, int material,
+record MonthResult(Month month, Instant judgedFrom, List<GridRun.Raised> quiet, int material,
                    List<Found> labels, int caused, int unmatched) {
 
     record Found(Injection injection, Duration delay) {
@@ -28,8 +28,13 @@ record MonthResult(Month month, double days, List<GridRun.Raised> quiet, int mat
         }
     }
 
-    /** Alerts per UTC day of the judged part of the month, days without alerts included. */
-    List<Integer> perDay(Instant judgedFrom) {
+    /** Days judged: the month after the detector's warm-up. */
+    double days() {
+        return Duration.between(judgedFrom, month.end()).toMinutes() / 1440.0;
+    }
+
+    /** Alerts per whole UTC day of the judged part of the month, days without alerts included. */
+    List<Integer> perDay() {
         Map<LocalDate, Integer> counts = new TreeMap<>();
         LocalDate first = LocalDate.ofInstant(judgedFrom, ZoneOffset.UTC).plusDays(1);
         LocalDate last = LocalDate.ofInstant(month.end().minusSeconds(1), ZoneOffset.UTC);

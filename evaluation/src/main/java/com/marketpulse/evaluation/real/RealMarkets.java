@@ -2,6 +2,7 @@ package com.marketpulse.evaluation.real;
 
 import com.marketpulse.detection.core.Detector;
 import com.marketpulse.detection.core.Minimums;
+import com.marketpulse.detection.core.VolatilityRule;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.SourceBar;
@@ -58,8 +59,7 @@ final class RealMarkets {
                 unmatched++;
             }
         }
-        return new MonthResult(month, month.judgedDays(detector.settings().warmUp()), quiet, material, found, caused,
-                unmatched);
+        return new MonthResult(month, judgedFrom, quiet, material, found, caused, unmatched);
     }
 
     private boolean sameEpisode(GridRun.Raised quiet, GridRun.Raised alert) {
@@ -78,8 +78,7 @@ final class RealMarkets {
                     || Math.abs(Math.expm1(f.return5m())) >= m.move5m()
                     || Math.abs(Math.expm1(f.return15m())) >= m.move15m();
             case VOLUME_ANOMALY -> f.notional5m() >= m.notional5m() || f.notional1m() >= 0.4 * m.notional5m();
-            case VOLATILITY_BURST -> Math.sqrt(Math.max(0, f.volatility10m() * f.volatility10m()
-                    - Math.max(f.return5m() * f.return5m(), f.return15m() * f.return15m()))) >= m.volatility10m();
+            case VOLATILITY_BURST -> VolatilityRule.swings(f) >= m.volatility10m();
         };
     }
 }

@@ -3,7 +3,6 @@ package com.marketpulse.evaluation.real;
 import com.marketpulse.detection.core.Detector;
 import com.marketpulse.events.AlertType;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,8 +28,7 @@ final class Report {
         out.printf("%-28s %-9s %5s %6s %6s %6s %6s %6s %6s %8s%n", "month", "symbol", "days", "alerts", "median",
                 "worst", "spike", "volume", "burst", "material");
         for (MonthResult r : results) {
-            Instant0 judged = new Instant0(r);
-            List<Integer> perDay = r.perDay(judged.from());
+            List<Integer> perDay = r.perDay();
             var byType = r.quietByType();
             out.printf(Locale.US, "%-28s %-9s %5.1f %6d %6.1f %6d %6d %6d %6d %5d/%d%n", r.month().name(),
                     r.month().symbol(), r.days(), r.quiet().size(), median(perDay), Collections.max(perDay),
@@ -80,12 +78,6 @@ final class Report {
         out.printf(Locale.US, "%-28s %-20s %4d/%-3d %8.3f %9s%n", month, kind, hits, found.size(),
                 found.isEmpty() ? Double.NaN : (double) hits / found.size(),
                 delays.isEmpty() ? "-" : medianLong(delays) + " s");
-    }
-
-    private record Instant0(MonthResult r) {
-        java.time.Instant from() {
-            return r.month().start().plus(Duration.ofHours(3));
-        }
     }
 
     static double median(List<Integer> values) {

@@ -29,7 +29,7 @@ class DetectionQualityTest {
 
         MonthResult result = real.evaluate(month, 1);
 
-        List<Integer> perDay = result.perDay(month.start().plus(Shipped.CONFIG.settings().detection().warmUp()));
+        List<Integer> perDay = result.perDay();
         assertThat(Report.median(perDay)).as("median alerts per day, %s", perDay).isLessThanOrEqualTo(6);
         assertThat(result.material()).isEqualTo(result.quiet().size());
         List<MonthResult.Found> moves = result.labels().stream()
