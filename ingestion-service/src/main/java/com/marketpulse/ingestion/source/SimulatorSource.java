@@ -31,6 +31,7 @@ final class SimulatorSource implements IngestionSource, MarketSink {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorSource.class);
     private static final long STEP_MILLIS = 50;
+    private static final Duration HISTORY_STORE_WAIT = Duration.ofSeconds(30);
 
     private final SimulatorOptions options;
     private final List<String> symbols;
@@ -86,8 +87,11 @@ final class SimulatorSource implements IngestionSource, MarketSink {
             public void onLabel(AnomalyLabel label) {
             }
         });
-        log.info("Seeded {} minute bars of simulated history ({} before now) to {}", seeded[0], options.history(),
-                Topics.MARKET_SOURCE_BARS);
+        // stored before the live market starts, so feature-service meets the history first; and a count it can stand by
+        boolean acknowledged = publisher.flush(HISTORY_STORE_WAIT);
+        log.info("Seeded {} minute bars of simulated history ({} before now) to {}, {}", seeded[0], options.history(),
+                Topics.MARKET_SOURCE_BARS, acknowledged ? "all acknowledged by Kafka"
+                        : "not all acknowledged by Kafka within " + HISTORY_STORE_WAIT + " (the publisher keeps them)");
     }
 
     private void advance(MarketSimulator simulator) {

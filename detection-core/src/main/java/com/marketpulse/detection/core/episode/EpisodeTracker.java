@@ -100,7 +100,8 @@ public final class EpisodeTracker {
         if (merged.equals(current)) {
             return false;
         }
-        boolean peakChanged = merged.severity() != current.severity() || !merged.explanation().equals(current.explanation());
+        boolean peakChanged = merged.severity() != current.severity()
+                || !merged.explanation().equals(current.explanation());
         long currentMinute = current.endTime().getEpochSecond() / 60;
         long mergedMinute = merged.endTime().getEpochSecond() / 60;
         return peakChanged || mergedMinute != currentMinute;
