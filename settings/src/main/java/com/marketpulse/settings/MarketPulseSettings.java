@@ -3,6 +3,7 @@ package com.marketpulse.settings;
 import com.marketpulse.detection.core.DetectionSettings;
 import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.simulator.SimulatorOptions;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,15 +19,35 @@ import java.util.List;
  *                  computes it, detection-service's trainer and the evaluation replay it
  * @param detection the detector's thresholds and minimums (detection-core's own settings record): detection-service
  *                  and the evaluation judge with them
+ * @param edge      what the pipeline accepts at its edges (ingestion's publisher, feature-service's consumers)
  */
 public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOptions simulator, GridSettings features,
-                                  DetectionSettings detection) {
+                                  DetectionSettings detection, Edge edge) {
 
     /** The prefix the record binds to. */
     public static final String PREFIX = "marketpulse";
 
     public MarketPulseSettings {
         symbols = List.copyOf(symbols);
+    }
+
+    /**
+     * What a live event may look like to enter the pipeline, so one bad clock cannot wedge a symbol.
+     *
+     * @param maxFuture         a live event further ahead of the wall clock is rejected (dead-lettered, counted)
+     * @param maxLateness       a live event further behind its symbol's stream time is rejected; corrections (REST
+     *                          backfill, Alpaca's updated bars) are not judged by it, a replay only against its own run
+     * @param maxReplaySymbols  the most symbols one replay (backtest) run may bring; live topics take only
+     *                          {@code symbols}
+     */
+    public record Edge(Duration maxFuture, Duration maxLateness, int maxReplaySymbols) {
+
+        public Edge {
+            if (maxFuture.isNegative() || maxLateness.isNegative() || maxReplaySymbols < 1) {
+                throw new IllegalArgumentException("edge limits must be positive: " + maxFuture + ", " + maxLateness
+                        + ", " + maxReplaySymbols);
+            }
+        }
     }
 
     /**
