@@ -9,48 +9,100 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL server from the embedded binaries on Maven Central. Its cluster lives in the data
- * directory and is kept across restarts; the MarketPulse database and role are created on first start.
+ * A real PostgreSQL server from the embedded binaries on Maven Central, running as its own processes (a postmaster
+ * and its backends). Its cluster lives in the data directory and is kept across restarts; the MarketPulse database
+ * and role are created on first start.
  */
 final class Postgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Postgres.class);
 
-    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+    private final int port;
+    private volatile EmbeddedPostgres server;
 
-    private Postgres(EmbeddedPostgres server) {
-        this.server = server;
+    private Postgres(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
     }
 
     static Postgres start(Path dataDirectory, int port, String password) throws IOException, SQLException {
         Files.createDirectories(dataDirectory);
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
+        Postgres postgres = new Postgres(dataDirectory, port);
+        postgres.restart();
+        postgres.createDatabaseOnce(password);
+        return postgres;
+    }
+
+    /** Starts the server again on the same cluster (after {@link #kill()} or {@link #close()}). */
+    void restart() throws IOException {
+        server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setRegisterShutdownHook(false)
                 .start();
-        Postgres postgres = new Postgres(server);
-        postgres.createDatabaseOnce(password);
-        log.info("PostgreSQL listening on localhost:{}, database '{}', data in {}", port, StackSettings.DATABASE,
-                dataDirectory);
-        return postgres;
+        log.info("PostgreSQL (postmaster pid {}) listening on localhost:{}, database '{}', data in {}",
+                postmaster().map(ProcessHandle::pid).orElse(-1L), port, StackSettings.DATABASE, dataDirectory);
+    }
+
+    Optional<ProcessHandle> postmaster() {
+        return postmasterOf(dataDirectory);
+    }
+
+    /** The running postmaster of a cluster, from the first line of {@code postmaster.pid} in its directory. */
+    static Optional<ProcessHandle> postmasterOf(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Kills the postmaster and every backend at once (SIGKILL), as a crash of the machine's database would, and
+     * waits until they are gone (a backend left behind would keep the shared memory and block the restart).
+     */
+    void kill() {
+        Optional<ProcessHandle> postmaster = postmaster();
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(postmaster.get().descendants().toList());
+        all.addFirst(postmaster.get());
+        all.forEach(ProcessHandle::destroyForcibly);
+        all.forEach(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> p).join());
+        log.info("PostgreSQL killed (postmaster pid {})", postmaster.get().pid());
     }
 
     @Override
     public void close() throws IOException {
-        server.close();
+        Optional<ProcessHandle> postmaster = postmaster();
+        try {
+            // pg_ctl stop -m fast, waiting at most a few seconds
+            server.close();
+        } finally {
+            // a postmaster that did not stop in time must not outlive the stack (Ctrl-C ends every process)
+            postmaster.filter(ProcessHandle::isAlive).ifPresent(p -> kill());
+        }
         log.info("PostgreSQL stopped");
     }
 
     private void createDatabaseOnce(String password) throws SQLException {
+        EmbeddedPostgres server = this.server;
         try (Connection connection = server.getPostgresDatabase().getConnection()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", StackSettings.DATABASE_USER)) {
                 try (Statement statement = connection.createStatement()) {

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
 import com.marketpulse.settings.CreateTopics;
@@ -25,7 +28,8 @@ final class Stack implements AutoCloseable {
     private final String databasePassword;
     private final Postgres postgres;
     private final KafkaBroker kafka;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final Map<Service, Map<String, String>> overridesOf = new ConcurrentHashMap<>();
 
     private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka) {
         this.settings = settings;
@@ -45,8 +49,8 @@ final class Stack implements AutoCloseable {
                 databasePassword);
         KafkaBroker kafka;
         try {
-            kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(),
-                    settings.shared().kafka().partitions());
+            kafka = KafkaBroker.start(settings.dataDirectory().resolve("kafka"), settings.dataDirectory().resolve("logs"),
+                    settings.kafkaPort(), settings.shared().kafka().partitions());
         } catch (RuntimeException | IOException e) {
             postgres.close();
             throw e;
@@ -69,6 +73,7 @@ final class Stack implements AutoCloseable {
     }
 
     ServiceProcess startService(Service service, Map<String, String> overrides) throws IOException {
+        overridesOf.put(service, Map.copyOf(overrides));
         Map<String, String> environment = new HashMap<>(environmentFor(service));
         environment.putAll(overrides);
         ServiceProcess process = ServiceProcess.start(service.module(), service.jar(settings.root()), settings.port(service),
@@ -112,13 +117,47 @@ final class Stack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
-    /** Stops the named services (and forgets them), leaving the infrastructure running. */
+    /** Stops every service (and forgets them) at once, leaving the infrastructure running. */
     void stopServices() throws InterruptedException {
         services.forEach(ServiceProcess::requestStop);
+        Instant deadline = Instant.now().plus(ServiceProcess.STOP_GRACE);
         for (ServiceProcess process : services.reversed()) {
-            process.close();
+            process.stopBy(deadline);
         }
         services.clear();
+    }
+
+    /** Kills a running service at once (SIGKILL), as a crash would, and forgets it. */
+    void killService(Service service) throws InterruptedException {
+        ServiceProcess process = running(service);
+        process.kill();
+        services.remove(process);
+    }
+
+    /** Starts a service again with the overrides it was first started with, and waits until it is healthy. */
+    void restartService(Service service, Duration timeout) throws IOException, InterruptedException {
+        startService(service, overridesOf.getOrDefault(service, Map.of())).awaitHealthy(timeout);
+    }
+
+    ServiceProcess running(Service service) {
+        return services.stream().filter(p -> p.name().equals(service.module())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(service.module() + " is not running"));
+    }
+
+    /** Every process of the stack's own: services, the broker, the postmaster. */
+    List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>(services.stream().map(ServiceProcess::handle).toList());
+        all.add(kafka.process());
+        postgres.postmaster().ifPresent(all::add);
+        return all;
+    }
+
+    KafkaBroker kafka() {
+        return kafka;
+    }
+
+    Postgres postgres() {
+        return postgres;
     }
 
     @Override

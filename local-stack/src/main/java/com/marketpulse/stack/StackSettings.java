@@ -30,13 +30,14 @@ record StackSettings(Path root, Path dataDirectory, int kafkaPort, int postgresP
                 port(env, "MARKETPULSE_KAFKA_PORT", 9092),
                 port(env, "MARKETPULSE_POSTGRES_PORT", 5432),
                 "console".equalsIgnoreCase(env.getOrDefault("MARKETPULSE_STACK_LOGS", "files")),
-                defaultServicePorts());
+                servicePorts(env));
     }
 
-    static Map<Service, Integer> defaultServicePorts() {
+    /** The documented ports, unless {@code MARKETPULSE_<SERVICE>_PORT} (e.g. {@code MARKETPULSE_API_PORT}) says otherwise. */
+    private static Map<Service, Integer> servicePorts(Map<String, String> env) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, service.defaultPort());
+            ports.put(service, port(env, "MARKETPULSE_" + service.name() + "_PORT", service.defaultPort()));
         }
         return ports;
     }
