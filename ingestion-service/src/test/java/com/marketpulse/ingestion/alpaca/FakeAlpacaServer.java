@@ -221,8 +221,17 @@ public final class FakeAlpacaServer implements AutoCloseable {
         openSessions.forEach(s -> s.sendIfSubscribed("updatedBars", bar.symbol(), List.of(bar.stream("u"))));
     }
 
+    /**
+     * The exchange executes a trade live: it goes to its history and to the sessions subscribed to the symbol's
+     * trades (none while no client is connected: the trade is then only in the REST history).
+     */
+    public void trade(Trade trade) {
+        history.add(trade);
+        openSessions.forEach(s -> s.sendIfSubscribed("trades", trade.symbol(), List.of(trade.stream())));
+    }
+
     /** The best bid/offer changes: sent to the sessions subscribed to the symbol's quotes. */
-    void quote(Quote quote) {
+    public void quote(Quote quote) {
         openSessions.forEach(s -> s.sendIfSubscribed("quotes", quote.symbol(), List.of(quote.stream())));
     }
 
