@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server from the embedded binaries on Maven Central. Its cluster lives in the data
- * directory and is kept across restarts; the MarketPulse database and role are created on first start.
+ * directory and is kept across restarts; the MarketPulse database is created on first start, and at every start
+ * the services' own roles and schemas are brought to what {@link DatabaseRoles} grants (each service connects with
+ * its own role, never as the superuser).
  */
 final class Postgres implements AutoCloseable {
 
@@ -38,9 +41,10 @@ final class Postgres implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .start();
         Postgres postgres = new Postgres(server);
-        postgres.createDatabaseOnce(password);
-        log.info("PostgreSQL listening on localhost:{}, database '{}', data in {}", port, StackSettings.DATABASE,
-                dataDirectory);
+        postgres.createDatabaseOnce();
+        postgres.grantRoles(password);
+        log.info("PostgreSQL listening on localhost:{}, database '{}' (roles {}), data in {}", port,
+                StackSettings.DATABASE, Service.databaseRoles(), dataDirectory);
         return postgres;
     }
 
@@ -50,20 +54,23 @@ final class Postgres implements AutoCloseable {
         log.info("PostgreSQL stopped");
     }
 
-    private void createDatabaseOnce(String password) throws SQLException {
+    /** The database belongs to the superuser: a service's role can neither create schemas nor drop others'. */
+    private void createDatabaseOnce() throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection()) {
-            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", StackSettings.DATABASE_USER)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE ROLE " + StackSettings.DATABASE_USER + " LOGIN PASSWORD '"
-                            + password.replace("'", "''") + "'");
-                }
-            }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", StackSettings.DATABASE)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + StackSettings.DATABASE + " OWNER " + StackSettings.DATABASE_USER);
+                    statement.execute("CREATE DATABASE " + StackSettings.DATABASE);
                 }
-                log.info("Created database '{}' owned by '{}'", StackSettings.DATABASE, StackSettings.DATABASE_USER);
+                log.info("Created database '{}'", StackSettings.DATABASE);
             }
+        }
+    }
+
+    /** The local stack gives both roles its one password (MARKETPULSE_DB_PASSWORD): it only listens on localhost. */
+    private void grantRoles(String password) throws SQLException {
+        try (Connection connection = server.getDatabase("postgres", StackSettings.DATABASE).getConnection()) {
+            DatabaseRoles.apply(connection, Map.of(DatabaseRoles.DETECTION_PASSWORD, password,
+                    DatabaseRoles.API_PASSWORD, password));
         }
     }
 

@@ -84,12 +84,12 @@ final class Stack implements AutoCloseable {
         env.put("MARKETPULSE_DATA_DIR", settings.dataDirectory().toString());
         env.put("MARKETPULSE_CONFIG", settings.configFile().toString());
         env.put("MARKETPULSE_ARCHIVE_DIR", settings.dataDirectory().resolve("archive").toString());
-        if (service.usesDatabase()) {
+        service.databaseRole().ifPresent(role -> {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
-            env.put("SPRING_DATASOURCE_USERNAME", StackSettings.DATABASE_USER);
+            env.put("SPRING_DATASOURCE_USERNAME", role);
             env.put("SPRING_DATASOURCE_PASSWORD", databasePassword);
             env.put("MARKETPULSE_DB_PASSWORD", databasePassword);
-        }
+        });
         if (service == Service.API) {
             env.put("MARKETPULSE_DEMO", System.getenv().getOrDefault("MARKETPULSE_DEMO", "true"));
             // GET /api/status probes each stage's health where this stack runs it
