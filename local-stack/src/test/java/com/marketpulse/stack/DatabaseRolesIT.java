@@ -2,6 +2,7 @@ package com.marketpulse.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,6 +166,48 @@ class DatabaseRolesIT {
             try (Connection api = DriverManager.getConnection(url(oldPort), API, PASSWORD);
                  Statement statement = api.createStatement()) {
                 statement.executeQuery("SELECT later FROM detection.alerts").close();
+            }
+        }
+    }
+
+    /**
+     * Compose's path: the postgres image runs the script with psql on an empty database ({@code \getenv} reads the
+     * passwords from the container's environment), as its entrypoint does. Needs psql 15+ on this machine.
+     */
+    @Test
+    void composeInitRunsTheSameScriptWithPsqlAndGrantsTheSame(@TempDir Path fresh) throws Exception {
+        Path psql = Path.of("/usr/bin/psql");
+        assumeTrue(Files.isExecutable(psql), "psql is not installed (Debian: postgresql-client)");
+        Path script = Path.of(System.getProperty("marketpulse.root", "..")).toAbsolutePath().normalize()
+                .resolve("docker/postgres/marketpulse-roles.sql");
+        int freshPort = FreePorts.settings(fresh).postgresPort();
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(fresh).setPort(freshPort)
+                .setRegisterShutdownHook(false).start()) {
+            try (Connection superuser = server.getPostgresDatabase().getConnection();
+                 Statement statement = superuser.createStatement()) {
+                statement.execute("CREATE DATABASE " + StackSettings.DATABASE);
+            }
+            ProcessBuilder initdb = new ProcessBuilder(psql.toString(), "-v", "ON_ERROR_STOP=1", "--no-psqlrc",
+                    "-h", "localhost", "-p", String.valueOf(freshPort), "-U", "postgres", "-d", StackSettings.DATABASE,
+                    "-f", script.toString()).redirectErrorStream(true);
+            initdb.environment().put(DatabaseRoles.DETECTION_PASSWORD, PASSWORD);
+            initdb.environment().put(DatabaseRoles.API_PASSWORD, PASSWORD);
+            Process process = initdb.start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as(output).isZero();
+
+            Flyway.configure().dataSource(url(freshPort), DETECTION, PASSWORD).schemas("detection")
+                    .defaultSchema("detection").locations(migrations("detection-service")).load().migrate();
+            Flyway.configure().dataSource(url(freshPort), API, PASSWORD).schemas("api").defaultSchema("api")
+                    .locations(migrations("api-service")).load().migrate();
+            try (Connection api = DriverManager.getConnection(url(freshPort), API, PASSWORD);
+                 Statement statement = api.createStatement()) {
+                statement.executeQuery("SELECT count(*) FROM detection.alerts").close();
+                assertDenied(() -> statement.execute("DELETE FROM detection.alerts"));
+            }
+            try (Connection detection = DriverManager.getConnection(url(freshPort), DETECTION, PASSWORD);
+                 Statement statement = detection.createStatement()) {
+                assertDenied(() -> statement.execute("SELECT password_hash FROM api.users"));
             }
         }
     }
