@@ -41,8 +41,14 @@ final class Postgres implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .start();
         Postgres postgres = new Postgres(server);
-        postgres.createDatabaseOnce();
-        postgres.grantRoles(password);
+        try {
+            postgres.createDatabaseOnce();
+            postgres.grantRoles(password);
+        } catch (SQLException | RuntimeException e) {
+            // a server without its roles is of no use to the services; stop it rather than leave it holding the port
+            server.close();
+            throw e;
+        }
         log.info("PostgreSQL listening on localhost:{}, database '{}' (roles {}), data in {}", port,
                 StackSettings.DATABASE, Service.databaseRoles(), dataDirectory);
         return postgres;
