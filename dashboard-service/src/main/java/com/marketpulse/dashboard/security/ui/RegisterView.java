@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
@@ -74,7 +75,7 @@ public class RegisterView extends Main {
             return;
         }
         try {
-            api.register(name, password.getValue());
+            api.register(name, password.getValue(), browserAddress());
             getUI().ifPresent(ui -> ui.navigate(LoginView.class, com.vaadin.flow.router.QueryParameters.of(LoginView.REGISTERED, "")));
         } catch (ApiException e) {
             switch (e.problem()) {
@@ -83,6 +84,13 @@ public class RegisterView extends Main {
                 default -> showProblem(e.userMessage());
             }
         }
+    }
+
+    /** The address of the browser this view runs in, forwarded so the API throttles registrations per browser. */
+    private static String browserAddress() {
+        VaadinSession session = VaadinSession.getCurrent();
+        String address = session == null ? null : session.getBrowser().getAddress();
+        return address == null ? "127.0.0.1" : address;
     }
 
     private void fail(TextField field, String message) {
