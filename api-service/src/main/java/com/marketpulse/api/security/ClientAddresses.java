@@ -56,8 +56,13 @@ public class ClientAddresses {
                 : header.verify(forwarded, clock.instant(), maxAge).flatMap(ClientAddresses::ipLiteral);
         if (address.isEmpty()) {
             rejected.increment();
-            log.warn("Ignored a {} header from {} that is not signed with the shared secret, stale or malformed",
-                    ClientAddressHeader.NAME, socketAddress);
+            long count = (long) rejected.count();
+            // the first and then every 100th: a flood of forged headers must not flood the log
+            if (count % 100 == 1) {
+                log.warn("Ignored a {} header from {} that is not signed with the shared secret, stale or malformed "
+                        + "({} so far); that request is throttled as {}", ClientAddressHeader.NAME, socketAddress,
+                        count, socketAddress);
+            }
             return socketAddress;
         }
         return address.get();

@@ -87,13 +87,13 @@ public class ApiClient {
         return new SignedIn(token, response.getHeaders().getFirst(MarketPulseApi.DEVICE_HEADER));
     }
 
-    /** Creates an account for the browser at {@code clientAddress}, which is forwarded signed. */
-    public void register(String username, String password, String clientAddress) {
+    /** Creates an account for the browser at {@code clientAddress} (if known), which is forwarded signed. */
+    public void register(String username, String password, @Nullable String clientAddress) {
         run(() -> api.register(signedAddress(clientAddress), new Credentials(username, password)));
     }
 
-    private @Nullable String signedAddress(String address) {
-        return clientAddress == null ? null : clientAddress.sign(address, Instant.now());
+    private @Nullable String signedAddress(@Nullable String address) {
+        return clientAddress == null || address == null ? null : clientAddress.sign(address, Instant.now());
     }
 
     public void logout(String token) {

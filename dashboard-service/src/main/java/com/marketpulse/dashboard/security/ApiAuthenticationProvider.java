@@ -39,7 +39,7 @@ class ApiAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
         // without a browser request (never in the login form's flow) the API sees the dashboard's own address
-        SignInClient client = BrowserDevice.current().orElse(new SignInClient("127.0.0.1", null));
+        SignInClient client = BrowserDevice.current().orElse(SignInClient.UNKNOWN);
         try {
             var signedIn = api.login(username, password, client);
             BrowserDevice.remember(signedIn.deviceToken());

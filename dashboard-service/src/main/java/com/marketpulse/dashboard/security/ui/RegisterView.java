@@ -1,5 +1,7 @@
 package com.marketpulse.dashboard.security.ui;
 
+import org.jspecify.annotations.Nullable;
+
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
 import com.vaadin.flow.component.Key;
@@ -87,10 +89,9 @@ public class RegisterView extends Main {
     }
 
     /** The address of the browser this view runs in, forwarded so the API throttles registrations per browser. */
-    private static String browserAddress() {
+    private static @Nullable String browserAddress() {
         VaadinSession session = VaadinSession.getCurrent();
-        String address = session == null ? null : session.getBrowser().getAddress();
-        return address == null ? "127.0.0.1" : address;
+        return session == null ? null : session.getBrowser().getAddress();
     }
 
     private void fail(TextField field, String message) {
