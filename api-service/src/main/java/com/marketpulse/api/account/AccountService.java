@@ -71,6 +71,7 @@ class AccountService {
         }
         attempt.succeeded();
         UserAccount user = account.get();
+        hashing.upgraded(password, user.passwordHash()).ifPresent(stronger -> users.rehash(user.id(), stronger));
         return new SignedIn(tokens.issue(user.id(), user.username(), user.securityVersion()),
                 devices.issue(user.id(), device));
     }

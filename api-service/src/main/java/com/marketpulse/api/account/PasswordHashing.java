@@ -1,6 +1,7 @@
 package com.marketpulse.api.account;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -51,6 +52,22 @@ class PasswordHashing {
     /** @throws ApiException 503 when no turn came within the wait */
     String encode(String raw) {
         return inTurn(() -> encoder.encode(raw));
+    }
+
+    /**
+     * A hash of {@code raw} with today's parameters when {@code hash} (which {@code raw} matched) was made with
+     * weaker ones, e.g. Argon2 at 16 MiB before OWASP's 19 MiB; empty when it is current, or when the server is too
+     * busy right now (the next sign-in tries again).
+     */
+    Optional<String> upgraded(String raw, String hash) {
+        if (!encoder.upgradeEncoding(hash)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(encode(raw));
+        } catch (ApiException busy) {
+            return Optional.empty();
+        }
     }
 
     /** Hashes running right now (a gauge for operators and tests). */
