@@ -109,7 +109,6 @@ class AccountService {
             return taken(username);
         });
         attempt.succeeded();
-        throttles.registered(address);
         return created;
     }
 

@@ -41,13 +41,15 @@ class Throttles {
 
         private final String address;
         private final String account;
+        private final String registration;
 
-        private Attempt(String address, String account) {
+        private Attempt(String address, String account, String registration) {
             this.address = address;
             this.account = account;
+            this.registration = registration;
         }
 
-        /** Right password: the account's failures are cleared and the address gets its slot back. */
+        /** Right password, or a new account: the address gets its slot back (a registration stays counted). */
         void succeeded() {
             addresses.forgive(address);
             if (account != null) {
@@ -61,11 +63,16 @@ class Throttles {
             if (account != null) {
                 accounts.forgive(account);
             }
+            if (registration != null) {
+                addresses.forgive(registration);
+            }
         }
 
-        /** A wrong password, unknown user or taken name: the slots stay counted. */
+        /** A wrong password, unknown user or taken name: counted as the address's (and account's) failure. */
         void failed() {
-            // nothing to do: the attempt was counted when it was let through
+            if (registration != null) {
+                addresses.forgive(registration);
+            }
         }
     }
 
@@ -84,27 +91,27 @@ class Throttles {
             // the address slot taken above stays counted: an attempt during the wait is the address's failure
             refuseIfWaiting(accountWait, "Too many failed sign-ins for this account; try again shortly.");
         }
-        return new Attempt(address, account);
+        return new Attempt(address, account, null);
     }
 
     /**
-     * Takes the address slot for one registration, before the name is looked up or a password hashed: a taken
-     * name (409) then counts as the address's failure, so names cannot be enumerated faster than passwords guessed.
+     * Takes the address's registration slot (new accounts per address are throttled like failures, apart from
+     * sign-ins) and its failure slot for one registration, before the name is looked up or a password hashed: a
+     * taken name (409) then counts as the address's failure, so names cannot be enumerated faster than passwords
+     * are guessed; a new account counts as a registration.
      *
      * @throws ApiException 429 when the address must wait or has created too many accounts lately
      */
     Attempt registration(String address) {
-        addresses.waitFor(REGISTRATION + address, clock.instant()).ifPresent(wait -> {
-            throw ApiException.tooManyRequests("Too many new accounts from your address; try again later.", wait);
-        });
-        refuseIfWaiting(addresses.attempt(address, clock.instant()),
-                "Too many failed attempts from your address; try again later.");
-        return new Attempt(address, null);
-    }
-
-    /** Registrations are throttled per address like failures, apart from sign-ins. */
-    void registered(String address) {
-        addresses.failed(REGISTRATION + address, clock.instant());
+        String registration = REGISTRATION + address;
+        refuseIfWaiting(addresses.attempt(registration, clock.instant()),
+                "Too many new accounts from your address; try again later.");
+        Optional<Duration> addressWait = addresses.attempt(address, clock.instant());
+        if (addressWait.isPresent()) {
+            addresses.forgive(registration);
+            refuseIfWaiting(addressWait, "Too many failed attempts from your address; try again later.");
+        }
+        return new Attempt(address, null, registration);
     }
 
     /** Forgets every failure (tests). */

@@ -73,4 +73,22 @@ class AccountServiceTest {
                         e -> assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
         assertThat(hashes.get()).as("no password was hashed for any of them").isZero();
     }
+
+    @Test
+    void newAccountsFromOneAddressAreLimitedAndTheRefusedOnesAreNeverHashed() {
+        when(users.findByUsername(anyString())).thenReturn(Optional.empty());
+        when(users.create(anyString(), anyString(), org.mockito.ArgumentMatchers.eq(false))).thenAnswer(call ->
+                Optional.of(new UserAccount(1, call.getArgument(0), call.getArgument(1), 0, false, Instant.EPOCH)));
+
+        for (int i = 0; i < 20; i++) {
+            accounts.register(new Credentials("user-" + i, GOOD_PASSWORD), "203.0.113.8");
+        }
+        assertThatThrownBy(() -> accounts.register(new Credentials("user-20", GOOD_PASSWORD), "203.0.113.8"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+                    assertThat(e.getMessage()).contains("new accounts");
+                });
+        assertThat(hashes.get()).isEqualTo(20);
+        accounts.register(new Credentials("user-21", GOOD_PASSWORD), "203.0.113.9");
+    }
 }
