@@ -39,6 +39,14 @@ public record MarketPulseProperties(
     /**
      * Failed sign-ins: after {@code freeFailures} the next attempt waits {@code baseDelay}, doubling up to
      * {@code maxDelay}; failures are forgotten {@code forgetAfter} after the last one.
+     *
+     * @param clientAddressSecret HMAC key shared with the dashboard ({@code MARKETPULSE_CLIENT_ADDRESS_SECRET}): the
+     *                            client address the dashboard forwards is believed only when signed with it; empty:
+     *                            the socket's address is always used
+     * @param clientAddressMaxAge a forwarded address signed longer ago than this (either way) is not believed
+     * @param deviceTtl           how long the device token of a successful sign-in marks that client as known
+     * @param maxConcurrentHashes password hashes (Argon2id, 19 MiB each) computed at once
+     * @param hashWait            how long a request waits for a turn to hash before it is answered 503
      */
     public record Throttle(
             @DefaultValue("5") int accountFreeFailures,
@@ -46,7 +54,19 @@ public record MarketPulseProperties(
             @DefaultValue("20") int addressFreeFailures,
             @DefaultValue("5m") Duration addressMaxDelay,
             @DefaultValue("1s") Duration baseDelay,
-            @DefaultValue("15m") Duration forgetAfter) {
+            @DefaultValue("15m") Duration forgetAfter,
+            @DefaultValue("") String clientAddressSecret,
+            @DefaultValue("30s") Duration clientAddressMaxAge,
+            @DefaultValue("90d") Duration deviceTtl,
+            @DefaultValue("4") int maxConcurrentHashes,
+            @DefaultValue("2s") Duration hashWait) {
+
+        @Override
+        public String toString() {
+            return "Throttle[accountFreeFailures=" + accountFreeFailures + ", addressFreeFailures="
+                    + addressFreeFailures + ", clientAddressSecret=" + (clientAddressSecret.isEmpty() ? "none" : "set")
+                    + ", maxConcurrentHashes=" + maxConcurrentHashes + "]";
+        }
     }
 
     /**

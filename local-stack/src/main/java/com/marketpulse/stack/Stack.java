@@ -26,6 +26,8 @@ final class Stack implements AutoCloseable {
     private final Postgres postgres;
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** Shared by the dashboard and the API only, so the API's sign-in throttle sees each browser. */
+    private final String clientAddressSecret = ClientAddressSecret.from(System.getenv());
 
     private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka) {
         this.settings = settings;
@@ -90,6 +92,9 @@ final class Stack implements AutoCloseable {
             env.put("SPRING_DATASOURCE_PASSWORD", databasePassword);
             env.put("MARKETPULSE_DB_PASSWORD", databasePassword);
         });
+        if (service == Service.API || service == Service.DASHBOARD) {
+            env.put(ClientAddressSecret.VARIABLE, clientAddressSecret);
+        }
         if (service == Service.API) {
             env.put("MARKETPULSE_DEMO", System.getenv().getOrDefault("MARKETPULSE_DEMO", "true"));
             // GET /api/status probes each stage's health where this stack runs it

@@ -39,11 +39,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, message, retryAfter);
     }
 
+    /** A momentary overload (e.g. too many password checks at once): the client may retry after the wait. */
+    public static ApiException serviceUnavailable(String message, Duration retryAfter) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, retryAfter);
+    }
+
     public HttpStatus status() {
         return status;
     }
 
-    /** How long the client should wait, for 429; {@code null} otherwise. */
+    /** How long the client should wait, for 429 and 503; {@code null} otherwise. */
     public Duration retryAfter() {
         return retryAfter;
     }
