@@ -25,7 +25,8 @@ class ComposeFileTest {
             "MARKETPULSE_DB_SUPERUSER_PASSWORD", "superuser-secret",
             DatabaseRoles.DETECTION_PASSWORD, "detection-secret",
             DatabaseRoles.API_PASSWORD, "api-secret",
-            "MARKETPULSE_TOKEN_SECRET", "a-token-signing-key-of-at-least-32-bytes");
+            "MARKETPULSE_TOKEN_SECRET", "a-token-signing-key-of-at-least-32-bytes",
+            "MARKETPULSE_CLIENT_ADDRESS_SECRET", "a-client-address-key-of-at-least-32-bytes");
     private static final String LOCALHOST = "127.0.0.1";
 
     private final ComposeFile compose = ComposeFile.load();
