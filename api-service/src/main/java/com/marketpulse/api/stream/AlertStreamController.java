@@ -18,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -55,8 +56,8 @@ class AlertStreamController {
     @GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live alerts as Server-Sent Events",
             description = "Each new or updated live alert arrives as an event named 'alert' whose id is the alert id "
-                    + "and whose data is the alert as JSON. With a bearer token only the portfolio's coins are sent, "
-                    + "and the stream closes when the token is revoked (logout) or expires. "
+                    + "and whose data is the alert as JSON. With a bearer token only the portfolio's coins are sent "
+                    + "(every coin with scope=all), and the stream closes when the token is revoked (logout) or expires. "
                     + "Reconnect with Last-Event-ID to receive what was stored since that alert (up to " + MAX_REPLAY
                     + "; a few replays per minute per client, else 429 with Retry-After). Open streams are limited "
                     + "per account, per address when anonymous (429) and in total (503). "
@@ -64,8 +65,12 @@ class AlertStreamController {
     SseEmitter stream(@AuthenticationPrincipal Jwt token,
                       @Parameter(description = "id of the last alert received")
                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @Parameter(description = "with a bearer token: 'mine' (default) for the portfolio's coins, "
+                              + "'all' for every coin; without one every coin is sent")
+                      @RequestParam(required = false) String scope,
                       HttpServletRequest request) {
         String resumeAfter = resumePoint(lastEventId);
+        boolean everyCoin = everyCoin(scope);
         Long userId = token == null ? null : CurrentUser.of(token).id();
         StreamAdmission.Ticket ticket = admission.admit(userId, request.getRemoteAddr());
         AlertBroadcaster.Subscriber subscriber = null;
@@ -80,7 +85,7 @@ class AlertStreamController {
                 }
             }
             SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-            List<String> held = userId == null ? null : portfolios.symbolsOf(userId);
+            List<String> held = userId == null || everyCoin ? null : portfolios.symbolsOf(userId);
             subscriber = broadcaster.subscribe(emitter, userId, token, held == null ? null : Set.copyOf(held),
                     ticket::release);
             broadcaster.greet(subscriber);
@@ -99,6 +104,21 @@ class AlertStreamController {
             ticket.release();
             throw e;
         }
+    }
+
+    /**
+     * Whether a signed-in stream carries every coin: the dashboard's all-alerts page opens its stream with the
+     * user's token so that it counts against the account, not against the dashboard's one address.
+     */
+    private static boolean everyCoin(String scope) {
+        if (scope == null || scope.isBlank() || scope.strip().equals("mine")) {
+            return false;
+        }
+        if (scope.strip().equals("all")) {
+            return true;
+        }
+        throw ApiException.badRequest("Parameter 'scope' must be 'mine' or 'all', got " + ApiException.shown(scope)
+                + ".");
     }
 
     /** The alert id to resume after, or null for none. */

@@ -63,6 +63,25 @@ class AlertStreamLimitsIT extends ApiIntegrationTest {
     }
 
     @Test
+    void signedInStreamsOfEveryCoinCountAgainstTheAccountNotTheSharedAddress() throws Exception {
+        String token = http.login("demo", "demo123");
+        open(token, null, "?scope=all");
+        open(token, null, "?scope=all");
+
+        // the dashboard opens every user's stream from its one address: these leave the address its own streams
+        open(null, null);
+        assertThat(refusedStream(token, null).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void anUnknownScopeIsA400Problem() throws Exception {
+        HttpResponse<String> refused = refusedStream(null, null, "?scope=everything");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertProblem(refused, "Parameter 'scope' must be 'mine' or 'all'");
+    }
+
+    @Test
     void anAccountAtItsCapIsRefusedWith429AndTheInstanceAtItsTotalWith503() throws Exception {
         String token = http.login("demo", "demo123");
         open(token, null);
@@ -119,7 +138,11 @@ class AlertStreamLimitsIT extends ApiIntegrationTest {
     }
 
     private SseClient open(String token, String lastEventId) {
-        SseClient client = new SseClient(http, STREAM, token, lastEventId);
+        return open(token, lastEventId, "");
+    }
+
+    private SseClient open(String token, String lastEventId, String query) {
+        SseClient client = new SseClient(http, STREAM + query, token, lastEventId);
         await().atMost(PATIENCE).until(() -> client.status() != 0);
         assertThat(client.status()).isEqualTo(200);
         return client;
@@ -127,7 +150,12 @@ class AlertStreamLimitsIT extends ApiIntegrationTest {
 
     private HttpResponse<String> refusedStream(String token, String lastEventId)
             throws IOException, InterruptedException {
-        var request = http.request(STREAM, token).header("Accept", "text/event-stream");
+        return refusedStream(token, lastEventId, "");
+    }
+
+    private HttpResponse<String> refusedStream(String token, String lastEventId, String query)
+            throws IOException, InterruptedException {
+        var request = http.request(STREAM + query, token).header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
