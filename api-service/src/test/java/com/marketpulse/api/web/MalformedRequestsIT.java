@@ -309,6 +309,11 @@ class MalformedRequestsIT extends ApiIntegrationTest {
         return List.of(
                 get("alert: unknown id", "/api/alerts/no-such-alert", null, 404, "not-found",
                         "No alert with id 'no-such-alert'"),
+                get("alert: NUL in the id", "/api/alerts/a%00b", null, 400, "bad-request", "refused"),
+                get("alert: request line of 20 KB", "/api/alerts/" + "x".repeat(20_000), null, 400, "bad-request",
+                        "refused"),
+                new Case("me: header of 20 KB", "GET", "/api/me", null, null, "Bearer " + "x".repeat(20_000), 400,
+                        "bad-request", "refused"),
                 get("alert: encoded slash in the id", "/api/alerts/a%2Fb", null, 400, "bad-request", "refused"),
                 get("alert: oversized id", "/api/alerts/" + "x".repeat(3000), null, 404, "not-found",
                         "No alert with id"));
