@@ -16,6 +16,8 @@ import org.springframework.http.MediaType;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import com.marketpulse.events.json.EventJson;
+
 /**
  * Tomcat's own refusals, made before any servlet runs (a NUL byte in the path, a request line or header too
  * large), are problem documents like every other refusal, and counted, instead of Tomcat's HTML error page.
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ProblemReportValve extends ErrorReportValve {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemReportValve.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = EventJson.mapper();
 
     private final RejectedRequests rejected;
 
