@@ -101,6 +101,20 @@ class AlertStreamClientTest {
     }
 
     @Test
+    void everyCoinsStreamIsRequestedWithTheUsersTokenSoItCountsAgainstTheUserNotTheDashboardsAddress()
+            throws Exception {
+        server.enqueue(eventStream(""));
+
+        try (AlertStream stream = streams.connect("t-1", null, true)) {
+            stream.read(alert -> { });
+        }
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getTarget()).isEqualTo("/api/alerts/stream?scope=all");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer t-1");
+    }
+
+    @Test
     void withoutATokenTheStreamIsRequestedAnonymously() throws Exception {
         server.enqueue(eventStream(""));
 
