@@ -330,7 +330,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
 
     /** Hands a trade on unless it was seen already; a REST-fetched one ({@code fetched}) as a backfill. */
     private boolean accept(AlpacaMessage.Trade trade, boolean fetched) {
-        if (!seen.firstTime(trade)) {
+        if (!beyondFuture(trade.time()) && !seen.firstTime(trade)) {
             metrics.duplicate();
             return false;
         }
@@ -345,7 +345,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
     }
 
     private void accept(AlpacaMessage.Quote quote) {
-        if (!quotes.firstTime(quote)) {
+        if (!beyondFuture(quote.time()) && !quotes.firstTime(quote)) {
             metrics.staleQuote();
             return;
         }
@@ -354,7 +354,8 @@ public final class AlpacaStreamClient implements AutoCloseable {
 
     /** Publishes a new bar, or a changed one as a correction under the same event id; skips a repeat. */
     private BarLedger.Verdict accept(AlpacaMessage.Bar bar, boolean fetched) {
-        BarLedger.Verdict verdict = bars.offer(bar, fetched);
+        BarLedger.Verdict verdict = beyondFuture(bar.start().plus(BAR_LENGTH)) ? BarLedger.Verdict.NEW
+                : bars.offer(bar, fetched);
         switch (verdict) {
             case REPEAT -> metrics.barRepeated();
             case CORRECTION -> metrics.barCorrected();
@@ -373,6 +374,15 @@ public final class AlpacaStreamClient implements AutoCloseable {
             }
         }
         return verdict;
+    }
+
+    /**
+     * An event further ahead of the wall clock than {@code max-future}: handed on, so the publisher dead-letters it
+     * with a counter, but kept out of the de-duplication state, where it would make every real event after it look
+     * stale until the wall clock caught up.
+     */
+    private boolean beyondFuture(Instant time) {
+        return time.isAfter(clock.instant().plus(settings.maxFuture()));
     }
 
     private void failure(AlpacaMessage.Failure failure) {

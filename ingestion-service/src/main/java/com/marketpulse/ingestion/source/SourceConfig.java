@@ -33,7 +33,8 @@ class SourceConfig {
         log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
         IngestionSource source = switch (kind) {
             case SIMULATOR -> new SimulatorSource(settings.simulator(), symbols, publisher, Clock.systemUTC());
-            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, publishedBars,
+            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols,
+                    settings.edge()), publisher, publishedBars,
                     publishedTrades, registry);
             case REPLAY -> replaySource(properties.replay(), settings.edge(), publisher);
         };
@@ -50,12 +51,13 @@ class SourceConfig {
                 ReplaySpeed.parse(replay.speed()), replay.runId(), edge, publisher, Clock.systemUTC());
     }
 
-    static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols) {
+    static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols,
+                                         MarketPulseSettings.Edge edge) {
         if (!alpaca.hasKeys()) {
             throw new IllegalStateException("MARKETPULSE_SOURCE=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
         }
         return new AlpacaSettings(alpaca.location(), alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
                 alpaca.pingInterval(), alpaca.silenceTimeout(), alpaca.handshakeTimeout(), alpaca.initialBackoff(),
-                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed());
+                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed(), edge.maxFuture());
     }
 }

@@ -56,7 +56,7 @@ class AlpacaStreamClientTest {
         AlpacaSettings settings = new AlpacaSettings("us", alpaca.streamUrl(), alpaca.dataUrl(), key,
                 FakeAlpacaServer.SECRET, SYMBOLS, Duration.ofSeconds(5), silenceTimeout, Duration.ofSeconds(2),
                 Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), maxBackfill,
-                Duration.ofHours(24));
+                Duration.ofHours(24), Duration.ofSeconds(30));
         client = new AlpacaStreamClient(settings, new OkHttpClient(), sink, () -> publishedBars, registry,
                 Clock.systemUTC());
         client.start();
