@@ -56,6 +56,9 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     static final String REASON_HEADER = "marketpulse-dlt-reason";
     /** Header of a dead letter holding the original event time (ISO-8601), which its Kafka timestamp is not. */
     static final String EVENT_TIME_HEADER = "marketpulse-dlt-event-time";
+    /** Header of a dead letter whose value is cut short (the original was too large): the original's length. */
+    static final String TRUNCATED_HEADER = "marketpulse-dlt-truncated-from";
+    private static final int TOO_LARGE_KEPT = 16_384;
 
     private final KafkaTemplate<String, Object> template;
     private final PublishMetrics metrics;
@@ -343,8 +346,15 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
             headers.add(header(REASON_HEADER, dead.reason()));
             headers.add(header(EVENT_TIME_HEADER, record.eventTime().toString()));
         }
-        Object value = dead != null && dead.reason().equals(PublishErrors.UNSERIALIZABLE)
-                ? String.valueOf(record.value()) : record.value();
+        Object value = record.value();
+        if (dead != null && dead.reason().equals(PublishErrors.UNSERIALIZABLE)) {
+            value = String.valueOf(record.value());
+        } else if (dead != null && dead.reason().equals(PublishErrors.TOO_LARGE)) {
+            // the original would be refused again: keep its beginning, enough to tell what it was
+            String text = String.valueOf(record.value());
+            value = text.substring(0, Math.min(text.length(), TOO_LARGE_KEPT)) + "…";
+            headers.add(header(TRUNCATED_HEADER, Integer.toString(text.length())));
+        }
         return new ProducerRecord<>(record.topic(), null, record.timestamp(), record.key(), value, headers);
     }
 

@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.SerializationException;
 final class PublishErrors {
 
     static final String UNSERIALIZABLE = "unserializable";
+    static final String TOO_LARGE = "record-too-large";
 
     private PublishErrors() {
     }
@@ -30,10 +31,10 @@ final class PublishErrors {
                     return "invalid-timestamp";
                 }
                 case RecordTooLargeException e -> {
-                    return "record-too-large";
+                    return TOO_LARGE;
                 }
                 case RecordBatchTooLargeException e -> {
-                    return "record-too-large";
+                    return TOO_LARGE;
                 }
                 case InvalidRecordException e -> {
                     return "invalid-record";

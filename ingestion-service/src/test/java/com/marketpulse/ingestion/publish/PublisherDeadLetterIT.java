@@ -125,6 +125,26 @@ class PublisherDeadLetterIT {
     }
 
     @Test
+    void aTickTooLargeForKafkaIsDeadLetteredCutShortAndTheTicksAfterItArrive() {
+        publisher = publisher(1000, Settings.defaults().edge().maxFuture());
+        Instant now = Instant.now();
+        publisher.publish(Topics.MARKET_CRYPTO, tick(1, now));
+        publisher.publish(Topics.MARKET_CRYPTO, Tick.live("alpaca", "us", "BTC/USD", now.plusMillis(1), 90_000, 0.1,
+                "2" + "9".repeat(2 * 1024 * 1024), "B"));
+        publisher.publish(Topics.MARKET_CRYPTO, tick(3, now.plusMillis(2)));
+
+        assertThat(tradeIds(KafkaTestConsumer.consume(broker, Topics.MARKET_CRYPTO, 2, Duration.ofSeconds(1))))
+                .containsExactly("1", "3");
+        ConsumerRecord<String, String> dead = KafkaTestConsumer.consume(broker, DLT, 1, Duration.ZERO).getFirst();
+        assertThat(header(dead, KafkaTickPublisher.REASON_HEADER)).isEqualTo("record-too-large");
+        assertThat(Integer.parseInt(header(dead, KafkaTickPublisher.TRUNCATED_HEADER))).isGreaterThan(2 * 1024 * 1024);
+        assertThat(dead.value()).startsWith("\"Tick[").hasSizeLessThan(20_000);
+        assertThat(rejected("ticks", "record-too-large")).isEqualTo(1);
+        await().until(() -> publisher.pending() == 0);
+        assertThat(publisher.dropped()).isZero();
+    }
+
+    @Test
     void theEdgeRejectsFarFutureAndLateTicksButTakesABackfilledOne() {
         publisher = publisher(1000, Settings.defaults().edge().maxFuture());
         Instant now = Instant.now();

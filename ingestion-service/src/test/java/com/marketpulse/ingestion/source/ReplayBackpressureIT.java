@@ -83,7 +83,7 @@ class ReplayBackpressureIT {
 
         assertThat(runner.status().detail()).contains(TRADES + 3 + " rows read",
                 TRADES + " trades published, all acknowledged by Kafka",
-                "3 bad rows skipped (first: line 1001: price 'NaN'");
+                "3 bad rows skipped (first: line 1001: price must be > 0");
         List<ConsumerRecord<String, String>> ticks =
                 KafkaTestConsumer.consume(broker, Topics.MARKET_CRYPTO_REPLAY, TRADES, Duration.ofSeconds(2));
         Set<String> ids = ticks.stream().map(r -> r.value().replaceAll(".*\"tradeId\":\"([^\"]+)\".*", "$1"))
