@@ -243,17 +243,17 @@ public final class AlpacaStreamClient implements AutoCloseable {
             }
             case AlpacaMessage.Subscribed s -> subscribed(s);
             case AlpacaMessage.Trade trade -> {
-                if (subscribed(trade.symbol())) {
+                if (isSubscribed(trade.symbol())) {
                     accept(trade, false);
                 }
             }
             case AlpacaMessage.Quote quote -> {
-                if (subscribed(quote.symbol())) {
+                if (isSubscribed(quote.symbol())) {
                     accept(quote);
                 }
             }
             case AlpacaMessage.Bar bar -> {
-                if (subscribed(bar.symbol())) {
+                if (isSubscribed(bar.symbol())) {
                     accept(bar, false);
                 }
             }
@@ -279,7 +279,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
      * Only the symbols asked for enter the pipeline: anything else is a broken or hostile peer, and each new symbol
      * would open state downstream for good.
      */
-    private boolean subscribed(String symbol) {
+    private boolean isSubscribed(String symbol) {
         if (settings.symbols().contains(symbol)) {
             return true;
         }
