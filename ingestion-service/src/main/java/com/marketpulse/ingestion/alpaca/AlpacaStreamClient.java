@@ -231,6 +231,9 @@ public final class AlpacaStreamClient implements AutoCloseable {
                 // of meeting them late, behind the live price. The stream's own bars fill what completes meanwhile.
                 fillBars();
                 sink.awaitStored();
+                // the REST history is no part of the handshake: a slow seed must not look like a dead connection
+                // (a reconnect would fetch it again, and again)
+                connectStartedAt = clock.instant();
                 state = State.SUBSCRIBING;
                 Map<String, Object> subscribe = new LinkedHashMap<>();
                 subscribe.put("action", "subscribe");

@@ -193,6 +193,16 @@ class AlpacaStreamClientTest {
     }
 
     @Test
+    void aSlowRestSeedIsNoPartOfTheHandshakeSoItCausesNoReconnect() {
+        // each 429 is waited out until X-RateLimit-Reset: the seed takes longer than the 2 s handshake timeout
+        alpaca.rateLimitFirstRequests = 5;
+        connectAndStream();
+        assertThat(alpaca.rateLimitedResponses.get()).isEqualTo(5);
+        assertThat(alpaca.connections()).isEqualTo(1);
+        assertThat(counter("marketpulse.ingestion.alpaca.reconnects")).isZero();
+    }
+
+    @Test
     void malformedFramesAreCountedAndSkipped() {
         connectAndStream();
         alpaca.send("this is not json");
