@@ -17,7 +17,8 @@ class StreamAdmissionTest {
     private final StreamAdmission admission = new StreamAdmission(new MarketPulseProperties(
             new MarketPulseProperties.Api(false, "", "data", Duration.ofHours(8), 16384,
                     new MarketPulseProperties.Throttle(5, Duration.ofSeconds(60), 20, Duration.ofMinutes(5),
-                            Duration.ofSeconds(1), Duration.ofMinutes(15)),
+                            Duration.ofSeconds(1), Duration.ofMinutes(15), "", Duration.ofSeconds(30),
+                            Duration.ofDays(90), 4, Duration.ofSeconds(2)),
                     new MarketPulseProperties.Status(Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5)),
                     new MarketPulseProperties.Stream(2, 3, 6, 6, Duration.ofSeconds(10)))));
 
