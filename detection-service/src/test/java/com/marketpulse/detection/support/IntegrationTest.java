@@ -22,10 +22,17 @@ import org.springframework.test.context.DynamicPropertySource;
         "marketpulse.detection.archive.max-file-age=2s",
         "marketpulse.detection.model.rows=512",
         "marketpulse.detection.model.trees=50",
+        // every symbol the tests publish on live topics; others are refused (see InputPolicy)
+        "marketpulse.symbols=BTC/USD,ETH/USD,SOL/USD,ADA/USD,AVAX/USD,DOT/USD,LTC/USD,XRP/USD,DOGE/USD,MAL/USD",
+        // outages are waited out without a time limit; short waits keep the tests quick
+        "marketpulse.detection.retry.initial-interval=100ms",
+        "marketpulse.detection.retry.max-interval=500ms",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_CRYPTO,
         Topics.MARKET_QUOTES, Topics.MARKET_SOURCE_BARS},
-        brokerProperties = "group.initial.rebalance.delay.ms=0")
+        brokerProperties = {"group.initial.rebalance.delay.ms=0",
+                // one broker: feature-service's transactions (and the tests' own) need these at 1
+                "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 public abstract class IntegrationTest {
 
     private static EmbeddedPostgres postgres;
