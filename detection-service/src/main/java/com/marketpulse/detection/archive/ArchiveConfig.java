@@ -42,7 +42,7 @@ class ArchiveConfig {
     @Bean
     EventArchiver<Quote> quoteArchiver(DetectionServiceProperties properties, Clock clock,
                                        DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
-                                     MeterRegistry meters) {
+                                       MeterRegistry meters) {
         return new EventArchiver<>(Topics.MARKET_QUOTES, archive(QuoteSchema.QUOTES, properties, clock),
                 deadLetters, q -> policy.check(q.symbol(), q.runId(), q.eventTime()), meters);
     }
@@ -50,7 +50,7 @@ class ArchiveConfig {
     @Bean
     EventArchiver<SourceBar> barArchiver(DetectionServiceProperties properties, Clock clock,
                                          DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
-                                     MeterRegistry meters) {
+                                       MeterRegistry meters) {
         return new EventArchiver<>(Topics.MARKET_SOURCE_BARS, archive(BarSchema.BARS, properties, clock),
                 deadLetters, b -> policy.check(b.symbol(), b.runId(), b.eventTime()), meters);
     }

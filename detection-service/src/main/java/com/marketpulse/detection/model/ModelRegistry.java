@@ -40,6 +40,8 @@ public class ModelRegistry {
     private final Clock clock;
     private final AtomicReference<Detector> current = new AtomicReference<>();
     private final List<Consumer<Detector>> subscribers = new CopyOnWriteArrayList<>();
+    /** The newest stored version that could not be read, so that it is refused once, not at every refresh. */
+    private volatile long refusedVersion;
 
     ModelRegistry(DetectionServiceProperties properties, MarketPulseSettings shared, ModelStore store,
                   ModelTrainer trainer, Clock clock) {
@@ -146,9 +148,6 @@ public class ModelRegistry {
                 model.bootstrapSeed(), model.options(), clock.instant());
         use(store.save(bootstrap, "simulated normal regime, seed " + model.bootstrapSeed()));
     }
-
-    /** The newest stored version that could not be read, so that it is refused once, not every refresh. */
-    private volatile long refusedVersion;
 
     private long versionInUse() {
         Detector detector = current.get();
