@@ -27,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
         // outages are waited out without a time limit; short waits keep the tests quick
         "marketpulse.detection.retry.initial-interval=100ms",
         "marketpulse.detection.retry.max-interval=500ms",
+        // while the database is stopped (DatabaseOutageIT), a connection attempt fails fast: each one is a retry
+        "spring.datasource.hikari.connection-timeout=3000",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_CRYPTO,
         Topics.MARKET_QUOTES, Topics.MARKET_SOURCE_BARS},
@@ -36,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     private static EmbeddedPostgres postgres;
+    private static Path data;
     private static Path archive;
 
     @DynamicPropertySource
@@ -51,12 +54,31 @@ public abstract class IntegrationTest {
         return archive;
     }
 
+    /** Stops the database, runs {@code whileDown}, and starts it again on the same port over the same data. */
+    protected static synchronized void withDatabaseStopped(Runnable whileDown) {
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+            whileDown.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL", e);
+        } finally {
+            try {
+                postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
+                        .setPort(port).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL again", e);
+            }
+        }
+    }
+
     private static synchronized void startOnce() {
         if (postgres != null) {
             return;
         }
         try {
-            postgres = EmbeddedPostgres.start();
+            data = Files.createTempDirectory("marketpulse-db-it");
+            postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
             archive = Files.createTempDirectory("marketpulse-archive-it");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
