@@ -53,7 +53,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(10);
     static final int QUOTE_SHARE_PERCENT = 80;
     /** Header of a dead letter naming why it was rejected (a metric tag: far-future, late, invalid-timestamp...). */
-    static final String REASON_HEADER = "marketpulse-dlt-reason";
+    static final String REASON_HEADER = Topics.DEAD_LETTER_REASON;
     /** Header of a dead letter holding the original event time (ISO-8601), which its Kafka timestamp is not. */
     static final String EVENT_TIME_HEADER = "marketpulse-dlt-event-time";
     /** Header of a dead letter whose value is cut short (the original was too large): the original's length. */
