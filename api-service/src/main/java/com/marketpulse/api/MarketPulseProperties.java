@@ -28,7 +28,8 @@ public record MarketPulseProperties(
             @DefaultValue("8h") Duration tokenTtl,
             @DefaultValue("16384") int maxBodyBytes,
             @DefaultValue Throttle throttle,
-            @DefaultValue Status status) {
+            @DefaultValue Status status,
+            @DefaultValue Stream stream) {
 
         @Override
         public String toString() {
@@ -39,6 +40,14 @@ public record MarketPulseProperties(
     /**
      * Failed sign-ins: after {@code freeFailures} the next attempt waits {@code baseDelay}, doubling up to
      * {@code maxDelay}; failures are forgotten {@code forgetAfter} after the last one.
+     *
+     * @param clientAddressSecret HMAC key shared with the dashboard ({@code MARKETPULSE_CLIENT_ADDRESS_SECRET}): the
+     *                            client address the dashboard forwards is believed only when signed with it; empty:
+     *                            the socket's address is always used
+     * @param clientAddressMaxAge a forwarded address signed longer ago than this (either way) is not believed
+     * @param deviceTtl           how long the device token of a successful sign-in marks that client as known
+     * @param maxConcurrentHashes password hashes (Argon2id, 19 MiB each) computed at once
+     * @param hashWait            how long a request waits for a turn to hash before it is answered 503
      */
     public record Throttle(
             @DefaultValue("5") int accountFreeFailures,
@@ -46,15 +55,50 @@ public record MarketPulseProperties(
             @DefaultValue("20") int addressFreeFailures,
             @DefaultValue("5m") Duration addressMaxDelay,
             @DefaultValue("1s") Duration baseDelay,
-            @DefaultValue("15m") Duration forgetAfter) {
+            @DefaultValue("15m") Duration forgetAfter,
+            @DefaultValue("") String clientAddressSecret,
+            @DefaultValue("30s") Duration clientAddressMaxAge,
+            @DefaultValue("90d") Duration deviceTtl,
+            @DefaultValue("4") int maxConcurrentHashes,
+            @DefaultValue("2s") Duration hashWait) {
+
+        @Override
+        public String toString() {
+            return "Throttle[accountFreeFailures=" + accountFreeFailures + ", addressFreeFailures="
+                    + addressFreeFailures + ", clientAddressSecret=" + (clientAddressSecret.isEmpty() ? "none" : "set")
+                    + ", maxConcurrentHashes=" + maxConcurrentHashes + "]";
+        }
     }
 
     /**
      * @param services base URL of each pipeline stage, whose {@code /actuator/health} is probed
-     * @param timeout  how long one probe may take
+     * @param timeout  how long one probe (and the database's part of the report) may take
+     * @param cacheTtl how long one report is served to every caller: a flood of status requests runs the probes
+     *                 once per period, and a fault shows at most this long after it began (plus one check)
      */
     public record Status(
             Map<String, String> services,
-            @DefaultValue("1s") Duration timeout) {
+            @DefaultValue("1s") Duration timeout,
+            @DefaultValue("5s") Duration cacheTtl) {
+    }
+
+    /**
+     * The live alert stream ({@code /api/alerts/stream}): every open stream holds a connection, a sender thread
+     * and a queue, and a {@code Last-Event-ID} replay reads up to 1,000 rows, so both are bounded.
+     *
+     * @param maxPerAddress     anonymous streams open at once from one client address
+     * @param maxPerUser        signed-in streams open at once for one account (its tabs and devices)
+     * @param maxTotal          streams open at once on this instance
+     * @param replaysPerMinute  {@code Last-Event-ID} replays one client (account, or address when anonymous) may
+     *                          start per minute
+     * @param revalidateEvery   how often the token of every signed-in stream is checked again: a stream whose
+     *                          token was revoked (logout, password change) or has expired is closed
+     */
+    public record Stream(
+            @DefaultValue("4") int maxPerAddress,
+            @DefaultValue("8") int maxPerUser,
+            @DefaultValue("1000") int maxTotal,
+            @DefaultValue("6") int replaysPerMinute,
+            @DefaultValue("10s") Duration revalidateEvery) {
     }
 }

@@ -22,6 +22,7 @@ import com.marketpulse.events.Topics;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "marketpulse.api.demo=true",
         "marketpulse.api.token-secret=integration-test-signing-key-0123456789abcdef",
+        "marketpulse.api.throttle.client-address-secret=" + ApiIntegrationTest.CLIENT_ADDRESS_SECRET,
         "marketpulse.api.status.services.ingestion-service=http://localhost:9/",
         "marketpulse.api.status.services.feature-service=http://localhost:9/",
         "marketpulse.api.status.services.detection-service=http://localhost:9/",
@@ -29,6 +30,9 @@ import com.marketpulse.events.Topics;
 @EmbeddedKafka(topics = {Topics.MARKET_ALERTS, "market.alerts.DLT"}, partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class ApiIntegrationTest {
+
+    /** What the dashboard signs forwarded browser addresses with, in these tests. */
+    protected static final String CLIENT_ADDRESS_SECRET = "integration-test-client-address-secret-0123456789";
 
     @LocalServerPort
     protected int port;

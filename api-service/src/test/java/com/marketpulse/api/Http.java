@@ -60,6 +60,19 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any request: {@code contentType} and {@code body} may be null, {@code authorization} is the whole header value. */
+    public Response send(String method, String path, String contentType, String body, String authorization) {
+        HttpRequest.Builder request = request(path, null);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public String login(String username, String password) {
         Response response = post("/api/auth/login", "{\"username\":\"" + username + "\",\"password\":\"" + password
                 + "\"}", null);

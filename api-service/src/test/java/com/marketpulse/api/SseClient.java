@@ -16,6 +16,7 @@ public final class SseClient implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile int status;
+    private volatile boolean ended;
 
     public SseClient(Http http, String path, String token, String lastEventId) {
         var request = http.request(path, token).header("Accept", "text/event-stream").GET();
@@ -53,6 +54,12 @@ public final class SseClient implements AutoCloseable {
         } catch (RuntimeException closed) {
             // the stream was closed by close()
         }
+        ended = true;
+    }
+
+    /** Whether the stream has ended (the server closed it, or {@link #close}). */
+    public boolean ended() {
+        return ended;
     }
 
     /** 0 until the response headers have arrived. */

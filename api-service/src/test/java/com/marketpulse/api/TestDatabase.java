@@ -27,25 +27,32 @@ public final class TestDatabase {
 
     public static synchronized EmbeddedPostgres get() {
         if (postgres == null) {
-            if (!Files.isDirectory(DETECTION_MIGRATIONS)) {
-                throw new IllegalStateException("detection-service migrations not found at "
-                        + DETECTION_MIGRATIONS.toAbsolutePath());
-            }
-            try {
-                postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(90)).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            DataSource admin = postgres.getPostgresDatabase();
-            Flyway.configure()
-                    .dataSource(admin)
-                    .schemas("detection")
-                    .defaultSchema("detection")
-                    .locations("filesystem:" + DETECTION_MIGRATIONS.toAbsolutePath())
-                    .load()
-                    .migrate();
+            postgres = startNew();
         }
         return postgres;
+    }
+
+    /** A database of its own, for a test that stops it; the caller closes it. */
+    public static EmbeddedPostgres startNew() {
+        if (!Files.isDirectory(DETECTION_MIGRATIONS)) {
+            throw new IllegalStateException("detection-service migrations not found at "
+                    + DETECTION_MIGRATIONS.toAbsolutePath());
+        }
+        EmbeddedPostgres started;
+        try {
+            started = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(90)).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DataSource admin = started.getPostgresDatabase();
+        Flyway.configure()
+                .dataSource(admin)
+                .schemas("detection")
+                .defaultSchema("detection")
+                .locations("filesystem:" + DETECTION_MIGRATIONS.toAbsolutePath())
+                .load()
+                .migrate();
+        return started;
     }
 
     public static String jdbcUrl() {

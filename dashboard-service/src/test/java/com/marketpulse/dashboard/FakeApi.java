@@ -72,7 +72,7 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     private volatile boolean streamAvailable = true;
     private volatile int throttleLogins;
 
-    private record Subscriber(@Nullable String user, BlockingQueue<String> frames) {
+    private record Subscriber(@Nullable String user, boolean everyCoin, BlockingQueue<String> frames) {
     }
 
     public FakeApi start() throws IOException {
@@ -92,7 +92,8 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
         exchanges.add(new Exchange("GET", "/api/alerts/stream", Set.of(), 200, "", data));
         String frame = "event: alert\nid: " + alert.id() + "\ndata: " + data + "\n\n";
         for (Subscriber subscriber : subscribers) {
-            if (subscriber.user() == null || portfolio(subscriber.user()).contains(alert.symbol())) {
+            if (subscriber.user() == null || subscriber.everyCoin()
+                    || portfolio(subscriber.user()).contains(alert.symbol())) {
                 subscriber.frames().add(frame);
             }
         }
@@ -243,7 +244,8 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
         if (request.getHeaders().get("Authorization") != null && user == null) {
             return problem(401, "Token expired").response();
         }
-        var subscriber = new Subscriber(user, new LinkedBlockingQueue<>());
+        var subscriber = new Subscriber(user, "all".equals(request.getUrl().queryParameter("scope")),
+                new LinkedBlockingQueue<>());
         subscribers.add(subscriber);
         return new MockResponse.Builder()
                 .code(200)

@@ -25,6 +25,7 @@ import com.marketpulse.dashboard.api.AlertQuery;
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
 import com.marketpulse.dashboard.api.ApiProperties;
+import com.marketpulse.dashboard.api.SignInClient;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -53,7 +54,7 @@ class FakeApiContractTest {
     void start() throws IOException {
         fake.start();
         var properties = new ApiProperties(URI.create(fake.url()), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(30));
+                Duration.ofSeconds(1), Duration.ofSeconds(30), "");
         api = new ApiClient(RestClient.builder(), properties, JSON);
     }
 
@@ -87,8 +88,8 @@ class FakeApiContractTest {
     }
 
     private void useEveryCallOfTheDashboard() {
-        api.register("erin", "erin-password");
-        String token = api.login("erin", "erin-password").token();
+        api.register("erin", "erin-password", "127.0.0.1");
+        String token = api.login("erin", "erin-password", new SignInClient("127.0.0.1", null)).token().token();
         api.me(token);
         api.savePortfolio(token, new Portfolio(List.of("BTC/USD", "ETH/USD"), Map.of("BTC/USD", 0.5)));
         api.portfolio(token);

@@ -8,11 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * detection-service's own keys under {@code marketpulse.detection}: the forest ({@code model.*}) and the Parquet
- * archive ({@code archive.*}). The detector's thresholds and minimums in the same section are a shared setting
+ * archive ({@code archive.*}), the listeners' retries while the database or broker is away ({@code retry.*}). The
+ * detector's thresholds and minimums in the same section are a shared setting
  * ({@link com.marketpulse.settings.MarketPulseSettings#detection()}), bound there and ignored here.
  */
 @ConfigurationProperties("marketpulse.detection")
-public record DetectionServiceProperties(@DefaultValue Model model, @DefaultValue Archive archive) {
+public record DetectionServiceProperties(@DefaultValue Model model, @DefaultValue Archive archive,
+                                         @DefaultValue Retry retry) {
 
     /**
      * @param trees           isolation trees per forest
@@ -53,5 +55,17 @@ public record DetectionServiceProperties(@DefaultValue Model model, @DefaultValu
             @DefaultValue("data/archive") Path directory,
             @DefaultValue("100000") int maxTicksPerFile,
             @DefaultValue("60s") Duration maxFileAge) {
+    }
+
+    /**
+     * The wait between attempts at a record while the database or the broker is unreachable: doubling from the
+     * first interval up to the ceiling, and never giving up (a good record is never dead-lettered for an outage).
+     *
+     * @param initialInterval the first wait
+     * @param maxInterval     the longest wait (well below the consumer's max.poll.interval.ms)
+     */
+    public record Retry(
+            @DefaultValue("1s") Duration initialInterval,
+            @DefaultValue("30s") Duration maxInterval) {
     }
 }

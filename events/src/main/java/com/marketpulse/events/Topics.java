@@ -30,6 +30,12 @@ public final class Topics {
     /** Suffix of the dead-letter topic that receives a record a consumer could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
+    /**
+     * Header of a dead letter naming why it was refused, one short word a counter is tagged with too (e.g.
+     * {@code malformed}, {@code far_future}, {@code unknown_symbol}).
+     */
+    public static final String DEAD_LETTER_REASON = "marketpulse.dlt.reason";
+
     private Topics() {
     }
 

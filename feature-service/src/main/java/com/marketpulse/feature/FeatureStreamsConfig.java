@@ -5,6 +5,7 @@ import com.marketpulse.events.Topics;
 import com.marketpulse.feature.stream.DeadLetterDeserializationHandler;
 import com.marketpulse.feature.stream.DeadLetterProcessingHandler;
 import com.marketpulse.feature.stream.FeatureTopology;
+import com.marketpulse.feature.stream.InputLimits;
 import com.marketpulse.feature.stream.StreamEvents;
 import com.marketpulse.settings.MarketPulseSettings;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,6 +25,7 @@ import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,8 @@ class FeatureStreamsConfig {
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
-                    FeatureTopology.build(builder, settings.features(), own.replayStateTtl(), events);
+                    FeatureTopology.build(builder, settings.features(), own.replayStateTtl(),
+                            InputLimits.of(settings, Clock.systemUTC()), events);
                 }
             });
             factoryBean.setStreamsUncaughtExceptionHandler(exception -> {

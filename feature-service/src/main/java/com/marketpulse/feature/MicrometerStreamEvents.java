@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Counters {@code marketpulse.feature.inputs{stream,kind,outcome}} and {@code marketpulse.feature.dead.letters{topic,stage}}
+ * Counters {@code marketpulse.feature.inputs{stream,kind,outcome}} and {@code marketpulse.feature.dead.letters{topic,stage,reason}}
  * (on /actuator/prometheus and /actuator/metrics).
  */
 @Component
@@ -23,7 +23,8 @@ class MicrometerStreamEvents implements StreamEvents {
     }
 
     @Override
-    public void deadLetter(String topic, String stage) {
-        registry.counter("marketpulse.feature.dead.letters", "topic", topic, "stage", stage).increment();
+    public void deadLetter(String topic, String stage, String reason) {
+        registry.counter("marketpulse.feature.dead.letters", "topic", topic, "stage", stage, "reason", reason)
+                .increment();
     }
 }

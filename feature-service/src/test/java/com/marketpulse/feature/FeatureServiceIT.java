@@ -126,7 +126,12 @@ class FeatureServiceIT {
                                 bars.add(bar);
                             }
                         }
-                        default -> dead.add(record);
+                        default -> {
+                            // this test's corrupted records (another test sends refused ones of its own)
+                            if (record.key().equals("BTC/USD")) {
+                                dead.add(record);
+                            }
+                        }
                     }
                 }
                 assertThat(live).as("live features").hasSizeGreaterThanOrEqualTo(21);
@@ -150,10 +155,10 @@ class FeatureServiceIT {
         assertThat(dead).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder("{\"not\":\"a tick\"}", "{\"not\":\"a quote\"}");
         assertThat(health()).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.crypto"))
-                .contains("\"value\":1.0");
-        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.quotes"))
-                .contains("\"value\":1.0");
+        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.crypto"
+                + "&tag=reason:malformed")).contains("\"value\":1.0");
+        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.quotes"
+                + "&tag=reason:malformed")).contains("\"value\":1.0");
         assertThat(get("/actuator/metrics/marketpulse.feature.inputs?tag=stream:replay&tag=kind:trade&tag=outcome:step"))
                 .contains("\"value\":1.0");
     }
@@ -184,6 +189,46 @@ class FeatureServiceIT {
                     .singleElement().satisfies(r -> assertThat(r).isCloseTo(Math.log(157.0 / 151.0),
                             org.assertj.core.api.Assertions.within(1e-9)));
         }
+    }
+
+    @Test
+    void aFarFutureTradeOrAnUnwatchedSymbolIsDeadLetteredAndTheSymbolsLaterTradesGoOn() throws Exception {
+        awaitHealthUp();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, Topics.MARKET_CRYPTO, tick("eth-0", "ETH/USD", T0, 150, 1, null));
+            // a day ahead of the wall clock: without the check, every later real trade of ETH/USD is "late"
+            send(producer, Topics.MARKET_CRYPTO, tick("eth-future", "ETH/USD", Instant.now().plus(Duration.ofDays(1)),
+                    999, 1, null));
+            send(producer, Topics.MARKET_CRYPTO, tick("scam-0", "SCAM/USD", T0, 1, 1, null));
+            send(producer, Topics.MARKET_CRYPTO, tick("eth-1", "ETH/USD", T0.plusSeconds(10), 151, 1, null));
+            send(producer, Topics.MARKET_CRYPTO, tick("eth-2", "ETH/USD", T0.plusSeconds(20), 152, 1, null));
+        }
+
+        List<MarketFeatures> eth = new ArrayList<>();
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.MARKET_FEATURES, Topics.deadLetter(Topics.MARKET_CRYPTO)));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.topic().equals(Topics.MARKET_FEATURES)) {
+                        MarketFeatures features = JSON.readValue(record.value(), MarketFeatures.class);
+                        if (features.symbol().equals("ETH/USD")) {
+                            eth.add(features);
+                        }
+                    } else if (record.headers().lastHeader(Topics.DEAD_LETTER_REASON) != null) {
+                        Tick tick = JSON.readValue(record.value(), Tick.class);
+                        reasons.put(tick.eventId(), new String(
+                                record.headers().lastHeader(Topics.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8));
+                    }
+                }
+                assertThat(eth).extracting(MarketFeatures::price).containsExactly(150.0, 151.0, 152.0);
+                assertThat(reasons).containsEntry("eth-future", "far_future").containsEntry("scam-0", "unknown_symbol");
+            });
+        }
+        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.crypto"
+                + "&tag=reason:far_future")).contains("\"value\":1.0");
+        assertThat(get("/actuator/metrics/marketpulse.feature.dead.letters?tag=topic:market.crypto"
+                + "&tag=reason:unknown_symbol")).contains("\"value\":1.0");
     }
 
     /** Quotes every 10 s with mids 150, 151, ... */

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server from the embedded binaries on Maven Central, running as its own processes (a postmaster
  * and its backends). Its cluster lives in the data directory and is kept across restarts; the MarketPulse database
- * and role are created on first start.
+ * is created on first start, and at every start the services' own roles and schemas are brought to what
+ * {@link DatabaseRoles} grants (each service connects with its own role, never as the superuser).
  */
 final class Postgres implements AutoCloseable {
 
@@ -40,7 +42,15 @@ final class Postgres implements AutoCloseable {
         Files.createDirectories(dataDirectory);
         Postgres postgres = new Postgres(dataDirectory, port);
         postgres.restart();
-        postgres.createDatabaseOnce(password);
+        try {
+            postgres.createDatabaseOnce();
+            postgres.grantRoles(password);
+        } catch (SQLException | RuntimeException e) {
+            // a server without its roles is of no use to the services; stop it rather than leave it holding the port
+            postgres.close();
+            throw e;
+        }
+        log.info("PostgreSQL roles {} granted", Service.databaseRoles());
         return postgres;
     }
 
@@ -101,21 +111,23 @@ final class Postgres implements AutoCloseable {
         log.info("PostgreSQL stopped");
     }
 
-    private void createDatabaseOnce(String password) throws SQLException {
-        EmbeddedPostgres server = this.server;
+    /** The database belongs to the superuser: a service's role can neither create schemas nor drop others'. */
+    private void createDatabaseOnce() throws SQLException {
         try (Connection connection = server.getPostgresDatabase().getConnection()) {
-            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", StackSettings.DATABASE_USER)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE ROLE " + StackSettings.DATABASE_USER + " LOGIN PASSWORD '"
-                            + password.replace("'", "''") + "'");
-                }
-            }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", StackSettings.DATABASE)) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE DATABASE " + StackSettings.DATABASE + " OWNER " + StackSettings.DATABASE_USER);
+                    statement.execute("CREATE DATABASE " + StackSettings.DATABASE);
                 }
-                log.info("Created database '{}' owned by '{}'", StackSettings.DATABASE, StackSettings.DATABASE_USER);
+                log.info("Created database '{}'", StackSettings.DATABASE);
             }
+        }
+    }
+
+    /** The local stack gives both roles its one password (MARKETPULSE_DB_PASSWORD): it only listens on localhost. */
+    private void grantRoles(String password) throws SQLException {
+        try (Connection connection = server.getDatabase("postgres", StackSettings.DATABASE).getConnection()) {
+            DatabaseRoles.apply(connection, Map.of(DatabaseRoles.DETECTION_PASSWORD, password,
+                    DatabaseRoles.API_PASSWORD, password));
         }
     }
 

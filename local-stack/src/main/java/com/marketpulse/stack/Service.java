@@ -4,23 +4,26 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 /** One of the five MarketPulse services, as the local stack runs it: the module's runnable jar on its port. */
 enum Service {
-    DETECTION("detection-service", 8083, true),
-    FEATURE("feature-service", 8082, false),
-    API("api-service", 8000, true),
-    INGESTION("ingestion-service", 8081, false),
-    DASHBOARD("dashboard-service", 8080, false);
+    DETECTION("detection-service", 8083, "marketpulse_detection"),
+    FEATURE("feature-service", 8082, ""),
+    API("api-service", 8000, "marketpulse_api"),
+    INGESTION("ingestion-service", 8081, ""),
+    DASHBOARD("dashboard-service", 8080, "");
 
     private final String module;
     private final int port;
-    private final boolean usesDatabase;
+    private final String databaseRole;
 
-    Service(String module, int port, boolean usesDatabase) {
+    Service(String module, int port, String databaseRole) {
         this.module = module;
         this.port = port;
-        this.usesDatabase = usesDatabase;
+        this.databaseRole = databaseRole;
     }
 
     String module() {
@@ -31,8 +34,16 @@ enum Service {
         return port;
     }
 
-    boolean usesDatabase() {
-        return usesDatabase;
+    /**
+     * The service's own PostgreSQL role (as {@code docker/postgres/marketpulse-roles.sql} creates it), empty for a
+     * service without a database.
+     */
+    Optional<String> databaseRole() {
+        return databaseRole.isEmpty() ? Optional.empty() : Optional.of(databaseRole);
+    }
+
+    static List<String> databaseRoles() {
+        return Arrays.stream(values()).flatMap(service -> service.databaseRole().stream()).toList();
     }
 
     /** The Spring Boot runnable jar Maven builds for the module ({@code <module>-<version>-exec.jar}). */

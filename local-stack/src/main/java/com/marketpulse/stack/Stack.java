@@ -30,6 +30,8 @@ final class Stack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<Service, Map<String, String>> overridesOf = new ConcurrentHashMap<>();
+    /** Shared by the dashboard and the API only, so the API's sign-in throttle sees each browser. */
+    private final String clientAddressSecret = ClientAddressSecret.from(System.getenv());
 
     private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka) {
         this.settings = settings;
@@ -89,11 +91,14 @@ final class Stack implements AutoCloseable {
         env.put("MARKETPULSE_DATA_DIR", settings.dataDirectory().toString());
         env.put("MARKETPULSE_CONFIG", settings.configFile().toString());
         env.put("MARKETPULSE_ARCHIVE_DIR", settings.dataDirectory().resolve("archive").toString());
-        if (service.usesDatabase()) {
+        service.databaseRole().ifPresent(role -> {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
-            env.put("SPRING_DATASOURCE_USERNAME", StackSettings.DATABASE_USER);
+            env.put("SPRING_DATASOURCE_USERNAME", role);
             env.put("SPRING_DATASOURCE_PASSWORD", databasePassword);
             env.put("MARKETPULSE_DB_PASSWORD", databasePassword);
+        });
+        if (service == Service.API || service == Service.DASHBOARD) {
+            env.put(ClientAddressSecret.VARIABLE, clientAddressSecret);
         }
         if (service == Service.API) {
             env.put("MARKETPULSE_DEMO", System.getenv().getOrDefault("MARKETPULSE_DEMO", "true"));

@@ -20,7 +20,8 @@ record StackSettings(Path root, Path dataDirectory, int kafkaPort, int postgresP
                      Map<Service, Integer> servicePorts) {
 
     static final String DATABASE = "marketpulse";
-    static final String DATABASE_USER = "marketpulse";
+    /** The role a test or an operator reads detection's tables with: the API's, which may only read them. */
+    static final String DATABASE_USER = Service.API.databaseRole().orElseThrow();
     static final String DEFAULT_DATABASE_PASSWORD = "marketpulse";
 
     static StackSettings fromEnvironment(Map<String, String> env) {

@@ -20,7 +20,6 @@ import org.assertj.core.api.SoftAssertions;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -135,9 +134,6 @@ class FaultInjectionIT {
 
     @Test
     @Order(3)
-    @Disabled("fails on today's code until issue 13's ingestion restart-gap fix is merged (the last event time per symbol "
-            + "that Kafka acknowledged survives a restart and the gap is backfilled from REST on start): the trades the "
-            + "source made while ingestion was down are missing from the archive")
     void afterIngestionIsKilledAndRestartedTheTradesOfTheDowntimeAreBackfilled() throws Exception {
         killAndRestart(Service.INGESTION);
     }
@@ -164,9 +160,6 @@ class FaultInjectionIT {
 
     @Test
     @Order(5)
-    @Disabled("fails on today's code until issue 13's api-service /api/status fix is merged (cached, bounded checks): "
-            + "with PostgreSQL killed, GET /api/status does not answer within 15 s (the status query waits for a "
-            + "pooled connection), so it never shows postgresql DOWN")
     void afterPostgresIsKilledAndTheDatabaseIsUnavailableForThreeMinutesNothingIsLostOrDoubled() throws Exception {
         stack.postgres().kill();
         statusSaysDownThroughout("postgresql", DATABASE_OUTAGE);

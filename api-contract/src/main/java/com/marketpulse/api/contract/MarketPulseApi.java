@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,16 +25,33 @@ import org.springframework.web.service.annotation.PutExchange;
 @HttpExchange(url = "/api", accept = {"application/json", "application/problem+json"})
 public interface MarketPulseApi {
 
+    /**
+     * Request and response header of a sign-in carrying the client's device token: the response of a successful
+     * sign-in sets it; sent back at the next sign-in of the same account, the client is a known device, which
+     * other clients' failed attempts never throttle.
+     */
+    String DEVICE_HEADER = "MarketPulse-Device";
+
     /** The {@code Authorization} header value for a bearer token. */
     static String bearer(String token) {
         return "Bearer " + token;
     }
 
+    /** @param clientAddress the browser's address, signed ({@link ClientAddressHeader}); only the dashboard sends it */
     @PostExchange(url = "/auth/register", contentType = "application/json")
-    Me register(@RequestBody Credentials credentials);
+    Me register(@RequestHeader(name = ClientAddressHeader.NAME, required = false) @Nullable String clientAddress,
+                @RequestBody Credentials credentials);
 
+    /**
+     * @param clientAddress the browser's address, signed ({@link ClientAddressHeader}); only the dashboard sends it
+     * @param device        the device token of an earlier sign-in ({@link #DEVICE_HEADER}), if any
+     * @return the token; the response's {@link #DEVICE_HEADER} header holds the client's device token
+     */
     @PostExchange(url = "/auth/login", contentType = "application/json")
-    IssuedToken login(@RequestBody Credentials credentials);
+    ResponseEntity<IssuedToken> login(
+            @RequestHeader(name = ClientAddressHeader.NAME, required = false) @Nullable String clientAddress,
+            @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable String device,
+            @RequestBody Credentials credentials);
 
     @PostExchange("/auth/logout")
     void logout(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);

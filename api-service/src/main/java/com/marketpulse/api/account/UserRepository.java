@@ -58,6 +58,14 @@ class UserRepository implements AccountTokenState {
                 .single();
     }
 
+    /** Replaces the hash by a stronger one of the same password: tokens stay valid, as the password did not change. */
+    void rehash(long id, String passwordHash) {
+        jdbc.sql("UPDATE api.users SET password_hash = :hash WHERE id = :id")
+                .param("id", id)
+                .param("hash", passwordHash)
+                .update();
+    }
+
     int deleteDemoAccounts() {
         return jdbc.sql("DELETE FROM api.users WHERE demo").update();
     }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
+import com.marketpulse.api.web.TimeParameter;
+
 /**
  * A position in the newest-first order of alerts: the (event time, id) of the last alert of a page. Opaque to
  * clients (URL-safe Base64).
@@ -28,10 +30,16 @@ record AlertCursor(Instant eventTime, String alertId) {
         if (bar <= 0 || bar == plain.length() - 1) {
             throw new IllegalArgumentException("not a cursor");
         }
+        Instant eventTime;
         try {
-            return new AlertCursor(Instant.parse(plain.substring(0, bar)), plain.substring(bar + 1));
+            eventTime = Instant.parse(plain.substring(0, bar));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a cursor", e);
         }
+        // a forged cursor must not carry a time the database cannot compare (this API only makes in-range ones)
+        if (!TimeParameter.inRange(eventTime)) {
+            throw new IllegalArgumentException("not a cursor");
+        }
+        return new AlertCursor(eventTime, plain.substring(bar + 1));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
@@ -40,18 +41,25 @@ class AlertBroadcaster {
 
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
 
-    /** A client; {@code userId} null for anonymous, {@code symbols} null for everything. */
+    /**
+     * A client; {@code userId} and {@code token} null for anonymous, {@code symbols} null for everything;
+     * {@code onEnd} runs once the stream has ended, however it ended.
+     */
     final class Subscriber {
         final SseEmitter emitter;
         final Long userId;
+        final Jwt token;
         volatile Set<String> symbols;
         private final BlockingQueue<SseEventBuilder> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
         private final Thread sender;
+        private final Runnable onEnd;
 
-        Subscriber(SseEmitter emitter, Long userId, Set<String> symbols) {
+        Subscriber(SseEmitter emitter, Long userId, Jwt token, Set<String> symbols, Runnable onEnd) {
             this.emitter = emitter;
             this.userId = userId;
+            this.token = token;
             this.symbols = symbols;
+            this.onEnd = onEnd;
             this.sender = Thread.ofVirtual().name("sse-client-" + (userId == null ? "anonymous" : userId))
                     .unstarted(this::sendQueued);
         }
@@ -85,7 +93,11 @@ class AlertBroadcaster {
     }
 
     Subscriber subscribe(SseEmitter emitter, Long userId, Set<String> symbols) {
-        Subscriber subscriber = new Subscriber(emitter, userId, symbols);
+        return subscribe(emitter, userId, null, symbols, () -> { });
+    }
+
+    Subscriber subscribe(SseEmitter emitter, Long userId, Jwt token, Set<String> symbols, Runnable onEnd) {
+        Subscriber subscriber = new Subscriber(emitter, userId, token, symbols, onEnd);
         subscribers.add(subscriber);
         emitter.onCompletion(() -> forget(subscriber));
         emitter.onTimeout(() -> forget(subscriber));
@@ -96,6 +108,11 @@ class AlertBroadcaster {
 
     int size() {
         return subscribers.size();
+    }
+
+    /** The streams opened with a token, whose token may since have been revoked or expired. */
+    List<Subscriber> signedIn() {
+        return subscribers.stream().filter(subscriber -> subscriber.token != null).toList();
     }
 
     void publish(AlertDto alert) {
@@ -146,9 +163,11 @@ class AlertBroadcaster {
     private void forget(Subscriber subscriber) {
         subscribers.remove(subscriber);
         subscriber.sender.interrupt();
+        subscriber.onEnd.run();
     }
 
-    private void drop(Subscriber subscriber) {
+    /** Ends the stream: its client sees it close. */
+    void drop(Subscriber subscriber) {
         forget(subscriber);
         try {
             subscriber.emitter.complete();

@@ -12,11 +12,25 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final Duration retryAfter;
+    private final String reason;
 
     protected ApiException(HttpStatus status, String message, Duration retryAfter) {
+        this(status, RejectedRequests.reasonOf(status), message, retryAfter);
+    }
+
+    private ApiException(HttpStatus status, String reason, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.status = status;
+        this.reason = reason;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * A refusal counted under its own reason in {@link RejectedRequests} (e.g. {@code stream-per-address}) rather
+     * than under its status.
+     */
+    public static ApiException refused(HttpStatus status, String reason, String message, Duration retryAfter) {
+        return new ApiException(status, reason, message, retryAfter);
     }
 
     public static ApiException badRequest(String message) {
@@ -39,11 +53,21 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.TOO_MANY_REQUESTS, message, retryAfter);
     }
 
+    /** A momentary overload (e.g. too many password checks at once): the client may retry after the wait. */
+    public static ApiException serviceUnavailable(String message, Duration retryAfter) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, message, retryAfter);
+    }
+
     public HttpStatus status() {
         return status;
     }
 
-    /** How long the client should wait, for 429; {@code null} otherwise. */
+    /** Why, for the counter of refused requests: a short kebab-case word. */
+    public String reason() {
+        return reason;
+    }
+
+    /** How long the client should wait, for 429 and 503; {@code null} otherwise. */
     public Duration retryAfter() {
         return retryAfter;
     }

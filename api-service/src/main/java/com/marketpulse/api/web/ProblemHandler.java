@@ -1,5 +1,8 @@
 package com.marketpulse.api.web;
 
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -20,6 +23,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -30,9 +34,21 @@ import tools.jackson.databind.DatabindException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** PostgreSQL's class of "data exception" SQL states: a value it cannot take (out of range, a NUL byte, ...). */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+
+    /** Jackson's message for a key given twice (strict duplicate detection, {@link JsonInput}). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]*)\"");
+
+    private final RejectedRequests rejected;
+
+    ProblemHandler(RejectedRequests rejected) {
+        this.rejected = rejected;
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
+        rejected.count(e.reason());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (e.retryAfter() != null) {
@@ -44,7 +60,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The database is down or detection-service has not created its tables yet: worth retrying, not a bug. */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(DataAccessException e) {
+        if (causeOf(e, SQLException.class) instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+            // a request value that passed validation but not the database: the client's to change, not an outage
+            log.warn("a request value was refused by the database: SQL state {}", sql.getSQLState());
+            rejected.count("out-of-range");
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                            "A value in the request is out of the range the API can search or store."));
+        }
         log.error("data store not usable", e);
+        rejected.count("store-unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "5")
@@ -55,10 +82,35 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
+        rejected.count("internal-error");
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                         "The server could not complete the request; it has been logged."));
+    }
+
+    /** Every refusal Spring MVC itself raises ends here (405, 415, a missing parameter, ...): counted once. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        rejected.count(reasonOf(ex, statusCode));
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static String reasonOf(Exception ex, HttpStatusCode status) {
+        if (causeOf(ex, BodyTooLargeException.class) != null) {
+            return "body-too-large";
+        }
+        if (ex instanceof HttpMessageNotReadableException) {
+            return "unreadable-body";
+        }
+        if (ex instanceof TypeMismatchException) {
+            return "invalid-parameter";
+        }
+        if (ex instanceof MethodArgumentNotValidException) {
+            return "invalid-body";
+        }
+        return RejectedRequests.reasonOf(status);
     }
 
     @Override
@@ -95,13 +147,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String unreadableBody(HttpMessageNotReadableException ex) {
-        if (causeOf(ex, DatabindException.class) instanceof DatabindException mapping
-                && !mapping.getPath().isEmpty()) {
-            return "The request body has an invalid value at '" + pathOf(mapping)
-                    + "': expected " + expectedOf(mapping) + ".";
+        if (causeOf(ex, StreamConstraintsException.class) != null) {
+            return "The request body is not valid JSON for this API: it is nested too deeply or holds a number or "
+                    + "text that is too long.";
         }
-        if (causeOf(ex, JacksonException.class) != null) {
-            return "The request body is not valid JSON.";
+        if (causeOf(ex, DatabindException.class) instanceof DatabindException mapping) {
+            if (String.valueOf(mapping.getOriginalMessage()).startsWith("Trailing token")) {
+                return "The request body is not valid JSON for this API: there is more after its JSON value.";
+            }
+            return mapping.getPath().isEmpty()
+                    ? "The request body has the wrong shape: expected a JSON object as documented."
+                    : "The request body has an invalid value at '" + pathOf(mapping) + "': expected "
+                            + expectedOf(mapping) + ".";
+        }
+        if (causeOf(ex, JacksonException.class) instanceof JacksonException json) {
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(json.getOriginalMessage()));
+            return duplicate.find()
+                    ? "The request body is not valid JSON for this API: it gives '" + duplicate.group(1) + "' twice."
+                    : "The request body is not valid JSON.";
         }
         return "The request body is missing or not readable as JSON.";
     }

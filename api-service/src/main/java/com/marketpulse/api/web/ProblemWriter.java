@@ -21,9 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 public class ProblemWriter {
 
     private final JsonMapper json;
+    private final RejectedRequests rejected;
 
-    ProblemWriter(JsonMapper json) {
+    ProblemWriter(JsonMapper json, RejectedRequests rejected) {
         this.json = json;
+        this.rejected = rejected;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
@@ -31,6 +33,7 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return;
         }
+        rejected.count(status == HttpStatus.CONTENT_TOO_LARGE ? "body-too-large" : RejectedRequests.reasonOf(status));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

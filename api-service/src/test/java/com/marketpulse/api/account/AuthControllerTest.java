@@ -2,7 +2,6 @@ package com.marketpulse.api.account;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
@@ -24,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.marketpulse.api.ApiSliceTest;
 import com.marketpulse.api.contract.IssuedToken;
+import com.marketpulse.api.security.ClientAddresses;
 import com.marketpulse.api.security.Tokens;
 import com.marketpulse.api.web.ApiException;
 
@@ -36,22 +36,25 @@ class AuthControllerTest {
     AccountService accounts;
     @MockitoBean
     Tokens tokens;
+    @MockitoBean
+    ClientAddresses addresses;
 
     @Test
     void loginAnswersWithTokenAndExpiry() throws Exception {
-        when(accounts.login(any(), anyString()))
-                .thenReturn(new IssuedToken("signed.jwt.value", Instant.parse("2026-11-24T13:00:00Z")));
+        when(accounts.login(any(), any())).thenReturn(new SignedIn(
+                new IssuedToken("signed.jwt.value", Instant.parse("2026-11-24T13:00:00Z")), "device-token-1"));
 
         mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"demo\",\"password\":\"demo123\"}"))
                 .andExpect(status().isOk())
+                .andExpect(header().string("MarketPulse-Device", "device-token-1"))
                 .andExpect(jsonPath("$.token").value("signed.jwt.value"))
                 .andExpect(jsonPath("$.expiresAt").value("2026-11-24T13:00:00Z"));
     }
 
     @Test
     void aThrottledLoginIs429WithRetryAfter() throws Exception {
-        when(accounts.login(any(), anyString()))
+        when(accounts.login(any(), any()))
                 .thenThrow(ApiException.tooManyRequests("Too many failed sign-ins", Duration.ofMillis(2500)));
 
         mvc.perform(post("/api/auth/login").contentType(MediaType.APPLICATION_JSON)

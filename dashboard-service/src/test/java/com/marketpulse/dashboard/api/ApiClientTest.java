@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.marketpulse.api.contract.AlertPage;
 import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.ClientAddressHeader;
 import com.marketpulse.api.contract.IssuedToken;
 import com.marketpulse.api.contract.Portfolio;
 
@@ -41,16 +42,62 @@ class ApiClientTest {
         server.close();
     }
 
+    static final String SECRET = "client-address-secret-shared-with-the-api-0123456789";
+    private static final SignInClient BROWSER = new SignInClient("203.0.113.7", null);
+
     static ApiClient client(URI url) {
-        var properties = new ApiProperties(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30));
+        return client(url, SECRET);
+    }
+
+    static ApiClient client(URI url, String secret) {
+        var properties = new ApiProperties(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), secret);
         return new ApiClient(RestClient.builder(), properties, JsonMapper.builder().build());
+    }
+
+    @Test
+    void loginForwardsTheBrowsersAddressSignedWithTheSharedSecretAndItsDeviceToken() throws Exception {
+        server.enqueue(json(200, "{\"token\":\"t-1\",\"expiresAt\":\"2026-11-24T20:00:00Z\"}")
+                .newBuilder().setHeader("MarketPulse-Device", "device-2").build());
+
+        SignedIn signedIn = api.login("demo", "demo123", new SignInClient("203.0.113.7", "device-1"));
+
+        assertThat(signedIn.deviceToken()).as("the API's device token for the browser").isEqualTo("device-2");
+        RecordedRequest request = server.takeRequest();
+        assertThat(request.getHeaders().get("MarketPulse-Device")).isEqualTo("device-1");
+        String forwarded = request.getHeaders().get(ClientAddressHeader.NAME);
+        assertThat(ClientAddressHeader.withSecret(SECRET).verify(forwarded, Instant.now(), Duration.ofSeconds(30)))
+                .as("the API, holding the same secret, believes the browser's address").contains("203.0.113.7");
+        assertThat(ClientAddressHeader.withSecret("a-different-secret-the-attacker-guessed-0123")
+                .verify(forwarded, Instant.now(), Duration.ofSeconds(30))).as("signed, not just named").isEmpty();
+    }
+
+    @Test
+    void registrationForwardsTheBrowsersAddressSigned() throws Exception {
+        server.enqueue(json(201, "{\"id\":1,\"username\":\"alice\",\"createdAt\":\"2026-11-24T20:00:00Z\"}"));
+
+        api.register("alice", "long-enough-password", "198.51.100.4");
+
+        String forwarded = server.takeRequest().getHeaders().get(ClientAddressHeader.NAME);
+        assertThat(ClientAddressHeader.withSecret(SECRET).verify(forwarded, Instant.now(), Duration.ofSeconds(30)))
+                .contains("198.51.100.4");
+    }
+
+    @Test
+    void withoutASecretNothingIsForwarded() throws Exception {
+        ApiClient unconfigured = client(URI.create("http://" + server.getHostName() + ":" + server.getPort()), "");
+        server.enqueue(json(200, "{\"token\":\"t-1\",\"expiresAt\":\"2026-11-24T20:00:00Z\"}"));
+
+        unconfigured.login("demo", "demo123", BROWSER);
+
+        assertThat(server.takeRequest().getHeaders().get(ClientAddressHeader.NAME)).isNull();
     }
 
     @Test
     void loginPostsTheCredentialsAndReturnsTheToken() throws Exception {
         server.enqueue(json(200, "{\"token\":\"t-1\",\"expiresAt\":\"2026-11-24T20:00:00Z\"}"));
 
-        IssuedToken token = api.login("demo", "demo123");
+        IssuedToken token = api.login("demo", "demo123", BROWSER).token();
 
         assertThat(token.token()).isEqualTo("t-1");
         assertThat(token.expiresAt()).isEqualTo(Instant.parse("2026-11-24T20:00:00Z"));
@@ -65,7 +112,7 @@ class ApiClientTest {
     void wrongPasswordIsUnauthorized() {
         server.enqueue(problem(401, "Bad credentials"));
 
-        assertThatThrownBy(() -> api.login("demo", "nope"))
+        assertThatThrownBy(() -> api.login("demo", "nope", BROWSER))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.problem()).isEqualTo(ApiException.Problem.UNAUTHORIZED);
                     assertThat(e.status()).isEqualTo(401);
@@ -76,7 +123,7 @@ class ApiClientTest {
     void throttledLoginSaysHowLongToWait() {
         server.enqueue(new MockResponse.Builder().code(429).setHeader("Retry-After", "30").build());
 
-        assertThatThrownBy(() -> api.login("demo", "nope"))
+        assertThatThrownBy(() -> api.login("demo", "nope", BROWSER))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.problem()).isEqualTo(ApiException.Problem.THROTTLED);
                     assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
@@ -88,7 +135,7 @@ class ApiClientTest {
     void takenUserNameIsAConflictWithTheApisReason() {
         server.enqueue(problem(409, "User name 'demo' is already taken"));
 
-        assertThatThrownBy(() -> api.register("demo", "long-enough-password"))
+        assertThatThrownBy(() -> api.register("demo", "long-enough-password", "203.0.113.7"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.problem()).isEqualTo(ApiException.Problem.CONFLICT);
                     assertThat(e.userMessage()).isEqualTo("User name 'demo' is already taken");
@@ -99,7 +146,7 @@ class ApiClientTest {
     void weakPasswordIsInvalidAndTheDetailSaysWhy() {
         server.enqueue(problem(400, "Password must have at least 8 characters"));
 
-        assertThatThrownBy(() -> api.register("alice", "short"))
+        assertThatThrownBy(() -> api.register("alice", "short", "203.0.113.7"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.problem()).isEqualTo(ApiException.Problem.INVALID);
                     assertThat(e.detail()).contains("Password must have at least 8 characters");

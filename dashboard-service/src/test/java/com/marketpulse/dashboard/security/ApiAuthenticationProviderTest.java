@@ -15,6 +15,14 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.web.client.RestClient;
 
+import jakarta.servlet.http.Cookie;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import com.marketpulse.api.contract.ClientAddressHeader;
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiProperties;
 
@@ -31,13 +39,37 @@ class ApiAuthenticationProviderTest {
     void start() throws Exception {
         server.start();
         var properties = new ApiProperties(URI.create("http://" + server.getHostName() + ":" + server.getPort()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30));
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), SECRET);
         provider = new ApiAuthenticationProvider(new ApiClient(RestClient.builder(), properties, JsonMapper.builder().build()));
     }
 
     @AfterEach
     void stop() {
         server.close();
+        RequestContextHolder.resetRequestAttributes();
+    }
+
+    private static final String SECRET = "client-address-secret-shared-with-the-api-0123456789";
+
+    @Test
+    void theBrowsersAddressAndDeviceGoToTheApiAndTheNewDeviceTokenIsKeptInTheBrowser() throws Exception {
+        var browser = new MockHttpServletRequest("POST", "/login");
+        browser.setRemoteAddr("203.0.113.9");
+        browser.setCookies(new Cookie(BrowserDevice.COOKIE, "device-from-last-time"));
+        var response = new MockHttpServletResponse();
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(browser, response));
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .setHeader("MarketPulse-Device", "device-renewed")
+                .body("{\"token\":\"secret-token\",\"expiresAt\":\"2026-11-24T20:00:00Z\"}").build());
+
+        provider.authenticate(attempt("demo", "demo123"));
+
+        var request = server.takeRequest();
+        assertThat(ClientAddressHeader.withSecret(SECRET).verify(request.getHeaders().get(ClientAddressHeader.NAME),
+                Instant.now(), Duration.ofSeconds(30))).contains("203.0.113.9");
+        assertThat(request.getHeaders().get("MarketPulse-Device")).isEqualTo("device-from-last-time");
+        assertThat(response.getHeader("Set-Cookie")).startsWith(BrowserDevice.COOKIE + "=device-renewed;")
+                .contains("HttpOnly").contains("SameSite=Strict");
     }
 
     private static UsernamePasswordAuthenticationToken attempt(String username, String password) {

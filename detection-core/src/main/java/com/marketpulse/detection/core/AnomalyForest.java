@@ -3,6 +3,7 @@ package com.marketpulse.detection.core;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -23,9 +24,17 @@ import smile.anomaly.IsolationForest;
  */
 public final class AnomalyForest {
 
-    /** Only Smile's forest, its trees and nodes, and primitive arrays may be deserialized. */
-    private static final ObjectInputFilter ONLY_SMILE_FOREST = ObjectInputFilter.Config.createFilter(
-            "maxdepth=200;smile.anomaly.*;[Lsmile.anomaly.*;[D;[I;java.lang.*;!*");
+    /**
+     * Only Smile's forest, its trees and nodes, and primitive arrays may be deserialized, and only as much of them as
+     * a real model holds: the service's forest (100 trees on 256 of 512 rows) is 1 MB, 49,000 objects, 12 levels
+     * deep with arrays of at most 100 elements; 1,000 trees are 10 MB and 500,000 objects; trees grown on 100,000
+     * rows are 19 levels deep. The limits leave room for such models and refuse a crafted stream that would
+     * exhaust memory or the stack before a class is even checked (a model row is written by whoever can write to
+     * the database).
+     */
+    static final String FILTER = "maxbytes=" + (16 << 20) + ";maxrefs=1000000;maxdepth=64;maxarray=100000;"
+            + "smile.anomaly.*;[Lsmile.anomaly.*;[D;[I;java.lang.*;!*";
+    private static final ObjectInputFilter ONLY_SMILE_FOREST = ObjectInputFilter.Config.createFilter(FILTER);
 
     private final IsolationForest forest;
 
@@ -98,11 +107,18 @@ public final class AnomalyForest {
         return bytes.toByteArray();
     }
 
-    /** Reads a forest written by {@link #toBytes()}. */
+    /**
+     * Reads a forest written by {@link #toBytes()}.
+     *
+     * @throws IllegalArgumentException for anything else, including a stream beyond the filter's limits
+     */
     public static AnomalyForest fromBytes(byte[] bytes) {
         try (var in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             in.setObjectInputFilter(ONLY_SMILE_FOREST);
             return new AnomalyForest((IsolationForest) in.readObject());
+        } catch (InvalidClassException e) {
+            throw new IllegalArgumentException("not a stored Isolation Forest: refused by the deserialization filter ("
+                    + FILTER + "): " + e.getMessage(), e);
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new IllegalArgumentException("not a stored Isolation Forest", e);
         }

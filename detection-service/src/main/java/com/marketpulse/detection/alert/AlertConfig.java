@@ -2,6 +2,7 @@ package com.marketpulse.detection.alert;
 
 import com.marketpulse.detection.core.ScoringPipeline;
 import com.marketpulse.detection.core.episode.EpisodeTracker;
+import com.marketpulse.detection.kafka.InputPolicy;
 import com.marketpulse.detection.model.ModelRegistry;
 import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,8 +30,8 @@ class AlertConfig {
     }
 
     @Bean
-    FeatureListener featureListener(ScoringPipeline pipeline, AlertRepository alerts, AlertPublisher publisher,
-                                    MeterRegistry meters) {
-        return new FeatureListener(pipeline, alerts, publisher, meters);
+    FeatureListener featureListener(InputPolicy policy, ScoringPipeline pipeline, AlertRepository alerts,
+                                    AlertPublisher publisher, MeterRegistry meters) {
+        return new FeatureListener(policy, pipeline, alerts, publisher, meters);
     }
 }

@@ -2,6 +2,8 @@ package com.marketpulse.detection.alert;
 
 import com.marketpulse.detection.core.ScoringPipeline;
 import com.marketpulse.detection.core.episode.EpisodeUpdate;
+import com.marketpulse.detection.kafka.InputPolicy;
+import com.marketpulse.detection.kafka.ValueChecks;
 import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJsonDeserializer;
@@ -23,13 +25,16 @@ class FeatureListener {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureListener.class);
 
+    private final InputPolicy policy;
     private final ScoringPipeline pipeline;
     private final AlertRepository alerts;
     private final AlertPublisher publisher;
     private final Counter scored;
     private final Counter raised;
 
-    FeatureListener(ScoringPipeline pipeline, AlertRepository alerts, AlertPublisher publisher, MeterRegistry meters) {
+    FeatureListener(InputPolicy policy, ScoringPipeline pipeline, AlertRepository alerts, AlertPublisher publisher,
+                    MeterRegistry meters) {
+        this.policy = policy;
         this.pipeline = pipeline;
         this.alerts = alerts;
         this.publisher = publisher;
@@ -40,6 +45,7 @@ class FeatureListener {
     @KafkaListener(id = "detection-scorer", topics = Topics.MARKET_FEATURES, groupId = "detection-scorer",
             properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.MarketFeatures")
     void on(MarketFeatures features) {
+        check(features);
         List<EpisodeUpdate> updates = pipeline.score(features);
         for (EpisodeUpdate update : updates) {
             if (update.changed()) {
@@ -53,5 +59,29 @@ class FeatureListener {
         }
         pipeline.commit(updates);
         scored.increment();
+    }
+
+    /**
+     * Refuses a step the pipeline must not see: an unwatched live symbol or a far-future time would open scoring
+     * state that is never closed, and a NaN or negative value would poison the symbol's episodes.
+     */
+    private void check(MarketFeatures f) {
+        ValueChecks.require(f.eventId() != null, "no event id");
+        ValueChecks.shortText("eventId", f.eventId());
+        ValueChecks.shortText("symbol", f.symbol());
+        ValueChecks.shortText("runId", f.runId());
+        policy.check(f.symbol(), f.runId(), f.eventTime());
+        ValueChecks.positive("price", f.price());
+        ValueChecks.nonNegative("historyMinutes", f.historyMinutes());
+        for (double v : new double[] {f.return1m(), f.return5m(), f.return15m()}) {
+            ValueChecks.finite("return", v);
+        }
+        for (double v : new double[] {f.usualMove1m(), f.usualMove5m(), f.usualMove15m(), f.volatility10m(),
+                f.usualVolatility10m(), f.notional1m(), f.notional5m(), f.usualNotional1m(), f.spread()}) {
+            ValueChecks.nonNegative("a move, volatility, notional or spread", v);
+        }
+        // -1: no trade yet (a quote-only venue)
+        ValueChecks.finite("secondsSinceTrade", f.secondsSinceTrade());
+        ValueChecks.require(f.secondsSinceTrade() >= -1, "secondsSinceTrade below -1: " + f.secondsSinceTrade());
     }
 }

@@ -1,6 +1,7 @@
 package com.marketpulse.detection.archive;
 
 import com.marketpulse.detection.DetectionServiceProperties;
+import com.marketpulse.detection.kafka.InputPolicy;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
@@ -30,24 +31,28 @@ class ArchiveConfig {
 
     @Bean
     EventArchiver<Tick> tickArchiver(DetectionServiceProperties properties, Clock clock,
-                                     DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+                                     DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
+                                     MeterRegistry meters) {
         var settings = properties.archive();
         var archive = new TickArchive(settings.directory(), settings.maxTicksPerFile(), settings.maxFileAge(), clock);
-        return new EventArchiver<>(Topics.MARKET_CRYPTO, archive, deadLetters, meters);
+        return new EventArchiver<>(Topics.MARKET_CRYPTO, archive, deadLetters,
+                t -> policy.check(t.symbol(), t.runId(), t.eventTime()), meters);
     }
 
     @Bean
     EventArchiver<Quote> quoteArchiver(DetectionServiceProperties properties, Clock clock,
-                                       DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+                                       DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
+                                       MeterRegistry meters) {
         return new EventArchiver<>(Topics.MARKET_QUOTES, archive(QuoteSchema.QUOTES, properties, clock),
-                deadLetters, meters);
+                deadLetters, q -> policy.check(q.symbol(), q.runId(), q.eventTime()), meters);
     }
 
     @Bean
     EventArchiver<SourceBar> barArchiver(DetectionServiceProperties properties, Clock clock,
-                                         DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+                                         DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
+                                       MeterRegistry meters) {
         return new EventArchiver<>(Topics.MARKET_SOURCE_BARS, archive(BarSchema.BARS, properties, clock),
-                deadLetters, meters);
+                deadLetters, b -> policy.check(b.symbol(), b.runId(), b.eventTime()), meters);
     }
 
     @Bean(TICKS_CONTAINER_FACTORY)

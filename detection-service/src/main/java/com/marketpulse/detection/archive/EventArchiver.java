@@ -1,5 +1,6 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.detection.kafka.RejectedRecordException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;
@@ -30,7 +31,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  *   <li>revoked (also on shutdown): open generations are sealed and committed;</li>
  *   <li>lost, or a failure while writing: the generation is abandoned and the partition re-read from its
  *       committed offset, so nothing is lost and nothing doubled;</li>
- *   <li>an unreadable record goes to {@code <topic>.DLT} and its offset is committed with the rest.</li>
+ *   <li>an unreadable or refused record (see the check) goes to {@code <topic>.DLT}, counted in
+ *       {@code marketpulse.detection.dead.letters{topic,reason}}, and its offset is committed with the rest.</li>
  * </ul>
  * The counter {@code marketpulse.detection.<kind>.archived} counts the events of committed files only.
  *
@@ -44,14 +46,22 @@ class EventArchiver<E> {
     private final String topic;
     private final EventArchive<E> archive;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final java.util.function.Consumer<E> check;
+    private final MeterRegistry meters;
     private final Counter archived;
     private final Set<Integer> rewinding = new HashSet<>();
 
+    /**
+     * @param check throws {@link RejectedRecordException} for an event that must not be archived (an unwatched
+     *              symbol or a far-future time would open files that are never sealed)
+     */
     EventArchiver(String topic, EventArchive<E> archive, DeadLetterPublishingRecoverer deadLetters,
-                  MeterRegistry meters) {
+                  java.util.function.Consumer<E> check, MeterRegistry meters) {
         this.topic = topic;
         this.archive = archive;
         this.deadLetters = deadLetters;
+        this.check = check;
+        this.meters = meters;
         this.archived = meters.counter("marketpulse.detection." + archive.schema().kind() + ".archived");
     }
 
@@ -129,17 +139,29 @@ class EventArchiver<E> {
 
     private void store(ConsumerRecord<String, E> record) {
         if (record.value() != null) {
-            archive.append(record.partition(), record.offset(), record.value());
-            return;
-        }
-        DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
-                SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
-        if (unreadable != null) {
-            log.warn("Record {}-{}@{} is unreadable and goes to the dead-letter topic: {}", record.topic(),
-                    record.partition(), record.offset(), unreadable.getMessage());
-            deadLetters.accept(record, unreadable);
+            try {
+                check.accept(record.value());
+                archive.append(record.partition(), record.offset(), record.value());
+                return;
+            } catch (RejectedRecordException rejected) {
+                deadLetter(record, rejected.reason(), rejected);
+            }
+        } else {
+            DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+            if (unreadable != null) {
+                deadLetter(record, "unreadable", unreadable);
+            }
         }
         archive.skip(record.partition(), record.offset());
+    }
+
+    /** Publishes the record to {@code <topic>.DLT} (it throws, and the partition is re-read, if the broker is away). */
+    private void deadLetter(ConsumerRecord<String, E> record, String reason, Exception e) {
+        log.warn("Record {}-{}@{} is {} and goes to the dead-letter topic: {}", record.topic(), record.partition(),
+                record.offset(), reason, e.getMessage());
+        deadLetters.accept(record, e);
+        meters.counter("marketpulse.detection.dead.letters", "topic", record.topic(), "reason", reason).increment();
     }
 
     /**

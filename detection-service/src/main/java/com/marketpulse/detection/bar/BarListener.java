@@ -1,5 +1,7 @@
 package com.marketpulse.detection.bar;
 
+import com.marketpulse.detection.kafka.InputPolicy;
+import com.marketpulse.detection.kafka.ValueChecks;
 import com.marketpulse.events.Bar;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJsonDeserializer;
@@ -24,14 +26,17 @@ class BarListener {
             """;
 
     private final JdbcClient jdbc;
+    private final InputPolicy policy;
 
-    BarListener(JdbcClient jdbc) {
+    BarListener(JdbcClient jdbc, InputPolicy policy) {
         this.jdbc = jdbc;
+        this.policy = policy;
     }
 
     @KafkaListener(id = "detection-bars", topics = Topics.MARKET_BARS, groupId = "detection-bars",
             properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.Bar")
     void on(Bar bar) {
+        check(bar);
         jdbc.sql(UPSERT)
                 .param("symbol", bar.symbol())
                 .param("start", bar.start().atOffset(ZoneOffset.UTC))
@@ -44,5 +49,21 @@ class BarListener {
                 .param("trades", bar.trades())
                 .param("runId", bar.runId() == null ? "" : bar.runId())
                 .update();
+    }
+
+    /** A bar the chart must not show: unwatched live symbol, far future, NaN, negative or inverted values. */
+    private void check(Bar bar) {
+        ValueChecks.shortText("eventId", bar.eventId());
+        ValueChecks.shortText("symbol", bar.symbol());
+        ValueChecks.shortText("runId", bar.runId());
+        policy.check(bar.symbol(), bar.runId(), bar.start());
+        ValueChecks.require(bar.end() != null && bar.end().isAfter(bar.start()), "a bar must end after it starts");
+        for (double price : new double[] {bar.open(), bar.high(), bar.low(), bar.close()}) {
+            ValueChecks.positive("price", price);
+        }
+        ValueChecks.require(bar.low() <= Math.min(bar.open(), bar.close())
+                && bar.high() >= Math.max(bar.open(), bar.close()), "open or close outside low .. high");
+        ValueChecks.nonNegative("volume", bar.volume());
+        ValueChecks.nonNegative("trades", bar.trades());
     }
 }

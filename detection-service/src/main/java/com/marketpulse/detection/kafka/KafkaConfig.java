@@ -1,17 +1,21 @@
 package com.marketpulse.detection.kafka;
 
+import com.marketpulse.detection.DetectionServiceProperties;
 import com.marketpulse.events.TopicCatalogue;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJsonSerializer;
 import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
@@ -25,15 +29,20 @@ import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.BackOffHandler;
+import org.springframework.kafka.listener.DefaultBackOffHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * Kafka wiring shared by every listener of the service: the topics we produce, JSON values without type headers,
- * and one error handler that retries briefly and then sends the record to {@code <topic>.DLT}, counting it.
+ * what a listener accepts ({@link InputPolicy}), and one error handler that waits out outages without a time limit
+ * and sends only records that can never succeed to {@code <topic>.DLT}, counting them by reason.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
@@ -53,12 +62,16 @@ class KafkaConfig {
                         Topics.deadLetter(Topics.MARKET_SOURCE_BARS))).toArray(NewTopic[]::new));
     }
 
-    private static final ExponentialBackOff INFRASTRUCTURE_BACK_OFF = infrastructureBackOff();
-
-    private static ExponentialBackOff infrastructureBackOff() {
-        var backOff = new ExponentialBackOff(1_000L, 2.0);
-        backOff.setMaxInterval(30_000L);
-        backOff.setMaxElapsedTime(600_000L);
+    /**
+     * How long to wait between attempts while the database or the broker is away: exponential up to a ceiling and
+     * without an end (no max elapsed time, no max attempts). A good record that waited out an outage of any length is
+     * processed afterwards; giving up would send it to the dead-letter topic, where nothing reads it again.
+     */
+    static BackOff infrastructureBackOff(DetectionServiceProperties.Retry retry) {
+        var backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        backOff.setMaxAttempts(Long.MAX_VALUE);
         return backOff;
     }
 
@@ -106,23 +119,66 @@ class KafkaConfig {
     /** Publishes a record that could not be processed to {@code <topic>.DLT}, its raw bytes kept when unreadable. */
     @Bean
     DeadLetterPublishingRecoverer deadLetterPublisher(KafkaTemplate<Object, Object> template) {
-        return new DeadLetterPublishingRecoverer(template,
+        var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        recoverer.setHeadersFunction((record, e) -> new RecordHeaders().add(RejectedRecordException.REASON_HEADER,
+                reason(e).getBytes(StandardCharsets.UTF_8)));
+        return recoverer;
+    }
+
+    /** What every listener accepts (configured symbols on live topics, a cap per backtest run, no far future). */
+    @Bean
+    InputPolicy inputPolicy(MarketPulseSettings settings, Clock clock) {
+        return new InputPolicy(settings, clock);
     }
 
     @Bean
-    DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters) {
+    DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters,
+                                     DetectionServiceProperties properties) {
+        return errorHandler(recoverer, meters, infrastructureBackOff(properties.retry()), new DefaultBackOffHandler());
+    }
+
+    /**
+     * The one error handler of the record listeners. A record the database or the broker could not take because it
+     * was away is retried (the partition waits: the consumer seeks back to it) until they are back, without a time
+     * limit; a record that can never succeed — unreadable bytes ({@link DeserializationException}) or values the
+     * listener refuses ({@link RejectedRecordException}) — goes to {@code <topic>.DLT} at once; any other failure
+     * after three attempts. Every dead letter is counted by topic and reason and logged.
+     *
+     * @param waits how a back-off waits: sleeping in the consumer thread, or a virtual clock in tests
+     */
+    static DefaultErrorHandler errorHandler(DeadLetterPublishingRecoverer recoverer, MeterRegistry meters,
+                                            BackOff infrastructure, BackOffHandler waits) {
         var handler = new DefaultErrorHandler((record, e) -> {
-            Counter.builder("marketpulse.detection.dead.letters").tag("topic", record.topic())
+            String reason = reason(e);
+            Counter.builder("marketpulse.detection.dead.letters").tag("topic", record.topic()).tag("reason", reason)
                     .register(meters).increment();
-            log.warn("Record {}-{}@{} (key {}) could not be processed and goes to {}: {}", record.topic(),
-                    record.partition(), record.offset(), record.key(), Topics.deadLetter(record.topic()),
-                    e.getMessage());
+            log.warn("Record {}-{}@{} (key {}) could not be processed ({}) and goes to {}: {}", record.topic(),
+                    record.partition(), record.offset(), abbreviatedKey(record.key()), reason,
+                    Topics.deadLetter(record.topic()), e.getMessage());
             recoverer.accept(record, e);
-        }, new FixedBackOff(500L, 2L));
+        }, new FixedBackOff(500L, 2L), waits);
+        handler.addNotRetryableExceptions(RejectedRecordException.class);
         // the database or the broker being away is no fault of the record: wait for them (the partition waits too)
         // instead of filling the dead-letter topic with good records
-        handler.setBackOffFunction((record, e) -> isInfrastructure(e) ? INFRASTRUCTURE_BACK_OFF : null);
+        handler.setBackOffFunction((record, e) -> isInfrastructure(e) ? infrastructure : null);
         return handler;
+    }
+
+    /** A short word for the counter and the dead letter's header. */
+    static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RejectedRecordException rejected) {
+                return rejected.reason();
+            }
+            if (cause instanceof DeserializationException) {
+                return "unreadable";
+            }
+        }
+        return "failed";
+    }
+
+    private static Object abbreviatedKey(Object key) {
+        return key instanceof String text ? InputPolicy.abbreviate(text) : key;
     }
 }

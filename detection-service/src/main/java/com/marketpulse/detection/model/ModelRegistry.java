@@ -40,6 +40,8 @@ public class ModelRegistry {
     private final Clock clock;
     private final AtomicReference<Detector> current = new AtomicReference<>();
     private final List<Consumer<Detector>> subscribers = new CopyOnWriteArrayList<>();
+    /** The newest stored version that could not be read, so that it is refused once, not at every refresh. */
+    private volatile long refusedVersion;
 
     ModelRegistry(DetectionServiceProperties properties, MarketPulseSettings shared, ModelStore store,
                   ModelTrainer trainer, Clock clock) {
@@ -80,8 +82,16 @@ public class ModelRegistry {
     /** Switches to the newest stored model if it is newer than the one in use (e.g. trained by another process). */
     public void refresh() {
         OptionalLong newest = store.newestVersion();
-        if (newest.isPresent() && newest.getAsLong() > versionInUse()) {
-            store.load(newest.getAsLong()).ifPresent(this::use);
+        if (newest.isPresent() && newest.getAsLong() > versionInUse() && newest.getAsLong() != refusedVersion) {
+            try {
+                store.load(newest.getAsLong()).ifPresent(this::use);
+            } catch (IllegalArgumentException e) {
+                // a row that is no forest of ours (or a crafted one, beyond the deserialization filter's limits)
+                // must not take the detector down: keep scoring with the model in use and say why, once
+                refusedVersion = newest.getAsLong();
+                log.error("Stored model {} is refused and model {} stays in use: {}",
+                        ModelStore.versionName(refusedVersion), detector().model().version(), e.getMessage());
+            }
         }
     }
 

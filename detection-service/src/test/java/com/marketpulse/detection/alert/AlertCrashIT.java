@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import com.marketpulse.detection.kafka.InputPolicy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,8 @@ class AlertCrashIT extends IntegrationTest {
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
+    @Autowired
+    InputPolicy policy;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -123,7 +126,7 @@ class AlertCrashIT extends IntegrationTest {
     /** The listener as a restarted process has it: nothing remembered, the database and the broker shared. */
     private FeatureListener freshListener() {
         var episodes = new EpisodeTracker(settings.detection().cooldown(), repository, clock);
-        return new FeatureListener(new ScoringPipeline(models.detector(), episodes), repository, publisher,
+        return new FeatureListener(policy, new ScoringPipeline(models.detector(), episodes), repository, publisher,
                 new SimpleMeterRegistry());
     }
 

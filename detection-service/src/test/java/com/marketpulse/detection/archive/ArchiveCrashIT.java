@@ -132,7 +132,7 @@ class ArchiveCrashIT extends IntegrationTest {
 
     private <E> EventArchiver<E> archiver(EventSchema<E> schema, String topic, int maxRecords) {
         var archive = new EventArchive<>(directory, schema, maxRecords, Duration.ofHours(1), Clock.systemUTC());
-        return new EventArchiver<>(topic, archive, deadLetters, new SimpleMeterRegistry());
+        return new EventArchiver<>(topic, archive, deadLetters, event -> { }, new SimpleMeterRegistry());
     }
 
     private <E> List<Archived<E>> rows(EventSchema<E> schema) {

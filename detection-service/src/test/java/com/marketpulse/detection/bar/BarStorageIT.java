@@ -7,10 +7,17 @@ import com.marketpulse.detection.support.IntegrationTest;
 import com.marketpulse.detection.support.Topic;
 import com.marketpulse.events.Bar;
 import com.marketpulse.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +40,42 @@ class BarStorageIT extends IntegrationTest {
     private List<Map<String, Object>> rows() {
         return jdbc.sql("SELECT run_id, close, trades FROM detection.bars WHERE symbol = 'AVAX/USD' ORDER BY run_id")
                 .query().listOfRows();
+    }
+
+    @Test
+    void aBarOfAnAbortedTransactionIsNeverStored() {
+        Instant aborted = MINUTE.plusSeconds(3_600);
+        Instant committed = aborted.plusSeconds(60);
+        try (var producer = new KafkaProducer<String, byte[]>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "bar-storage-it",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            producer.initTransactions();
+            // as feature-service's exactly-once task does when it fails mid-way: the bars written so far are aborted
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.MARKET_BARS, "LTC/USD", bytes(ltc(aborted, 1))));
+            producer.flush();
+            producer.abortTransaction();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(Topics.MARKET_BARS, "LTC/USD", bytes(ltc(committed, 2))));
+            producer.commitTransaction();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT start_time FROM detection.bars WHERE symbol = 'LTC/USD'").query(OffsetDateTime.class).list())
+                .extracting(OffsetDateTime::toInstant).contains(committed));
+        assertThat(jdbc.sql("SELECT start_time FROM detection.bars WHERE symbol = 'LTC/USD'")
+                .query(OffsetDateTime.class).list()).extracting(OffsetDateTime::toInstant).containsExactly(committed);
+    }
+
+    private static Bar ltc(Instant start, long trades) {
+        return new Bar(Bar.idOf("LTC/USD", start, null), "LTC/USD", start, start.plusSeconds(60), 70, 71, 69, 70.5,
+                3, trades, null);
+    }
+
+    private static byte[] bytes(Bar bar) {
+        return Topic.json(bar).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An input record that cannot be read as a valid trade, quote or source bar goes to {@code <topic>.DLT}, is logged and counted, and
- * processing continues. (Kafka Streams' built-in {@code errors.dead.letter.queue.topic.name} names one topic for
+ * An input record that cannot be read as a valid trade, quote or source bar, or that {@link MarketEventDeserializer}
+ * refuses, goes to {@code <topic>.DLT} with its reason, is logged and counted by reason, and processing continues. (Kafka Streams' built-in {@code errors.dead.letter.queue.topic.name} names one topic for
  * all inputs; MarketPulse keeps one dead-letter topic per input topic, so this handler names it per record.)
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
@@ -29,10 +29,11 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        log.warn("Unreadable record {}-{}@{} sent to {}: {}", record.topic(), record.partition(), record.offset(),
-                Topics.deadLetter(record.topic()), exception.getMessage());
-        events.deadLetter(record.topic(), "deserialization");
+        String reason = RejectedInput.reasonOf(exception, "malformed");
+        log.warn("Record {}-{}@{} refused ({}) and sent to {}: {}", record.topic(), record.partition(),
+                record.offset(), reason, Topics.deadLetter(record.topic()), exception.getMessage());
+        events.deadLetter(record.topic(), "deserialization", reason);
         return Response.resume(List.of(DeadLetters.record(record.topic(), record.partition(), record.offset(),
-                record.timestamp(), record.key(), record.value(), record.headers(), exception)));
+                record.timestamp(), record.key(), record.value(), record.headers(), exception, reason)));
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An input that made the processor throw (a bug, not bad data: bad data is refused when it is read) goes with
+ * An input the processor refused (a {@link RejectedInput}: a backtest run over its symbol cap) or that made it throw
+ * (a bug, not bad data: bad data is refused when it is read) goes with
  * its original bytes to {@code <topic>.DLT}, is logged with its stack trace and counted, and processing
  * continues with the next record. A failure of the state store or of Kafka Streams itself is not the record's
  * fault: it fails the stream thread, which is replaced and resumes from the last commit (under exactly-once,
@@ -36,10 +37,17 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
                     context.topic(), context.partition(), context.offset(), exception);
             return Response.fail();
         }
-        log.error("Processing failed for {}-{}@{} in {}; record sent to {}", context.topic(), context.partition(),
-                context.offset(), context.processorNodeId(), Topics.deadLetter(context.topic()), exception);
-        events.deadLetter(context.topic(), "processing");
+        String reason = RejectedInput.reasonOf(exception, "failed");
+        if (exception instanceof RejectedInput) {
+            log.warn("Record {}-{}@{} refused ({}) and sent to {}: {}", context.topic(), context.partition(),
+                    context.offset(), reason, Topics.deadLetter(context.topic()), exception.getMessage());
+        } else {
+            log.error("Processing failed for {}-{}@{} in {}; record sent to {}", context.topic(), context.partition(),
+                    context.offset(), context.processorNodeId(), Topics.deadLetter(context.topic()), exception);
+        }
+        events.deadLetter(context.topic(), "processing", reason);
         return Response.resume(List.of(DeadLetters.record(context.topic(), context.partition(), context.offset(),
-                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception)));
+                context.timestamp(), context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception,
+                reason)));
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the record that carries a failed input to {@code <topic>.DLT}: the original key and value bytes and
- * headers, plus the exception and the origin, under the header names of Kafka Streams' own dead-letter queue
+ * headers, plus the reason ({@link Topics#DEAD_LETTER_REASON}), the exception and the origin, the latter under the header names of Kafka Streams' own dead-letter queue
  * (KIP-1034). Streams sends it with the task's producer, so under exactly-once it commits together with the
  * input offset: a bad record is neither lost nor dead-lettered twice.
  */
@@ -25,13 +25,15 @@ final class DeadLetters {
     }
 
     static ProducerRecord<byte[], byte[]> record(String topic, int partition, long offset, Long timestamp,
-                                                 byte[] key, byte[] value, Headers original, Exception exception) {
+                                                 byte[] key, byte[] value, Headers original, Exception exception,
+                                                 String reason) {
         Headers headers = new RecordHeaders(original == null ? new RecordHeaders().toArray() : original.toArray());
         headers.add(EXCEPTION, utf8(exception.getClass().getName()));
         headers.add(MESSAGE, utf8(String.valueOf(exception.getMessage())));
         headers.add(TOPIC, utf8(topic));
         headers.add(PARTITION, utf8(Integer.toString(partition)));
         headers.add(OFFSET, utf8(Long.toString(offset)));
+        headers.add(Topics.DEAD_LETTER_REASON, utf8(reason));
         return new ProducerRecord<>(Topics.deadLetter(topic), null, timestamp, key, value, headers);
     }
 

@@ -32,7 +32,9 @@ import org.apache.kafka.streams.state.Stores;
  * independent sub-topologies, so a backtest never reads or writes live state. The stores are persistent (RocksDB)
  * with changelog topics, so the state survives a restart or a move to another instance; a backtest's state is
  * deleted once the run has been idle for the configured time. Records that cannot be read go to
- * {@code <topic>.DLT} of their own input topic through {@link DeadLetterDeserializationHandler}.
+ * {@code <topic>.DLT} of their own input topic through {@link DeadLetterDeserializationHandler}, and so do live
+ * inputs outside the {@link InputLimits} (a symbol not configured, a time far ahead of the clock) and a backtest
+ * run's symbols beyond its cap: no record opens state forever or wedges a symbol.
  */
 public final class FeatureTopology {
 
@@ -56,26 +58,29 @@ public final class FeatureTopology {
     /**
      * @param replayStateTtl how long a backtest run's state is kept after its last input (live state is kept
      *                       forever)
+     * @param limits         what the live inputs may be (configured symbols, no far future) and how many symbols a
+     *                       backtest run may bring
      */
     public static void build(StreamsBuilder builder, GridSettings settings, Duration replayStateTtl,
-                             StreamEvents events) {
+                             InputLimits limits, StreamEvents events) {
         for (String store : new String[] {LIVE_STORE, REPLAY_STORE}) {
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
                     Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         }
-        emit(stream(builder, MarketEventDeserializer.liveTopics(), "live", LIVE_STORE, settings, null, events),
-                "live");
+        emit(stream(builder, MarketEventDeserializer.liveTopics(), "live", LIVE_STORE, settings, null, limits,
+                events), "live");
         emit(stream(builder, MarketEventDeserializer.replayTopics(), "replay", REPLAY_STORE, settings,
-                replayStateTtl, events), "replay");
+                replayStateTtl, limits, events), "replay");
     }
 
     private static KStream<String, Object> stream(StreamsBuilder builder, Set<String> topics, String stream,
                                                   String store, GridSettings settings, Duration expireAfter,
-                                                  StreamEvents events) {
+                                                  InputLimits limits, StreamEvents events) {
         Serde<Object> inputs = Serdes.serdeFrom((topic, value) -> EventJson.write(value),
-                new MarketEventDeserializer());
+                new MarketEventDeserializer(limits));
         return builder.stream(topics, Consumed.with(Serdes.String(), inputs).withName(stream + "-inputs"))
-                .process(() -> new MarketProcessor(store, stream, settings, expireAfter, events),
+                .process(() -> new MarketProcessor(store, stream, settings, expireAfter, limits.maxReplaySymbols(),
+                                events),
                         Named.as(stream + "-market"), store);
     }
 

@@ -6,6 +6,7 @@ import com.marketpulse.events.Symbols;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJson;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
@@ -18,13 +19,17 @@ import org.apache.kafka.common.serialization.Deserializer;
  * dead-letter topic instead: bytes that are not JSON, JSON that is not such an event (the record's own checks:
  * ids, positive finite prices, bid at most ask, a bar ending after it starts), an implausible price or size, a
  * symbol that is not a pair, and an event on the wrong topic for its run id (a live event carrying a run id, a
- * replayed one without), which would otherwise mix backtest and live state.
+ * replayed one without), which would otherwise mix backtest and live state; and on live topics, what
+ * {@link InputLimits} refuses (a symbol not configured, an event time far ahead of the clock). Each refusal is a
+ * {@link RejectedInput} naming its reason.
  */
 final class MarketEventDeserializer implements Deserializer<Object> {
 
     /** Larger prices or sizes are data errors, and their squares must stay far from overflow. */
     static final double MAX_PRICE = 1e9;
     static final double MAX_SIZE = 1e15;
+    /** A trade, quote or bar is a few hundred bytes of JSON; far more is not one of ours (and costs to parse). */
+    static final int MAX_BYTES = 16 * 1024;
 
     private static final Map<String, Class<?>> TYPES = Map.of(
             Topics.MARKET_CRYPTO, Tick.class, Topics.MARKET_CRYPTO_REPLAY, Tick.class,
@@ -41,19 +46,59 @@ final class MarketEventDeserializer implements Deserializer<Object> {
         return REPLAY;
     }
 
+    private final InputLimits limits;
+
+    MarketEventDeserializer(InputLimits limits) {
+        this.limits = limits;
+    }
+
     @Override
     public Object deserialize(String topic, byte[] bytes) {
         Class<?> type = TYPES.get(topic);
         if (type == null) {
             throw new SerializationException("no market event is expected on " + topic);
         }
-        Object event = EventJson.read(bytes, type);
-        return switch (event) {
+        if (bytes != null && bytes.length > MAX_BYTES) {
+            throw new RejectedInput("oversized", bytes.length + " bytes, more than the " + MAX_BYTES
+                    + " any market event takes");
+        }
+        Object event;
+        try {
+            event = EventJson.read(bytes, type);
+        } catch (SerializationException e) {
+            throw new RejectedInput("malformed", e.getMessage(), e);
+        }
+        Object checked = switch (event) {
             case Tick tick -> tick(topic, tick);
             case Quote quote -> quote(topic, quote);
             case SourceBar bar -> bar(topic, bar);
             default -> throw new IllegalStateException("unexpected " + event.getClass());
         };
+        if (!REPLAY.contains(topic)) {
+            live(checked);
+        }
+        return checked;
+    }
+
+    /** A live event: a configured symbol, and not further ahead of the clock than the edge allows. */
+    private void live(Object event) {
+        String symbol;
+        Instant time;
+        switch (event) {
+            case Tick t -> { symbol = t.symbol(); time = t.eventTime(); }
+            case Quote q -> { symbol = q.symbol(); time = q.eventTime(); }
+            case SourceBar b -> { symbol = b.symbol(); time = b.eventTime(); }
+            default -> throw new IllegalStateException("unexpected " + event.getClass());
+        }
+        if (!limits.symbols().contains(symbol)) {
+            throw new RejectedInput("unknown_symbol", symbol + " is not one of the configured symbols "
+                    + limits.symbols());
+        }
+        Instant latest = limits.clock().instant().plus(limits.maxFuture());
+        if (time.isAfter(latest)) {
+            throw new RejectedInput("far_future", "event time " + time + " is more than " + limits.maxFuture()
+                    + " ahead of the clock");
+        }
     }
 
     private static Tick tick(String topic, Tick tick) {
@@ -77,7 +122,7 @@ final class MarketEventDeserializer implements Deserializer<Object> {
     private static SourceBar bar(String topic, SourceBar bar) {
         plausible(Math.max(bar.high(), Math.max(bar.open(), bar.close())), bar.volume());
         if (bar.open() < bar.low() || bar.open() > bar.high() || bar.close() < bar.low() || bar.close() > bar.high()) {
-            throw new SerializationException("open " + bar.open() + " or close " + bar.close() + " outside the bar's"
+            throw new RejectedInput("malformed", "open " + bar.open() + " or close " + bar.close() + " outside the bar's"
                     + " range " + bar.low() + " .. " + bar.high());
         }
         checkRun(topic, bar.runId());
@@ -90,17 +135,17 @@ final class MarketEventDeserializer implements Deserializer<Object> {
 
     private static void plausible(double price, double size) {
         if (price > MAX_PRICE || size > MAX_SIZE) {
-            throw new SerializationException("implausible price " + price + " or size " + size);
+            throw new RejectedInput("implausible", "implausible price " + price + " or size " + size);
         }
     }
 
     private static void checkRun(String topic, String runId) {
         boolean replayTopic = REPLAY.contains(topic);
         if (replayTopic && runId == null) {
-            throw new SerializationException("a replayed event without a run id on " + topic);
+            throw new RejectedInput("wrong_stream", "a replayed event without a run id on " + topic);
         }
         if (!replayTopic && runId != null) {
-            throw new SerializationException("an event of backtest run " + runId + " on the live topic " + topic);
+            throw new RejectedInput("wrong_stream", "an event of backtest run " + runId + " on the live topic " + topic);
         }
     }
 
@@ -108,7 +153,7 @@ final class MarketEventDeserializer implements Deserializer<Object> {
         try {
             return Symbols.normalize(symbol);
         } catch (IllegalArgumentException e) {
-            throw new SerializationException(e.getMessage(), e);
+            throw new RejectedInput("malformed", e.getMessage(), e);
         }
     }
 }

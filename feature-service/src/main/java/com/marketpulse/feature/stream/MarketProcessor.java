@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -47,6 +48,7 @@ final class MarketProcessor implements Processor<String, Object, String, Object>
     private final GridSettings settings;
     private final Duration expireAfter;
     private final StreamEvents events;
+    private final int maxSymbolsPerRun;
     private final Map<String, MarketState> states = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, MarketState> eldest) {
@@ -57,10 +59,14 @@ final class MarketProcessor implements Processor<String, Object, String, Object>
     private KeyValueStore<String, byte[]> store;
 
     /**
-     * @param expireAfter delete a state not updated for this long (wall clock); {@code null} keeps state forever
+     * @param expireAfter      delete a state not updated for this long (wall clock); {@code null} keeps state forever
+     * @param maxSymbolsPerRun the most symbols (states) one backtest run may open; a further symbol's inputs are
+     *                         refused ({@code replay_symbol_cap}). Live inputs are limited to the configured symbols
+     *                         when they are read.
      */
     MarketProcessor(String storeName, String stream, GridSettings settings, Duration expireAfter,
-                    StreamEvents events) {
+                    int maxSymbolsPerRun, StreamEvents events) {
+        this.maxSymbolsPerRun = maxSymbolsPerRun;
         this.storeName = storeName;
         this.stream = stream;
         this.settings = settings;
@@ -110,6 +116,9 @@ final class MarketProcessor implements Processor<String, Object, String, Object>
         String key = stateKey(input.symbol(), input.runId());
         MarketState state = states.get(key);
         if (state == null) {
+            if (input.runId() != null) {
+                checkRunCap(input, key);
+            }
             state = load(key);
             states.put(key, state);
         }
@@ -129,6 +138,25 @@ final class MarketProcessor implements Processor<String, Object, String, Object>
         }
         if (step.hasFeatures()) {
             context.forward(record.withKey(input.symbol()).withValue(step.features()));
+        }
+    }
+
+    /** A run's new symbol is refused once the run has its cap of states (counted in the store, durable). */
+    private void checkRunCap(Input input, String key) {
+        if (store.get(key) != null) {
+            return;
+        }
+        int symbols = 0;
+        try (KeyValueIterator<String, byte[]> run = store.prefixScan(stateKey("", input.runId()),
+                new StringSerializer())) {
+            while (run.hasNext() && symbols < maxSymbolsPerRun) {
+                run.next();
+                symbols++;
+            }
+        }
+        if (symbols >= maxSymbolsPerRun) {
+            throw new RejectedInput("replay_symbol_cap", "backtest run " + input.runId() + " already has "
+                    + maxSymbolsPerRun + " symbols; " + input.symbol() + " is refused");
         }
     }
 

@@ -16,7 +16,7 @@ public interface StreamEvents {
         }
 
         @Override
-        public void deadLetter(String topic, String stage) {
+        public void deadLetter(String topic, String stage, String reason) {
         }
     };
 
@@ -35,9 +35,10 @@ public interface StreamEvents {
      * One record sent to a dead-letter topic.
      *
      * @param topic the topic it came from
-     * @param stage {@code deserialization} or {@code processing}
+     * @param stage  {@code deserialization} or {@code processing}
+     * @param reason why (see {@link RejectedInput}); {@code failed} for a processing failure
      */
-    void deadLetter(String topic, String stage);
+    void deadLetter(String topic, String stage, String reason);
 
     static StreamEvents from(java.util.Map<String, ?> configs) {
         return configs.get(CONFIG) instanceof StreamEvents events ? events : NONE;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts what the topology reports, by "stream:kind:outcome" and "DLT:topic:stage". */
+/** Counts what the topology reports, by "stream:kind:outcome", "DLT:topic:stage" and "DLT:topic:stage:reason". */
 final class CountingEvents implements StreamEvents {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
@@ -15,8 +15,9 @@ final class CountingEvents implements StreamEvents {
     }
 
     @Override
-    public void deadLetter(String topic, String stage) {
+    public void deadLetter(String topic, String stage, String reason) {
         counts.computeIfAbsent("DLT:" + topic + ":" + stage, k -> new LongAdder()).increment();
+        counts.computeIfAbsent("DLT:" + topic + ":" + stage + ":" + reason, k -> new LongAdder()).increment();
     }
 
     long count(String key) {

@@ -14,8 +14,10 @@ import com.marketpulse.events.json.EventSerdes;
 import com.marketpulse.settings.Settings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ class FeatureTopologyTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T12:00:00.123456789Z");
     private static final Instant MINUTE = Instant.parse("2026-11-24T12:00:00Z");
+    /** The wall clock of the live limits: after every event these tests send. */
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
 
     @TempDir
     Path stateDir;
@@ -54,7 +58,8 @@ class FeatureTopologyTest {
     @BeforeEach
     void startDriver() {
         StreamsBuilder builder = new StreamsBuilder();
-        FeatureTopology.build(builder, Settings.defaults().features(), Duration.ofHours(1), events);
+        FeatureTopology.build(builder, Settings.defaults().features(), Duration.ofHours(1),
+                InputLimits.of(Settings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC)), events);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "feature-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -15,6 +15,11 @@ import java.util.Set;
 final class AlpacaFrameParser {
 
     private static final Set<String> IGNORED_TYPES = Set.of("d", "o");
+    /**
+     * Larger frames are refused unread: Alpaca batches a few hundred small messages at most (a few KiB to tens of
+     * KiB), so a megabyte is a broken or hostile peer, and parsing it would only cost memory.
+     */
+    static final int MAX_FRAME_CHARS = 1 << 20;
 
     private final JsonMapper json;
 
@@ -22,27 +27,39 @@ final class AlpacaFrameParser {
         this.json = json;
     }
 
-    /** The messages of one text frame; a frame that is not a JSON array yields one {@link AlpacaMessage.Malformed}. */
+    /**
+     * The messages of one text frame; a frame that is not a JSON array (or is oversized) yields one
+     * {@link AlpacaMessage.Malformed}, as does each element that cannot be read.
+     */
     List<AlpacaMessage> parse(String frame) {
+        if (frame.length() > MAX_FRAME_CHARS) {
+            return List.of(new AlpacaMessage.Malformed("oversized", "frame of " + frame.length()
+                    + " characters, more than " + MAX_FRAME_CHARS));
+        }
         JsonNode root;
         try {
             root = json.readTree(frame);
         } catch (JacksonException e) {
-            return List.of(new AlpacaMessage.Malformed("not JSON: " + e.getOriginalMessage()));
+            return List.of(new AlpacaMessage.Malformed("not-json", "not JSON: " + e.getOriginalMessage()));
         }
         if (root == null || !root.isArray()) {
-            return List.of(new AlpacaMessage.Malformed("not a JSON array"));
+            return List.of(new AlpacaMessage.Malformed("not-array", "not a JSON array"));
         }
         List<AlpacaMessage> messages = new ArrayList<>(root.size());
         for (JsonNode element : root) {
-            messages.add(message(element));
+            try {
+                messages.add(message(element));
+            } catch (RuntimeException e) {
+                // a shape no check above foresaw must cost this element only, never the frame or the connection
+                messages.add(new AlpacaMessage.Malformed("unreadable", e.toString()));
+            }
         }
         return messages;
     }
 
     private AlpacaMessage message(JsonNode element) {
         if (!element.isObject() || !element.path("T").isString()) {
-            return new AlpacaMessage.Malformed("element without a \"T\" type");
+            return new AlpacaMessage.Malformed("no-type", "element without a \"T\" type");
         }
         String type = element.get("T").asString();
         return switch (type) {
@@ -53,7 +70,7 @@ final class AlpacaFrameParser {
             };
             case "error" -> element.path("code").isIntegralNumber()
                     ? new AlpacaMessage.Failure(element.get("code").asInt(), element.path("msg").asString(""))
-                    : new AlpacaMessage.Malformed("error without a numeric code");
+                    : new AlpacaMessage.Malformed("wrong-type", "error without a numeric code");
             case "subscription" -> new AlpacaMessage.Subscribed(strings(element.path("trades")),
                     strings(element.path("quotes")), strings(element.path("bars")),
                     strings(element.path("updatedBars")));
@@ -72,17 +89,17 @@ final class AlpacaFrameParser {
         JsonNode id = trade.path("i");
         if (!symbolNode.isString() || !price.isNumber() || !size.isNumber() || !id.isIntegralNumber()
                 || !id.canConvertToLong() || !trade.path("t").isString()) {
-            return new AlpacaMessage.Malformed("trade without S/p/s/t/i of the documented types");
+            return new AlpacaMessage.Malformed("wrong-type", "trade without S/p/s/t/i of the documented types");
         }
         if (!(price.asDouble() > 0) || !(size.asDouble() >= 0) || !Double.isFinite(price.asDouble())
                 || !Double.isFinite(size.asDouble())) {
-            return new AlpacaMessage.Malformed("trade with price " + price + " and size " + size);
+            return new AlpacaMessage.Malformed("bad-value", "trade with price " + price + " and size " + size);
         }
         Instant time;
         try {
             time = OffsetDateTime.parse(trade.get("t").asString()).toInstant();
         } catch (DateTimeParseException e) {
-            return new AlpacaMessage.Malformed("trade time is not RFC-3339: " + trade.get("t").asString());
+            return new AlpacaMessage.Malformed("bad-time", "trade time is not RFC-3339: " + trade.get("t").asString());
         }
         String side = trade.path("tks").asString(null);
         return new AlpacaMessage.Trade(symbolNode.asString(), price.asDouble(), size.asDouble(), time, id.asLong(),
@@ -92,16 +109,16 @@ final class AlpacaFrameParser {
     private AlpacaMessage quote(JsonNode quote) {
         JsonNode symbol = quote.path("S");
         if (!symbol.isString() || !numbers(quote, "bp", "bs", "ap", "as")) {
-            return new AlpacaMessage.Malformed("quote without S/bp/bs/ap/as of the documented types");
+            return new AlpacaMessage.Malformed("wrong-type", "quote without S/bp/bs/ap/as of the documented types");
         }
         double bid = quote.get("bp").asDouble();
         double ask = quote.get("ap").asDouble();
         if (!(bid > 0) || !(ask >= bid) || !(quote.get("bs").asDouble() >= 0) || !(quote.get("as").asDouble() >= 0)) {
-            return new AlpacaMessage.Malformed("quote with bid " + bid + " and ask " + ask + " (crossed, empty or negative)");
+            return new AlpacaMessage.Malformed("bad-value", "quote with bid " + bid + " and ask " + ask + " (crossed, empty or negative)");
         }
         Instant time = time(quote);
         if (time == null) {
-            return new AlpacaMessage.Malformed("quote time is not RFC-3339: " + quote.path("t"));
+            return new AlpacaMessage.Malformed("bad-time", "quote time is not RFC-3339: " + quote.path("t"));
         }
         return new AlpacaMessage.Quote(symbol.asString(), bid, quote.get("bs").asDouble(), ask,
                 quote.get("as").asDouble(), time);
@@ -110,7 +127,7 @@ final class AlpacaFrameParser {
     /** A bar object; {@code symbolNode} is the {@code S} key on the stream, the map key in REST responses. */
     AlpacaMessage bar(JsonNode bar, JsonNode symbolNode, boolean updated) {
         if (!symbolNode.isString() || !numbers(bar, "o", "h", "l", "c", "v")) {
-            return new AlpacaMessage.Malformed("bar without S/o/h/l/c/v of the documented types");
+            return new AlpacaMessage.Malformed("wrong-type", "bar without S/o/h/l/c/v of the documented types");
         }
         double open = bar.get("o").asDouble();
         double high = bar.get("h").asDouble();
@@ -122,12 +139,12 @@ final class AlpacaFrameParser {
         double vwap = bar.path("vw").isNumber() ? bar.get("vw").asDouble() : 0;
         if (!(low > 0) || !(high >= low) || !(open > 0) || !(close > 0) || !(volume >= 0) || trades < 0
                 || !(vwap >= 0) || !Double.isFinite(high) || !Double.isFinite(volume) || !Double.isFinite(vwap)) {
-            return new AlpacaMessage.Malformed("bar with o/h/l/c " + open + "/" + high + "/" + low + "/" + close
+            return new AlpacaMessage.Malformed("bad-value", "bar with o/h/l/c " + open + "/" + high + "/" + low + "/" + close
                     + ", v " + volume + ", n " + trades + ", vw " + vwap);
         }
         Instant start = time(bar);
         if (start == null) {
-            return new AlpacaMessage.Malformed("bar time is not RFC-3339: " + bar.path("t"));
+            return new AlpacaMessage.Malformed("bad-time", "bar time is not RFC-3339: " + bar.path("t"));
         }
         return new AlpacaMessage.Bar(symbolNode.asString(), start, open, high, low, close, volume, trades, vwap,
                 updated);

@@ -51,7 +51,7 @@ final class AlpacaHistoricalClient {
     }
 
     /** Every trade of the symbols in [start, end], oldest first. Malformed trades are counted into {@code malformed}. */
-    List<AlpacaMessage.Trade> trades(List<String> symbols, Instant start, Instant end, Runnable malformed)
+    List<AlpacaMessage.Trade> trades(List<String> symbols, Instant start, Instant end, java.util.function.Consumer<String> malformed)
             throws IOException, InterruptedException {
         List<AlpacaMessage.Trade> trades = all("trades", Map.of(), symbols, start, end, AlpacaMessage.Trade.class,
                 parser::trade, malformed);
@@ -63,7 +63,7 @@ final class AlpacaHistoricalClient {
      * Every 1-minute bar of the symbols starting in [start, end], oldest first (by start, then symbol). Malformed
      * bars are counted into {@code malformed}.
      */
-    List<AlpacaMessage.Bar> minuteBars(List<String> symbols, Instant start, Instant end, Runnable malformed)
+    List<AlpacaMessage.Bar> minuteBars(List<String> symbols, Instant start, Instant end, java.util.function.Consumer<String> malformed)
             throws IOException, InterruptedException {
         List<AlpacaMessage.Bar> bars = all("bars", Map.of("timeframe", "1Min"), symbols, start, end,
                 AlpacaMessage.Bar.class, (bar, symbol) -> parser.bar(bar, symbol, false), malformed);
@@ -75,7 +75,7 @@ final class AlpacaHistoricalClient {
     private <T extends AlpacaMessage> List<T> all(String resource, Map<String, String> parameters,
                                                   List<String> symbols, Instant start, Instant end, Class<T> type,
                                                   BiFunction<JsonNode, JsonNode, AlpacaMessage> parse,
-                                                  Runnable malformed) throws IOException, InterruptedException {
+                                                  java.util.function.Consumer<String> malformed) throws IOException, InterruptedException {
         List<T> items = new ArrayList<>();
         String pageToken = null;
         do {
@@ -96,7 +96,7 @@ final class AlpacaHistoricalClient {
                     if (type.isInstance(message)) {
                         items.add(type.cast(message));
                     } else {
-                        malformed.run();
+                        malformed.accept(message instanceof AlpacaMessage.Malformed bad ? bad.kind() : "unexpected");
                     }
                 }
             }

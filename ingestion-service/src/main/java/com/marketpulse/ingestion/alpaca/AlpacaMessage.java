@@ -59,7 +59,14 @@ sealed interface AlpacaMessage {
     record Unknown(String type) implements AlpacaMessage {
     }
 
-    /** An element that could not be understood; the rest of the frame is still used. */
-    record Malformed(String reason) implements AlpacaMessage {
+    /**
+     * An element that could not be understood; the rest of the frame is still used.
+     *
+     * @param kind   the metric tag: {@code not-json}, {@code not-array}, {@code oversized}, {@code no-type},
+     *               {@code wrong-type} (a field missing or of another type), {@code bad-value} (NaN, negative,
+     *               crossed), {@code bad-time}, {@code unreadable}
+     * @param reason what exactly was wrong, for the log
+     */
+    record Malformed(String kind, String reason) implements AlpacaMessage {
     }
 }

@@ -50,8 +50,9 @@ final class AlpacaMetrics {
         counter("marketpulse.ingestion.alpaca.bars.backfilled").increment(fresh + corrections);
     }
 
-    void malformed() {
-        counter("marketpulse.ingestion.alpaca.frames.malformed").increment();
+    /** A message that could not be used, by {@code reason} (see {@link AlpacaMessage.Malformed#kind()}). */
+    void malformed(String reason) {
+        counter("marketpulse.ingestion.alpaca.frames.malformed", "reason", reason).increment();
     }
 
     void serverError(int code) {

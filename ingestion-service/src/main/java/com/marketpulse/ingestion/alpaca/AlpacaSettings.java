@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * @param maxBackfill    the longest gap of trades closed from REST after a reconnect
  * @param barSeed        how far back minute bars are fetched from REST for a symbol with no bar published yet
  *                       (first start), and the longest gap of bars closed after a reconnect or restart
+ * @param maxFuture      {@code marketpulse.edge.max-future}: an event further ahead of the wall clock is handed on for
+ *                       the publisher to dead-letter, but never enters the de-duplication state (it would make every
+ *                       real event after it look stale)
  */
 public record AlpacaSettings(
         String location,
@@ -35,7 +38,8 @@ public record AlpacaSettings(
         Duration maxBackoff,
         Duration limitBackoff,
         Duration maxBackfill,
-        Duration barSeed) {
+        Duration barSeed,
+        Duration maxFuture) {
 
     private static final Pattern LOCATION = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern LOCATED = Pattern.compile(".*/v1beta3/crypto/([^/]+)");

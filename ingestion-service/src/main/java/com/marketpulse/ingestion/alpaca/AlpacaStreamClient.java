@@ -52,6 +52,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
     private final OkHttpClient http;
     private final AlpacaSink sink;
     private final Supplier<Map<String, Instant>> publishedBars;
+    private final Supplier<List<KnownTrade>> publishedTrades;
     private final Clock clock;
     private final JsonMapper json = EventJson.mapper();
     private final AlpacaFrameParser parser = new AlpacaFrameParser(json);
@@ -83,7 +84,19 @@ public final class AlpacaStreamClient implements AutoCloseable {
      */
     public AlpacaStreamClient(AlpacaSettings settings, OkHttpClient http, AlpacaSink sink,
                               Supplier<Map<String, Instant>> publishedBars, MeterRegistry registry, Clock clock) {
+        this(settings, http, sink, publishedBars, List::of, registry, clock);
+    }
+
+    /**
+     * @param publishedTrades the trades of this venue already in Kafka (read back on start): the newest per symbol is
+     *                        where the gap a crash or restart left starts, and their ids keep the REST backfill from
+     *                        publishing one twice; called once, on the stream thread
+     */
+    public AlpacaStreamClient(AlpacaSettings settings, OkHttpClient http, AlpacaSink sink,
+                              Supplier<Map<String, Instant>> publishedBars, Supplier<List<KnownTrade>> publishedTrades,
+                              MeterRegistry registry, Clock clock) {
         this.settings = settings;
+        this.publishedTrades = publishedTrades;
         this.http = http.newBuilder().pingInterval(settings.pingInterval()).readTimeout(Duration.ZERO).build();
         this.sink = sink;
         this.publishedBars = publishedBars;
@@ -118,6 +131,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
                 settings.streamUrl(), settings.location(), settings.symbols());
         executor.execute(() -> {
             restorePublishedBars();
+            restorePublishedTrades();
             connect();
         });
         long tick = Math.max(100, Math.min(1000, settings.silenceTimeout().toMillis() / 4));
@@ -159,6 +173,23 @@ public final class AlpacaStreamClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Remembers the trades Kafka already holds, so the first subscription backfills the gap since the newest of them
+     * (the downtime of a crash or restart) from REST, each trade once.
+     */
+    private void restorePublishedTrades() {
+        try {
+            List<KnownTrade> known = publishedTrades.get();
+            known.stream().filter(t -> settings.symbols().contains(t.symbol())).forEach(seen::remember);
+            seen.gapStart().ifPresent(since -> log.info("{} trade(s) of venue {} already in Kafka, the newest of the"
+                    + " quietest symbol at {}; the gap since then is backfilled from REST", known.size(),
+                    settings.location(), since));
+        } catch (RuntimeException e) {
+            log.warn("Could not read back the trades already published ({}); trades of the downtime are not"
+                    + " backfilled", e.toString());
+        }
+    }
+
     private void connect() {
         if (state == State.CLOSED || state == State.FAILED) {
             return;
@@ -178,7 +209,7 @@ public final class AlpacaStreamClient implements AutoCloseable {
             try {
                 handle(message, frame);
             } catch (RuntimeException e) {
-                metrics.malformed();
+                metrics.malformed("unhandled");
                 log.warn("Skipping an Alpaca message that could not be handled ({}): {}", e.toString(), abbreviate(frame));
             }
         }
@@ -200,6 +231,9 @@ public final class AlpacaStreamClient implements AutoCloseable {
                 // of meeting them late, behind the live price. The stream's own bars fill what completes meanwhile.
                 fillBars();
                 sink.awaitStored();
+                // the REST history is no part of the handshake: a slow seed must not look like a dead connection
+                // (a reconnect would fetch it again, and again)
+                connectStartedAt = clock.instant();
                 state = State.SUBSCRIBING;
                 Map<String, Object> subscribe = new LinkedHashMap<>();
                 subscribe.put("action", "subscribe");
@@ -211,9 +245,21 @@ public final class AlpacaStreamClient implements AutoCloseable {
                 socket.send(json.writeValueAsString(subscribe));
             }
             case AlpacaMessage.Subscribed s -> subscribed(s);
-            case AlpacaMessage.Trade trade -> accept(trade);
-            case AlpacaMessage.Quote quote -> accept(quote);
-            case AlpacaMessage.Bar bar -> accept(bar, false);
+            case AlpacaMessage.Trade trade -> {
+                if (isSubscribed(trade.symbol())) {
+                    accept(trade, false);
+                }
+            }
+            case AlpacaMessage.Quote quote -> {
+                if (isSubscribed(quote.symbol())) {
+                    accept(quote);
+                }
+            }
+            case AlpacaMessage.Bar bar -> {
+                if (isSubscribed(bar.symbol())) {
+                    accept(bar, false);
+                }
+            }
             case AlpacaMessage.Failure failure -> failure(failure);
             case AlpacaMessage.Ignored ignored -> metrics.ignored(ignored.type());
             case AlpacaMessage.Unknown unknown -> {
@@ -223,13 +269,25 @@ public final class AlpacaStreamClient implements AutoCloseable {
                 }
             }
             case AlpacaMessage.Malformed malformed -> {
-                metrics.malformed();
+                metrics.malformed(malformed.kind());
                 if (malformedFrames++ % 100 == 0) {
                     log.warn("Skipping a malformed Alpaca message ({}; {} so far): {}", malformed.reason(),
                             malformedFrames, abbreviate(frame));
                 }
             }
         }
+    }
+
+    /**
+     * Only the symbols asked for enter the pipeline: anything else is a broken or hostile peer, and each new symbol
+     * would open state downstream for good.
+     */
+    private boolean isSubscribed(String symbol) {
+        if (settings.symbols().contains(symbol)) {
+            return true;
+        }
+        metrics.malformed("unsubscribed-symbol");
+        return false;
     }
 
     private void subscribed(AlpacaMessage.Subscribed subscription) {
@@ -267,24 +325,30 @@ public final class AlpacaStreamClient implements AutoCloseable {
     /** Closes the gap from REST; the stream's frames wait meanwhile and come out after the backfilled trades. */
     private void backfill(Instant since) {
         try {
-            gapBackfill.close(since, this::accept);
+            gapBackfill.close(since, trade -> accept(trade, true));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private boolean accept(AlpacaMessage.Trade trade) {
-        if (!seen.firstTime(trade)) {
+    /** Hands a trade on unless it was seen already; a REST-fetched one ({@code fetched}) as a backfill. */
+    private boolean accept(AlpacaMessage.Trade trade, boolean fetched) {
+        if (!beyondFuture(trade.time()) && !seen.firstTime(trade)) {
             metrics.duplicate();
             return false;
         }
-        sink.trade(Tick.live(SOURCE, settings.location(), trade.symbol(), trade.time(), trade.price(), trade.size(),
-                Long.toString(trade.id()), trade.takerSide()));
+        Tick tick = Tick.live(SOURCE, settings.location(), trade.symbol(), trade.time(), trade.price(), trade.size(),
+                Long.toString(trade.id()), trade.takerSide());
+        if (fetched) {
+            sink.backfilledTrade(tick);
+        } else {
+            sink.trade(tick);
+        }
         return true;
     }
 
     private void accept(AlpacaMessage.Quote quote) {
-        if (!quotes.firstTime(quote)) {
+        if (!beyondFuture(quote.time()) && !quotes.firstTime(quote)) {
             metrics.staleQuote();
             return;
         }
@@ -293,7 +357,8 @@ public final class AlpacaStreamClient implements AutoCloseable {
 
     /** Publishes a new bar, or a changed one as a correction under the same event id; skips a repeat. */
     private BarLedger.Verdict accept(AlpacaMessage.Bar bar, boolean fetched) {
-        BarLedger.Verdict verdict = bars.offer(bar, fetched);
+        BarLedger.Verdict verdict = beyondFuture(bar.start().plus(BAR_LENGTH)) ? BarLedger.Verdict.NEW
+                : bars.offer(bar, fetched);
         switch (verdict) {
             case REPEAT -> metrics.barRepeated();
             case CORRECTION -> metrics.barCorrected();
@@ -301,12 +366,26 @@ public final class AlpacaStreamClient implements AutoCloseable {
             }
         }
         if (verdict != BarLedger.Verdict.REPEAT) {
-            sink.bar(new SourceBar(SourceBar.idOf(SOURCE, settings.location(), bar.symbol(), bar.start(), null),
+            SourceBar event = new SourceBar(SourceBar.idOf(SOURCE, settings.location(), bar.symbol(), bar.start(), null),
                     bar.symbol(), bar.start(), bar.start().plus(BAR_LENGTH), bar.open(), bar.high(), bar.low(),
                     bar.close(), bar.volume(), bar.trades(), bar.vwap(), verdict == BarLedger.Verdict.CORRECTION,
-                    SOURCE, settings.location(), null));
+                    SOURCE, settings.location(), null);
+            if (fetched) {
+                sink.backfilledBar(event);
+            } else {
+                sink.bar(event);
+            }
         }
         return verdict;
+    }
+
+    /**
+     * An event further ahead of the wall clock than {@code max-future}: handed on, so the publisher dead-letters it
+     * with a counter, but kept out of the de-duplication state, where it would make every real event after it look
+     * stale until the wall clock caught up.
+     */
+    private boolean beyondFuture(Instant time) {
+        return time.isAfter(clock.instant().plus(settings.maxFuture()));
     }
 
     private void failure(AlpacaMessage.Failure failure) {

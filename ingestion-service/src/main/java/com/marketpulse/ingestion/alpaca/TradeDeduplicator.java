@@ -23,14 +23,23 @@ final class TradeDeduplicator {
 
     /** True the first time a trade is offered; false for a trade already seen. */
     boolean firstTime(AlpacaMessage.Trade trade) {
-        SequencedSet<Long> ids = seen.computeIfAbsent(trade.symbol(), s -> new LinkedHashSet<>());
-        if (!ids.add(trade.id())) {
+        return add(trade.symbol(), trade.id(), trade.time());
+    }
+
+    /** A trade known to be published already (read back from Kafka after a restart). */
+    void remember(KnownTrade trade) {
+        add(trade.symbol(), trade.id(), trade.time());
+    }
+
+    private boolean add(String symbol, long id, Instant time) {
+        SequencedSet<Long> ids = seen.computeIfAbsent(symbol, s -> new LinkedHashSet<>());
+        if (!ids.add(id)) {
             return false;
         }
         if (ids.size() > capacityPerSymbol) {
             ids.removeFirst();
         }
-        newest.merge(trade.symbol(), trade.time(), (a, b) -> a.isAfter(b) ? a : b);
+        newest.merge(symbol, time, (a, b) -> a.isAfter(b) ? a : b);
         return true;
     }
 

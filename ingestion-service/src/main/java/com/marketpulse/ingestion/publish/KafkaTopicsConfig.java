@@ -4,11 +4,13 @@ import com.marketpulse.events.TopicCatalogue;
 import com.marketpulse.events.Topics;
 import com.marketpulse.settings.MarketPulseSettings;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topics this service produces, as the catalogue states them (partitions and replicas from the settings). */
+/** The topics this service produces (and their dead-letter topics), as the catalogue states them (partitions and replicas from the settings). */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfig {
 
@@ -16,9 +18,14 @@ class KafkaTopicsConfig {
             Topics.MARKET_QUOTES, Topics.MARKET_QUOTES_REPLAY, Topics.MARKET_SOURCE_BARS,
             Topics.MARKET_SOURCE_BARS_REPLAY, Topics.MARKET_LABELS);
 
+    /** Where an event rejected at the edge, or refused by the broker for good, goes instead of its topic. */
+    static final List<String> DEAD_LETTERS = PRODUCED.stream().filter(topic -> !topic.equals(Topics.MARKET_LABELS))
+            .map(Topics::deadLetter).toList();
+
     @Bean
     KafkaAdmin.NewTopics ingestionTopics(MarketPulseSettings settings) {
         return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(settings.kafka().partitions(),
-                settings.kafka().replicationFactor(), PRODUCED).toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+                settings.kafka().replicationFactor(),
+                Stream.concat(PRODUCED.stream(), DEAD_LETTERS.stream()).toList()).toArray(NewTopic[]::new));
     }
 }

@@ -61,6 +61,14 @@ class PublishMetrics {
                 .register(registry).increment();
     }
 
+    /** An event turned into a dead letter: rejected at the edge or refused by the broker for good. */
+    void rejected(Outgoing record, String reason) {
+        Counter.builder("marketpulse.ingestion." + record.kind() + ".rejected")
+                .description("Events sent to the dead-letter topic instead of their own, by reason and symbol")
+                .tags("reason", reason, "symbol", record.key())
+                .register(registry).increment();
+    }
+
     void bufferSize(Supplier<Number> size) {
         registry.gauge("marketpulse.ingestion.publish.buffered", size, s -> s.get().doubleValue());
     }

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,14 +27,20 @@ public final class CandleReplayer {
 
     private final ReplaySpeed speed;
     private final Pacer pacer;
+    private final RowCheck check;
 
     public CandleReplayer(ReplaySpeed speed, Pacer pacer) {
+        this(speed, pacer, RowCheck.none());
+    }
+
+    public CandleReplayer(ReplaySpeed speed, Pacer pacer, RowCheck check) {
         this.speed = speed;
         this.pacer = pacer;
+        this.check = check;
     }
 
     public Summary replay(CandleFile file, ReplaySink sink) throws IOException, InterruptedException {
-        Delivery delivery = new Delivery(new ReplayPacing(speed, pacer), sink);
+        Delivery delivery = new Delivery(new ReplayPacing(speed, pacer), sink, check);
         CandleFile.Summary read;
         try (InputStream in = new StopsWhenInterrupted(Files.newInputStream(file.path()))) {
             read = file.read(in, delivery, bad -> sink.onBadRow(bad.line(), bad.reason()));
@@ -55,13 +63,17 @@ public final class CandleReplayer {
 
         private final ReplayPacing pacing;
         private final ReplaySink sink;
+        private final RowCheck check;
+        /** The start of the newest candle per symbol: a candle not after it is a duplicate or out of order. */
+        private final Map<String, Instant> newestStart = new HashMap<>();
         private boolean interrupted;
         private Instant first;
         private Instant last;
 
-        Delivery(ReplayPacing pacing, ReplaySink sink) {
+        Delivery(ReplayPacing pacing, ReplaySink sink, RowCheck check) {
             this.pacing = pacing;
             this.sink = sink;
+            this.check = check;
         }
 
         @Override
@@ -70,14 +82,23 @@ public final class CandleReplayer {
                 return;
             }
             SourceBar named = withPair(bar);
+            Instant newest = newestStart.get(named.symbol());
+            if (newest != null && !named.start().isAfter(newest)) {
+                throw new IllegalArgumentException("candle of " + named.symbol() + " starting " + named.start()
+                        + " is not after the previous one (" + newest + "): a duplicate or out of order");
+            }
+            check.reject(named.symbol(), named.eventTime()).ifPresent(why -> {
+                throw new IllegalArgumentException(why);
+            });
+            newestStart.put(named.symbol(), named.start());
             try {
                 pacing.awaitEvent(named.eventTime());
+                sink.onBar(named);
             } catch (InterruptedException e) {
                 interrupted = true;
                 Thread.currentThread().interrupt();
                 return;
             }
-            sink.onBar(named);
             first = first == null ? named.eventTime() : first;
             last = named.eventTime();
         }

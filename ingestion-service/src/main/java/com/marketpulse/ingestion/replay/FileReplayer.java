@@ -5,6 +5,9 @@ import com.marketpulse.events.AnomalyLabel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Replays a CSV or Parquet trades file at a chosen speed: the n-th trade goes out when
@@ -13,12 +16,21 @@ import java.time.Instant;
  */
 public final class FileReplayer {
 
+    /** Trade ids remembered per file to tell a duplicate row; older ones are forgotten (memory stays bounded). */
+    static final int REMEMBERED_IDS = 100_000;
+
     private final ReplaySpeed speed;
     private final Pacer pacer;
+    private final RowCheck check;
 
     public FileReplayer(ReplaySpeed speed, Pacer pacer) {
+        this(speed, pacer, RowCheck.none());
+    }
+
+    public FileReplayer(ReplaySpeed speed, Pacer pacer, RowCheck check) {
         this.speed = speed;
         this.pacer = pacer;
+        this.check = check;
     }
 
     public ReplaySummary replay(Path file, ReplaySink sink) throws IOException, InterruptedException {
@@ -30,6 +42,12 @@ public final class FileReplayer {
         Instant first = null;
         Instant last = null;
         ReplayPacing pacing = new ReplayPacing(speed, pacer);
+        Map<String, Long> ids = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > REMEMBERED_IDS;
+            }
+        };
         try (TradeFile trades = TradeFile.open(file)) {
             TradeRow row;
             while ((row = trades.next()) != null) {
@@ -40,6 +58,12 @@ public final class FileReplayer {
                         sink.onBadRow(bad.line(), bad.reason());
                     }
                     case TradeRow.Trade trade -> {
+                        Optional<String> refused = refused(trade, ids);
+                        if (refused.isPresent()) {
+                            skipped++;
+                            sink.onBadRow(trade.line(), refused.get());
+                            continue;
+                        }
                         Instant time = trade.tick().eventTime();
                         pacing.awaitEvent(time);
                         if (first == null) {
@@ -61,5 +85,19 @@ public final class FileReplayer {
             labels++;
         }
         return new ReplaySummary(read, published, skipped, labels, first, last);
+    }
+
+    /**
+     * A row whose trade id (from the file's own id column) its symbol had already: a duplicate, published once; or
+     * one the edge limits refuse. Rows without an id column get their line as id and are never duplicates.
+     */
+    private Optional<String> refused(TradeRow.Trade trade, Map<String, Long> ids) {
+        String key = trade.tick().symbol() + " " + trade.tick().tradeId();
+        Long firstLine = ids.putIfAbsent(key, trade.line());
+        if (firstLine != null) {
+            return Optional.of("duplicate trade " + trade.tick().tradeId() + " of " + trade.tick().symbol()
+                    + " (first on line " + firstLine + ")");
+        }
+        return check.reject(trade.tick().symbol(), trade.tick().eventTime());
     }
 }

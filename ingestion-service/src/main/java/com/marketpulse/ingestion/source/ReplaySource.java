@@ -5,6 +5,7 @@ import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.files.CandleFormat;
+import com.marketpulse.ingestion.publish.Receipts;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.replay.CandleReplayer;
 import com.marketpulse.ingestion.replay.FileReplayer;
@@ -14,6 +15,8 @@ import com.marketpulse.ingestion.replay.ReplayInput;
 import com.marketpulse.ingestion.replay.ReplaySink;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
 import com.marketpulse.ingestion.replay.ReplaySummary;
+import com.marketpulse.ingestion.replay.RowCheck;
+import com.marketpulse.settings.MarketPulseSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +29,9 @@ import java.time.Duration;
 /**
  * Replays a file once: trades to market.crypto, 1-minute candles (each at its close) to market.source-bars; with a
  * run id to market.crypto.replay or market.source-bars.replay for a backtest (every event then carries the run id).
- * Logs each bad row with its line number and a summary at the end, counting what Kafka acknowledged.
+ * Waits for the publisher when it is full (back-pressure, never a drop), checks each row against the edge limits
+ * (a refused row is a bad row with its line number), and logs each bad row with its line number and a summary at
+ * the end, counting what Kafka acknowledged: every row read is published, dead-lettered or a bad row.
  */
 final class ReplaySource implements IngestionSource, ReplaySink {
 
@@ -39,21 +44,22 @@ final class ReplaySource implements IngestionSource, ReplaySink {
     private final String symbol;
     private final ReplaySpeed speed;
     private final String runId;
+    private final MarketPulseSettings.Edge edge;
     private final TickPublisher publisher;
     private final Clock clock;
+    private final Receipts receipts = new Receipts();
     private final String tradeTopic;
     private final String barTopic;
     private ReplayInput input;
     private Thread worker;
     private volatile String venue = "replay";
     private volatile SourceStatus status;
-    private long accepted;
-    private long dropped;
     private long badRows;
     private String firstBadRow;
 
     ReplaySource(Path file, ReplayFormat format, String symbol, ReplaySpeed speed, String runId,
-                 TickPublisher publisher, Clock clock) {
+                 MarketPulseSettings.Edge edge, TickPublisher publisher, Clock clock) {
+        this.edge = edge;
         this.file = file;
         this.format = format;
         this.symbol = symbol;
@@ -111,49 +117,50 @@ final class ReplaySource implements IngestionSource, ReplaySink {
     }
 
     private String replayTrades() throws IOException, InterruptedException {
-        ReplaySummary summary = new FileReplayer(speed, Pacer.wallClock(clock)).replay(file, this);
+        ReplaySummary summary = new FileReplayer(speed, Pacer.wallClock(clock), new RowCheck(edge, clock))
+                .replay(file, this);
         return "replayed %s: %d rows read, %s, %s, %d labels, trades from %s to %s".formatted(file, summary.read(),
                 delivered("trades"), skipped(), summary.labels(), summary.firstTrade(), summary.lastTrade());
     }
 
     private String replayCandles() throws IOException, InterruptedException {
-        CandleReplayer.Summary summary = new CandleReplayer(speed, Pacer.wallClock(clock))
-                .replay(input.candles(runId), this);
+        CandleReplayer.Summary summary = new CandleReplayer(speed, Pacer.wallClock(clock),
+                new RowCheck(edge, clock)).replay(input.candles(runId), this);
         return "replayed %s (%s): %d rows read, %s, %s, bars closing from %s to %s".formatted(file,
                 input.describe(), summary.bars() + summary.badRows(), delivered("bars"), skipped(),
                 summary.firstClose(), summary.lastClose());
     }
 
-    /** What the publisher took, stated as acknowledged only once Kafka has acknowledged all of it. */
+    /**
+     * What Kafka acknowledged, counted record by record: every row handed over is published (acknowledged on its
+     * topic), dead-lettered (refused by the broker or the edge check, with the reason in the dead letter), or still
+     * unacknowledged after the wait (said so, never called published).
+     */
     private String delivered(String what) {
-        boolean acknowledged = publisher.flush(FLUSH_TIMEOUT);
-        String count = acknowledged ? "%d %s published, all acknowledged by Kafka".formatted(accepted, what)
-                : "%d %s handed to the publisher, not all acknowledged by Kafka within %d s".formatted(accepted, what,
-                FLUSH_TIMEOUT.toSeconds());
-        return dropped == 0 ? count : count + " (" + dropped + " more dropped: the publish buffer was full)";
+        publisher.flush(FLUSH_TIMEOUT);
+        long outstanding = receipts.outstanding();
+        String count = outstanding == 0
+                ? "%d %s published, all acknowledged by Kafka".formatted(receipts.acknowledged(), what)
+                : "%d %s published and acknowledged by Kafka, %d not acknowledged within %d s".formatted(
+                receipts.acknowledged(), what, outstanding, FLUSH_TIMEOUT.toSeconds());
+        return receipts.deadLettered() == 0 ? count : count + ", " + receipts.deadLettered()
+                + " dead-lettered (refused by Kafka; on the dead-letter topic with the reason)";
     }
 
     private String skipped() {
         return badRows + " bad rows skipped" + (firstBadRow == null ? "" : " (first: " + firstBadRow + ")");
     }
 
+    /** Waits while the publisher is full (back-pressure): a replay never drops a row. */
     @Override
-    public void onTick(Tick tick) {
-        count(publisher.publish(tradeTopic, runId == null ? tick : tick.withRunId(runId)));
+    public void onTick(Tick tick) throws InterruptedException {
+        publisher.publishAndWait(tradeTopic, runId == null ? tick : tick.withRunId(runId), receipts);
     }
 
     /** The bar already carries the run id: {@link ReplayInput#candles} reads it in. */
     @Override
-    public void onBar(SourceBar bar) {
-        count(publisher.publish(barTopic, bar));
-    }
-
-    private void count(boolean taken) {
-        if (taken) {
-            accepted++;
-        } else {
-            dropped++;
-        }
+    public void onBar(SourceBar bar) throws InterruptedException {
+        publisher.publishAndWait(barTopic, bar, receipts);
     }
 
     @Override

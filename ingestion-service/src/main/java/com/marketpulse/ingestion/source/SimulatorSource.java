@@ -78,7 +78,8 @@ final class SimulatorSource implements IngestionSource, MarketSink {
 
             @Override
             public void onBar(SourceBar bar) {
-                if (publisher.publish(Topics.MARKET_SOURCE_BARS, bar)) {
+                // history, as Alpaca's REST seed is: a correction, never judged late
+                if (publisher.publishCorrection(Topics.MARKET_SOURCE_BARS, bar)) {
                     seeded[0]++;
                 }
             }

@@ -4,6 +4,7 @@ import com.marketpulse.events.Symbols;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.PublishedBars;
+import com.marketpulse.ingestion.publish.PublishedTrades;
 import com.marketpulse.ingestion.publish.TickPublisher;
 import com.marketpulse.ingestion.replay.ReplayFormat;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
@@ -26,34 +27,37 @@ class SourceConfig {
 
     @Bean
     SourceRunner sourceRunner(MarketPulseSettings settings, IngestionProperties properties, TickPublisher publisher,
-                              PublishedBars publishedBars, MeterRegistry registry) {
+                              PublishedBars publishedBars, PublishedTrades publishedTrades, MeterRegistry registry) {
         SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
         List<String> symbols = settings.symbols().stream().map(Symbols::normalize).distinct().toList();
         log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
         IngestionSource source = switch (kind) {
             case SIMULATOR -> new SimulatorSource(settings.simulator(), symbols, publisher, Clock.systemUTC());
-            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols), publisher, publishedBars,
-                    registry);
-            case REPLAY -> replaySource(properties.replay(), publisher);
+            case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols,
+                    settings.edge()), publisher, publishedBars,
+                    publishedTrades, registry);
+            case REPLAY -> replaySource(properties.replay(), settings.edge(), publisher);
         };
         return new SourceRunner(kind, source);
     }
 
-    static ReplaySource replaySource(IngestionProperties.Replay replay, TickPublisher publisher) {
+    static ReplaySource replaySource(IngestionProperties.Replay replay, MarketPulseSettings.Edge edge,
+                                     TickPublisher publisher) {
         if (replay.file() == null || replay.file().isBlank()) {
             throw new IllegalStateException("MARKETPULSE_SOURCE=replay needs MARKETPULSE_REPLAY_FILE (a CSV or Parquet"
                     + " file of trades, or a 1-minute candle file)");
         }
         return new ReplaySource(Path.of(replay.file()), ReplayFormat.parse(replay.format()), replay.symbol(),
-                ReplaySpeed.parse(replay.speed()), replay.runId(), publisher, Clock.systemUTC());
+                ReplaySpeed.parse(replay.speed()), replay.runId(), edge, publisher, Clock.systemUTC());
     }
 
-    static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols) {
+    static AlpacaSettings alpacaSettings(IngestionProperties.Alpaca alpaca, List<String> symbols,
+                                         MarketPulseSettings.Edge edge) {
         if (!alpaca.hasKeys()) {
             throw new IllegalStateException("MARKETPULSE_SOURCE=alpaca needs ALPACA_API_KEY and ALPACA_SECRET_KEY");
         }
         return new AlpacaSettings(alpaca.location(), alpaca.streamUrl(), alpaca.dataUrl(), alpaca.apiKey(), alpaca.secretKey(), symbols,
                 alpaca.pingInterval(), alpaca.silenceTimeout(), alpaca.handshakeTimeout(), alpaca.initialBackoff(),
-                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed());
+                alpaca.maxBackoff(), alpaca.limitBackoff(), alpaca.maxBackfill(), alpaca.barSeed(), edge.maxFuture());
     }
 }

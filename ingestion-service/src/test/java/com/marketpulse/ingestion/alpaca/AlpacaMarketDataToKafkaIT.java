@@ -43,7 +43,9 @@ import static org.awaitility.Awaitility.await;
         "marketpulse.alpaca.api-key=" + FakeAlpacaServer.KEY,
         "marketpulse.alpaca.secret-key=" + FakeAlpacaServer.SECRET,
         "marketpulse.alpaca.initial-backoff=100ms",
-        "marketpulse.alpaca.max-backoff=500ms"})
+        "marketpulse.alpaca.max-backoff=500ms",
+        // its "live" bars are half an hour old, later than the quotes: late by the shipped edge, not here
+        "marketpulse.edge.max-lateness=2h"})
 @EmbeddedKafka(partitions = 3)
 class AlpacaMarketDataToKafkaIT {
 

@@ -13,7 +13,7 @@ class AlpacaSettingsTest {
     static AlpacaSettings settings(String location, String streamUrl, String dataUrl, String key) {
         Duration d = Duration.ofSeconds(1);
         return new AlpacaSettings(location, streamUrl, dataUrl, key, "very-secret", List.of("BTC/USD"), d, d, d, d, d,
-                d, d, Duration.ofHours(24));
+                d, d, Duration.ofHours(24), Duration.ofSeconds(30));
     }
 
     static AlpacaSettings settings(String dataUrl, String key) {

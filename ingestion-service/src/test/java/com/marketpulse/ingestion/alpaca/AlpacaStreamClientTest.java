@@ -56,7 +56,7 @@ class AlpacaStreamClientTest {
         AlpacaSettings settings = new AlpacaSettings("us", alpaca.streamUrl(), alpaca.dataUrl(), key,
                 FakeAlpacaServer.SECRET, SYMBOLS, Duration.ofSeconds(5), silenceTimeout, Duration.ofSeconds(2),
                 Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofMillis(800), maxBackfill,
-                Duration.ofHours(24));
+                Duration.ofHours(24), Duration.ofSeconds(30));
         client = new AlpacaStreamClient(settings, new OkHttpClient(), sink, () -> publishedBars, registry,
                 Clock.systemUTC());
         client.start();
@@ -190,6 +190,16 @@ class AlpacaStreamClientTest {
         await().until(() -> published.size() == 2);
         assertThat(publishedIds()).containsExactly("1", "2");
         assertThat(counter("marketpulse.ingestion.alpaca.messages.unknown")).isEqualTo(2);
+    }
+
+    @Test
+    void aSlowRestSeedIsNoPartOfTheHandshakeSoItCausesNoReconnect() {
+        // each 429 is waited out until X-RateLimit-Reset: the seed takes longer than the 2 s handshake timeout
+        alpaca.rateLimitFirstRequests = 5;
+        connectAndStream();
+        assertThat(alpaca.rateLimitedResponses.get()).isEqualTo(5);
+        assertThat(alpaca.connections()).isEqualTo(1);
+        assertThat(counter("marketpulse.ingestion.alpaca.reconnects")).isZero();
     }
 
     @Test

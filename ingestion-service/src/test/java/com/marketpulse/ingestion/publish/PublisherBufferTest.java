@@ -3,10 +3,11 @@ package com.marketpulse.ingestion.publish;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
-import com.marketpulse.ingestion.IngestionProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +18,8 @@ class PublisherBufferTest {
     @Test
     void quotesFillOnlyTheirShareOfTheBufferSoTradesStillFitAndEveryDropIsCounted() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        KafkaTickPublisher publisher = new KafkaTickPublisher(null, new PublishMetrics(registry),
-                new IngestionProperties("", null, null, new IngestionProperties.Publish(10)));
+        KafkaTickPublisher publisher = new KafkaTickPublisher(null, new PublishMetrics(registry), 10,
+                new EdgeGuard(Duration.ofDays(36_500), Duration.ofDays(36_500), Clock.systemUTC()), Clock.systemUTC());
         Instant t = Instant.parse("2026-01-05T10:00:00Z");
         int accepted = 0;
         for (int i = 0; i < 12; i++) {

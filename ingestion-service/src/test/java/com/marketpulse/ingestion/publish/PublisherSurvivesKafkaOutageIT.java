@@ -2,7 +2,8 @@ package com.marketpulse.ingestion.publish;
 
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
-import com.marketpulse.ingestion.IngestionProperties;
+import com.marketpulse.settings.MarketPulseSettings;
+import com.marketpulse.settings.Settings;
 import com.marketpulse.ingestion.support.KafkaTestConsumer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -10,8 +11,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -20,6 +19,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,19 +64,18 @@ class PublisherSurvivesKafkaOutageIT {
         config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200);
         config.put(JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false);
         producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new RefusingSerializer());
-        IngestionProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
-                .bindOrCreate("marketpulse", IngestionProperties.class);
-        properties = new IngestionProperties(properties.source(), properties.alpaca(), properties.replay(),
-                new IngestionProperties.Publish(capacity));
+        MarketPulseSettings.Edge edge = Settings.defaults().edge();
         KafkaTickPublisher created = new KafkaTickPublisher(new KafkaTemplate<>(producers),
-                new PublishMetrics(registry), properties);
+                new PublishMetrics(registry), capacity, new EdgeGuard(edge.maxFuture(), edge.maxLateness(),
+                Clock.systemUTC()), Clock.systemUTC());
         created.start();
         return created;
     }
 
+    static final Instant START = Instant.now().minusSeconds(60);
+
     static Tick tick(int id) {
-        return Tick.live("alpaca", "us", "BTC/USD", Instant.parse("2026-01-05T10:00:00Z").plusMillis(id), 90_000 + id, 0.1,
-                Integer.toString(id), "B");
+        return Tick.live("alpaca", "us", "BTC/USD", START.plusMillis(id), 90_000 + id, 0.1, Integer.toString(id), "B");
     }
 
     @Test
@@ -123,14 +122,14 @@ class PublisherSurvivesKafkaOutageIT {
     }
 
     @Test
-    void aRecordThatCannotBeSerializedIsDroppedAndCountedWithoutBlockingTheOthers() throws IOException {
-        broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.MARKET_CRYPTO);
+    void aRecordThatCannotBeSerializedIsDeadLetteredAndCountedWithoutBlockingTheOthers() throws IOException {
+        broker = new EmbeddedKafkaKraftBroker(1, 1, Topics.MARKET_CRYPTO, Topics.deadLetter(Topics.MARKET_CRYPTO));
         broker.afterPropertiesSet();
         door.open(Integer.parseInt(broker.getBrokersAsString().replaceAll(".*:", "")));
         publisher = publisher(100);
 
         publisher.publish(Topics.MARKET_CRYPTO, tick(1));
-        publisher.publish(Topics.MARKET_CRYPTO, Tick.live("alpaca", "us", RefusingSerializer.POISON, Instant.now(), 1, 1,
+        publisher.publish(Topics.MARKET_CRYPTO, Tick.live("alpaca", "us", RefusingSerializer.POISON, START, 1, 1,
                 "2", "B"));
         publisher.publish(Topics.MARKET_CRYPTO, tick(3));
 
@@ -138,8 +137,14 @@ class PublisherSurvivesKafkaOutageIT {
         List<ConsumerRecord<String, String>> records =
                 KafkaTestConsumer.consume(broker, Topics.MARKET_CRYPTO, 2, Duration.ofSeconds(1));
         assertThat(records).extracting(ConsumerRecord::key).containsExactly("BTC/USD", "BTC/USD");
-        assertThat(registry.get("marketpulse.ingestion.ticks.dropped").tag("reason", "unserializable").counter()
-                .count()).isEqualTo(1);
+        assertThat(registry.get("marketpulse.ingestion.ticks.rejected").tag("reason", "unserializable")
+                .tag("symbol", RefusingSerializer.POISON).counter().count()).isEqualTo(1);
+        ConsumerRecord<String, String> dead = KafkaTestConsumer.consume(broker, Topics.deadLetter(Topics.MARKET_CRYPTO),
+                1, Duration.ZERO).getFirst();
+        assertThat(dead.key()).isEqualTo(RefusingSerializer.POISON);
+        assertThat(new String(dead.headers().lastHeader(KafkaTickPublisher.REASON_HEADER).value()))
+                .isEqualTo("unserializable");
+        assertThat(dead.value()).contains(RefusingSerializer.POISON, "tradeId=2");
         assertThat(publisher.failing()).isFalse();
     }
 

@@ -4,6 +4,7 @@ import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
+import com.marketpulse.ingestion.publish.Receipts;
 import com.marketpulse.ingestion.publish.TickPublisher;
 
 import java.time.Duration;
@@ -40,6 +41,31 @@ final class InMemoryPublisher implements TickPublisher {
         bars.add(bar);
         barTopics.add(topic);
         return true;
+    }
+
+    @Override
+    public boolean publishCorrection(String topic, Tick tick) {
+        return publish(topic, tick);
+    }
+
+    @Override
+    public boolean publishCorrection(String topic, SourceBar bar) {
+        return publish(topic, bar);
+    }
+
+    /** Takes everything at once and counts it acknowledged, as a broker that never lags would. */
+    @Override
+    public void publishAndWait(String topic, Tick tick, Receipts receipts) {
+        receipts.countHanded();
+        publish(topic, tick);
+        receipts.countAcknowledged();
+    }
+
+    @Override
+    public void publishAndWait(String topic, SourceBar bar, Receipts receipts) {
+        receipts.countHanded();
+        publish(topic, bar);
+        receipts.countAcknowledged();
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.marketpulse.ingestion.source;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Topics;
 import com.marketpulse.ingestion.IngestionProperties;
+import com.marketpulse.settings.MarketPulseSettings;
+import com.marketpulse.settings.Settings;
 import com.marketpulse.ingestion.replay.ReplayFormat;
 import com.marketpulse.ingestion.replay.ReplaySpeed;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,9 @@ class ReplaySourceTest {
     @TempDir
     Path dir;
 
+    /** The shipped edge limits (marketpulse-defaults.yml). */
+    static final MarketPulseSettings.Edge EDGE = Settings.defaults().edge();
+
     final InMemoryPublisher publisher = new InMemoryPublisher();
 
     Path file() throws IOException {
@@ -37,7 +42,7 @@ class ReplaySourceTest {
 
     @Test
     void aBacktestRunGoesToTheReplayTopicWithItsRunIdAndEndsWithASummary() throws IOException {
-        ReplaySource source = new ReplaySource(file(), ReplayFormat.AUTO, null, ReplaySpeed.MAX, "run-7", publisher,
+        ReplaySource source = new ReplaySource(file(), ReplayFormat.AUTO, null, ReplaySpeed.MAX, "run-7", EDGE, publisher,
                 Clock.systemUTC());
         source.start();
         await().until(() -> source.status().state().equals("finished"));
@@ -54,7 +59,7 @@ class ReplaySourceTest {
 
     @Test
     void withoutARunIdTheFileIsReplayedAsTheLiveMarket() throws IOException {
-        ReplaySource source = new ReplaySource(file(), ReplayFormat.AUTO, null, ReplaySpeed.MAX, " ", publisher,
+        ReplaySource source = new ReplaySource(file(), ReplayFormat.AUTO, null, ReplaySpeed.MAX, " ", EDGE, publisher,
                 Clock.systemUTC());
         source.start();
         await().until(() -> source.status().state().equals("finished"));
@@ -66,7 +71,7 @@ class ReplaySourceTest {
 
     @Test
     void aMissingFileTurnsTheSourceDownNamingTheVariable() {
-        ReplaySource source = new ReplaySource(dir.resolve("nope.csv"), ReplayFormat.AUTO, null, ReplaySpeed.MAX, null,
+        ReplaySource source = new ReplaySource(dir.resolve("nope.csv"), ReplayFormat.AUTO, null, ReplaySpeed.MAX, null, EDGE,
                 publisher, Clock.systemUTC());
         source.start();
         assertThat(source.status().up()).isFalse();
@@ -76,7 +81,7 @@ class ReplaySourceTest {
     @Test
     void replayWithoutAFileIsRefusedAtStartUp() {
         assertThatThrownBy(() -> SourceConfig.replaySource(new IngestionProperties.Replay("", "max", "", "auto", ""),
-                publisher)).hasMessageContaining("MARKETPULSE_REPLAY_FILE");
+                EDGE, publisher)).hasMessageContaining("MARKETPULSE_REPLAY_FILE");
     }
     static Path candles(String name) throws URISyntaxException {
         return Path.of(ReplaySourceTest.class.getResource("/candles/" + name).toURI());
@@ -92,7 +97,7 @@ class ReplaySourceTest {
     @Test
     void aKlineBacktestPublishesEachCandleAtItsCloseAsTheNamedPairToTheReplayTopic() throws Exception {
         ReplaySource source = finished(new ReplaySource(candles("DOTUSDT-1m-2024-11-head.csv.gz"), ReplayFormat.AUTO,
-                "DOT/USD", ReplaySpeed.MAX, "run-8", publisher, Clock.systemUTC()));
+                "DOT/USD", ReplaySpeed.MAX, "run-8", EDGE, publisher, Clock.systemUTC()));
 
         assertThat(source.status().state()).isEqualTo("finished");
         assertThat(publisher.bars).hasSize(5).allSatisfy(bar -> {
@@ -114,7 +119,7 @@ class ReplaySourceTest {
     @Test
     void liveCandlesGoToTheSourceBarsTopicAndABadRowIsReportedWithItsLine() throws Exception {
         ReplaySource source = finished(new ReplaySource(candles("DOTUSDT-1m-2024-11-slice-bad-line-4.csv"),
-                ReplayFormat.CANDLES, "dot-usd", ReplaySpeed.MAX, null, publisher, Clock.systemUTC()));
+                ReplayFormat.CANDLES, "dot-usd", ReplaySpeed.MAX, null, EDGE, publisher, Clock.systemUTC()));
 
         assertThat(publisher.bars).hasSize(5).allSatisfy(bar -> assertThat(bar.runId()).isNull());
         assertThat(publisher.barTopics).containsOnly(Topics.MARKET_SOURCE_BARS);
@@ -130,7 +135,7 @@ class ReplaySourceTest {
                 "2024-11-01T00:00:00Z,ETH/USD,2500,2510,2490,2505,0,,",
                 "2024-11-01T00:01:00Z,BTC/USD,69650,69800,69600,69790,1.5,7,69700",
                 "2024-11-01T00:01:00Z,eth-usd,2505,2520,2500,2515,4,2,2510"));
-        ReplaySource source = finished(new ReplaySource(file, ReplayFormat.AUTO, null, ReplaySpeed.MAX, "run-3",
+        ReplaySource source = finished(new ReplaySource(file, ReplayFormat.AUTO, null, ReplaySpeed.MAX, "run-3", EDGE,
                 publisher, Clock.systemUTC()));
 
         assertThat(publisher.bars).extracting(SourceBar::symbol)
@@ -146,7 +151,7 @@ class ReplaySourceTest {
     @Test
     void aKlineFileWithoutASymbolTurnsTheSourceDownNamingTheVariable() throws Exception {
         ReplaySource source = new ReplaySource(candles("DOTUSDT-1m-2024-11-head.csv.gz"), ReplayFormat.AUTO, "",
-                ReplaySpeed.MAX, null, publisher, Clock.systemUTC());
+                ReplaySpeed.MAX, null, EDGE, publisher, Clock.systemUTC());
         source.start();
         assertThat(source.status().up()).isFalse();
         assertThat(source.status().detail()).contains("MARKETPULSE_REPLAY_SYMBOL", "Binance klines");
@@ -156,6 +161,6 @@ class ReplaySourceTest {
     @Test
     void replayWithAnUnknownFormatIsRefusedAtStartUp() {
         assertThatThrownBy(() -> SourceConfig.replaySource(new IngestionProperties.Replay("k.csv", "max", "",
-                "klines", "DOT/USD"), publisher)).hasMessageContaining("MARKETPULSE_REPLAY_FORMAT");
+                "klines", "DOT/USD"), EDGE, publisher)).hasMessageContaining("MARKETPULSE_REPLAY_FORMAT");
     }
 }

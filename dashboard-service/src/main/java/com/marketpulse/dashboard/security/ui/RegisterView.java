@@ -1,5 +1,7 @@
 package com.marketpulse.dashboard.security.ui;
 
+import org.jspecify.annotations.Nullable;
+
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
 import com.vaadin.flow.component.Key;
@@ -14,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
@@ -74,7 +77,7 @@ public class RegisterView extends Main {
             return;
         }
         try {
-            api.register(name, password.getValue());
+            api.register(name, password.getValue(), browserAddress());
             getUI().ifPresent(ui -> ui.navigate(LoginView.class, com.vaadin.flow.router.QueryParameters.of(LoginView.REGISTERED, "")));
         } catch (ApiException e) {
             switch (e.problem()) {
@@ -83,6 +86,12 @@ public class RegisterView extends Main {
                 default -> showProblem(e.userMessage());
             }
         }
+    }
+
+    /** The address of the browser this view runs in, forwarded so the API throttles registrations per browser. */
+    private static @Nullable String browserAddress() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? null : session.getBrowser().getAddress();
     }
 
     private void fail(TextField field, String message) {

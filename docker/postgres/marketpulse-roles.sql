@@ -1,0 +1,64 @@
+-- MarketPulse's least-privilege database roles, run by the PostgreSQL superuser in the marketpulse database: by the
+-- postgres image on first start (docker/compose.yaml mounts it into /docker-entrypoint-initdb.d) and by the local
+-- stack at every start (local-stack's Postgres reads this very file from its classpath). It is idempotent, so an
+-- operator can also run it by hand on a database from before these roles:
+--   docker compose exec postgres psql -U postgres -d marketpulse -f /docker-entrypoint-initdb.d/10-marketpulse-roles.sql
+--
+-- detection-service owns schema detection (alerts, bars, models; its Flyway migrates it), api-service owns schema api
+-- (accounts, portfolios, revoked tokens) and only reads detection.*. Neither is a superuser nor owns the database:
+-- neither can run programs on the server (COPY ... FROM PROGRAM), read the other's secrets or write the other's data.
+--
+-- The passwords come from the environment (psql's \getenv; the local stack substitutes them the same way).
+\getenv detection_password MARKETPULSE_DETECTION_DB_PASSWORD
+\getenv api_password MARKETPULSE_API_DB_PASSWORD
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'marketpulse_detection') THEN
+        CREATE ROLE marketpulse_detection;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'marketpulse_api') THEN
+        CREATE ROLE marketpulse_api;
+    END IF;
+END
+$$;
+ALTER ROLE marketpulse_detection WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'detection_password';
+ALTER ROLE marketpulse_api WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'api_password';
+
+-- Nobody but the superuser creates objects outside the two schemas (PostgreSQL 15+ already revokes this by default;
+-- a cluster upgraded from an older version keeps the old grant).
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+
+-- Each service owns its schema, so its Flyway creates and alters tables there and nowhere else.
+CREATE SCHEMA IF NOT EXISTS detection AUTHORIZATION marketpulse_detection;
+CREATE SCHEMA IF NOT EXISTS api AUTHORIZATION marketpulse_api;
+ALTER SCHEMA detection OWNER TO marketpulse_detection;
+ALTER SCHEMA api OWNER TO marketpulse_api;
+REVOKE ALL ON SCHEMA detection FROM PUBLIC;
+REVOKE ALL ON SCHEMA api FROM PUBLIC;
+
+-- A database from before these roles had every table owned by one login: hand each table (with its identity
+-- sequences and indexes) to the service whose schema holds it, or that service's next migration would fail.
+DO $$
+DECLARE
+    stale record;
+BEGIN
+    FOR stale IN
+        SELECT n.nspname AS schema_name, c.relname AS table_name,
+               CASE n.nspname WHEN 'detection' THEN 'marketpulse_detection' ELSE 'marketpulse_api' END AS owner
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname IN ('detection', 'api') AND c.relkind IN ('r', 'p')
+          AND pg_get_userbyid(c.relowner) <> CASE n.nspname WHEN 'detection' THEN 'marketpulse_detection'
+                                                            ELSE 'marketpulse_api' END
+    LOOP
+        EXECUTE format('ALTER TABLE %I.%I OWNER TO %I', stale.schema_name, stale.table_name, stale.owner);
+    END LOOP;
+END
+$$;
+
+-- The API reads detection's tables: those there today and, through default privileges, every table detection's
+-- Flyway adds later (default privileges apply to objects marketpulse_detection creates). Read only: no INSERT,
+-- UPDATE, DELETE, TRUNCATE or CREATE there. detection gets nothing on schema api.
+GRANT USAGE ON SCHEMA detection TO marketpulse_api;
+GRANT SELECT ON ALL TABLES IN SCHEMA detection TO marketpulse_api;
+ALTER DEFAULT PRIVILEGES FOR ROLE marketpulse_detection IN SCHEMA detection GRANT SELECT ON TABLES TO marketpulse_api;
