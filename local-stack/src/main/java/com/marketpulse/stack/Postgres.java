@@ -95,7 +95,21 @@ final class Postgres implements AutoCloseable {
         all.addFirst(postmaster.get());
         all.forEach(ProcessHandle::destroyForcibly);
         all.forEach(p -> p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> p).join());
+        releaseLock();
         log.info("PostgreSQL killed (postmaster pid {})", postmaster.get().pid());
+    }
+
+    /**
+     * The killed server's handle still holds its file lock on the cluster in this JVM, which would refuse
+     * {@link #restart()} on the same directory: closing the handle releases it (its pg_ctl stop finds no server and
+     * only logs that).
+     */
+    private void releaseLock() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            log.warn("Could not release the killed PostgreSQL's lock: {}", e.toString());
+        }
     }
 
     @Override
