@@ -3,14 +3,22 @@ package com.marketpulse.feature.grid;
 import java.nio.ByteBuffer;
 
 /**
- * The grid price at the end of each 10-second slot over the last 18 minutes (the longest horizon, 15 minutes, is sampled up to two minutes late): the last price known by then, carried
- * forward through slots in which nothing arrived. A horizon's return compares the price now with the price at the
- * end of the slot that holds {@code now - horizon}, so a "1-minute" return spans 50 to 60 seconds.
+ * The grid price at the end of each 10-second slot over the last 18 minutes (the longest horizon, 15 minutes, is
+ * sampled up to two minutes late): the last price known by then, carried forward through slots in which nothing
+ * arrived. A horizon's return compares the price now with the price at the end of the slot that holds
+ * {@code now - horizon}, so a "1-minute" return spans 50 to 60 seconds.
+ *
+ * <p>A silence longer than {@link #CARRY_LIMIT_SLOTS} slots is a data gap, not a flat market: a venue sends a minute
+ * bar every minute and quotes every few seconds, so only an outage (or history met behind the live price) is that
+ * quiet. The slots of a gap stay unknown, and a return reaching into it is unknown too, instead of hours of drift
+ * reported as a move "in 1 min".
  */
 final class PriceSlots {
 
     static final long SLOT_NANOS = 10_000_000_000L;
     static final int CAPACITY = 18 * 6 + 1;
+    /** Five minutes: five missing minute bars in a row. */
+    static final int CARRY_LIMIT_SLOTS = 5 * 6;
 
     private final double[] prices;
     private long head = Long.MIN_VALUE;
@@ -38,14 +46,14 @@ final class PriceSlots {
 
     /**
      * Sets the price of the slot holding {@code nanos} (never earlier than the newest slot), carrying the previous
-     * price through the slots skipped since.
+     * price through the slots skipped since, or leaving them unknown when they are a data gap.
      */
     void set(long nanos, double price) {
         long slot = slotOf(nanos);
         if (isEmpty()) {
             head = slot;
         } else if (slot > head) {
-            double carried = prices[index(head)];
+            double carried = slot - head > CARRY_LIMIT_SLOTS ? Double.NaN : prices[index(head)];
             long from = Math.max(head + 1, slot - CAPACITY + 1);
             for (long s = from; s < slot; s++) {
                 prices[index(s)] = carried;
@@ -55,7 +63,10 @@ final class PriceSlots {
         prices[index(head)] = price;
     }
 
-    /** The price at the end of the slot holding {@code nanos}; NaN if it is older than the ring or before the first. */
+    /**
+     * The price at the end of the slot holding {@code nanos}; NaN if it is older than the ring, before the first or in
+     * a data gap.
+     */
     double at(long nanos) {
         long slot = slotOf(nanos);
         if (isEmpty() || slot > head || slot <= head - CAPACITY) {

@@ -148,6 +148,38 @@ class MarketStateTest {
     }
 
     @Test
+    void aReturnNeverReachesAcrossADataGap() {
+        for (int m = 0; m < 60; m++) {
+            state.onBar(bar(m, 100, 100.1, 99.9, 100, 10));
+        }
+        // the stream resumes 19 hours on, 1.4 % higher: hours of drift, not a move "in 1 min"
+        int resumed = 19 * 3600;
+        MarketFeatures first = state.onQuote(quote(resumed, 101.4)).features();
+
+        assertThat(first.return1m()).isZero();
+        assertThat(first.return5m()).isZero();
+        assertThat(first.return15m()).isZero();
+
+        for (int s = resumed + 2; s <= resumed + 120; s += 2) {
+            state.onQuote(quote(s, 101.4));
+        }
+        MarketFeatures after = state.onQuote(quote(resumed + 122, 98.4)).features();
+        assertThat(after.return1m()).as("a move after the gap").isCloseTo(Math.log(98.4 / 101.4), within(1e-12));
+        assertThat(after.return15m()).as("still reaching into the gap").isZero();
+    }
+
+    @Test
+    void aShortSilenceCarriesThePriceForward() {
+        for (int s = 0; s <= 120; s++) {
+            state.onQuote(quote(s, 100));
+        }
+        MarketFeatures f = state.onQuote(quote(120 + 4 * 60, 97)).features();
+
+        assertThat(f.return1m()).as("four quiet minutes: the price stood still").isCloseTo(Math.log(0.97),
+                within(1e-12));
+    }
+
+    @Test
     void aSilentGapTeachesNothing() {
         for (int m = 0; m < 60; m++) {
             state.onBar(bar(m, 100, 100.1, 99.9, 100, 10));
