@@ -95,9 +95,14 @@ public class EventArchive<E> {
         return schema;
     }
 
-    /** Adds one event read from {@code partition} at {@code offset}. */
+    /**
+     * Adds one event read from {@code partition} at {@code offset}.
+     *
+     * @throws IllegalStateException when the offset is not past the open generation's last one: the record was read
+     *                               again without the generation being abandoned, and writing it would double it
+     */
     public void append(int partition, long offset, E event) {
-        Generation generation = generation(partition, offset);
+        Generation generation = next(partition, offset);
         Path directory = ArchiveLayout.directory(root, schema.symbol(event), schema.eventTime(event));
         try {
             generation.file(directory).write(new Archived<>(event, partition, offset));
@@ -106,12 +111,15 @@ public class EventArchive<E> {
                     + " archive", e);
         }
         generation.last = offset;
+        generation.next = offset + 1;
         generation.records++;
     }
 
     /** Counts a record that holds no event (sent to the dead-letter topic) into the generation's offset range. */
     public void skip(int partition, long offset) {
-        generation(partition, offset).last = offset;
+        Generation generation = next(partition, offset);
+        generation.last = offset;
+        generation.next = offset + 1;
     }
 
     /** The partitions whose generation is full or old enough to seal. */
@@ -170,8 +178,16 @@ public class EventArchive<E> {
         }
     }
 
-    private Generation generation(int partition, long offset) {
-        return generations.computeIfAbsent(partition, p -> new Generation(p, offset, clock.instant()));
+    /** The partition's generation, opened at {@code offset} if none is; refuses an offset it already holds. */
+    private Generation next(int partition, long offset) {
+        Generation generation = generations.computeIfAbsent(partition, p -> new Generation(p, offset,
+                clock.instant()));
+        if (offset < generation.next) {
+            throw new IllegalStateException("offset " + offset + " of partition " + partition + " is already in the "
+                    + schema.kind() + " archive's open generation (" + generation.first + "-" + generation.last
+                    + "): read again without a rewind");
+        }
+        return generation;
     }
 
     private List<Path> archiveFiles() {
@@ -210,12 +226,15 @@ public class EventArchive<E> {
         final Instant openedAt;
         final Map<Path, EventFile<E>> files = new LinkedHashMap<>();
         long last;
+        /** The lowest offset the generation may take next. */
+        long next;
         int records;
 
         Generation(int partition, long first, Instant openedAt) {
             this.partition = partition;
             this.first = first;
             this.last = first;
+            this.next = first;
             this.openedAt = openedAt;
         }
 

@@ -71,8 +71,8 @@ class EventArchiver<E> {
 
     /** One polled batch. */
     void on(List<ConsumerRecord<String, E>> records, Consumer<?, ?> consumer) {
-        retryRewinds(consumer);
-        Set<Integer> rewoundNow = new HashSet<>();
+        // a partition rewound just now is read again from its committed offset: this batch was fetched before
+        Set<Integer> rewoundNow = retryRewinds(consumer);
         for (ConsumerRecord<String, E> record : records) {
             if (rewinding.contains(record.partition()) || rewoundNow.contains(record.partition())) {
                 continue; // read again after the rewind
@@ -210,7 +210,15 @@ class EventArchiver<E> {
         }
     }
 
-    private void retryRewinds(Consumer<?, ?> consumer) {
-        List.copyOf(rewinding).forEach(partition -> rewind(consumer, partition));
+    /** The partitions rewound now. */
+    private Set<Integer> retryRewinds(Consumer<?, ?> consumer) {
+        Set<Integer> rewound = new HashSet<>();
+        for (int partition : List.copyOf(rewinding)) {
+            rewind(consumer, partition);
+            if (!rewinding.contains(partition)) {
+                rewound.add(partition);
+            }
+        }
+        return rewound;
     }
 }
