@@ -24,15 +24,20 @@ public final class TopicCatalogue {
             new String[] {Topics.MARKET_CRYPTO, Topics.MARKET_CRYPTO_REPLAY},
             new String[] {Topics.MARKET_QUOTES, Topics.MARKET_QUOTES_REPLAY},
             new String[] {Topics.MARKET_SOURCE_BARS, Topics.MARKET_SOURCE_BARS_REPLAY},
-            new String[] {Topics.MARKET_FEATURES},
-            new String[] {Topics.MARKET_BARS},
-            new String[] {Topics.MARKET_ALERTS},
-            new String[] {Topics.MARKET_LABELS});
+            new String[] {Topics.MARKET_FEATURES, Topics.MARKET_FEATURES_REPLAY},
+            new String[] {Topics.MARKET_BARS, Topics.MARKET_BARS_REPLAY},
+            new String[] {Topics.MARKET_ALERTS, Topics.MARKET_ALERTS_REPLAY},
+            new String[] {Topics.MARKET_LABELS, Topics.MARKET_LABELS_REPLAY});
+
+    /** The backtest control topics (commands and progress), keyed by run id. */
+    private static final List<String> BACKTEST = List.of(Topics.BACKTEST_COMMANDS, Topics.BACKTEST_PROGRESS);
 
     /** Topics read by a consumer that sends what it cannot process to {@code <topic>.DLT}. */
     private static final List<String> CONSUMED = List.of(Topics.MARKET_CRYPTO, Topics.MARKET_CRYPTO_REPLAY,
             Topics.MARKET_QUOTES, Topics.MARKET_QUOTES_REPLAY, Topics.MARKET_SOURCE_BARS,
-            Topics.MARKET_SOURCE_BARS_REPLAY, Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_ALERTS);
+            Topics.MARKET_SOURCE_BARS_REPLAY, Topics.MARKET_FEATURES, Topics.MARKET_FEATURES_REPLAY, Topics.MARKET_BARS,
+            Topics.MARKET_BARS_REPLAY, Topics.MARKET_ALERTS, Topics.MARKET_ALERTS_REPLAY, Topics.MARKET_LABELS_REPLAY,
+            Topics.BACKTEST_COMMANDS, Topics.BACKTEST_PROGRESS);
 
     private static final List<TopicSpec> ALL = all();
     private static final Map<String, TopicSpec> BY_NAME = ALL.stream()
@@ -49,6 +54,7 @@ public final class TopicCatalogue {
                 specs.add(new TopicSpec(topic[1], false, null, true));
             }
         }
+        BACKTEST.forEach(topic -> specs.add(TopicSpec.plain(topic)));
         CONSUMED.forEach(topic -> specs.add(TopicSpec.plain(Topics.deadLetter(topic))));
         return List.copyOf(specs);
     }

@@ -1,7 +1,8 @@
 package com.marketpulse.events;
 
 /**
- * The one place that names every Kafka topic. Every topic is keyed by symbol (e.g. {@code BTC/USD}); how each is
+ * The one place that names every Kafka topic. Every market topic is keyed by symbol (e.g. {@code BTC/USD}), the
+ * backtest topics by run id; how each is
  * created (partitions, retention, timestamps) is in {@link TopicCatalogue}.
  */
 public final class Topics {
@@ -20,12 +21,25 @@ public final class Topics {
     public static final String MARKET_SOURCE_BARS_REPLAY = "market.source-bars.replay";
     /** Market features per symbol and grid step, from trades, quotes and source bars: {@link MarketFeatures}. */
     public static final String MARKET_FEATURES = "market.features";
+    /** Features of backtest runs: {@link MarketFeatures} with a run id (never on the live topic). */
+    public static final String MARKET_FEATURES_REPLAY = "market.features.replay";
     /** One-minute OHLCV bars: {@link Bar}. */
     public static final String MARKET_BARS = "market.bars";
+    /** Chart bars of backtest runs: {@link Bar} with a run id. */
+    public static final String MARKET_BARS_REPLAY = "market.bars.replay";
     /** Detected anomalies: {@link Alert}. */
     public static final String MARKET_ALERTS = "market.alerts";
+    /** Alerts a backtest run would have raised: {@link Alert} with a run id; never delivered to anyone. */
+    public static final String MARKET_ALERTS_REPLAY = "market.alerts.replay";
     /** Ground truth of anomalies the simulator injected: {@link AnomalyLabel}. */
     public static final String MARKET_LABELS = "market.labels";
+    /** Ground truth carried by a backtest's input (a label column or labels file): {@link AnomalyLabel} with a run id. */
+    public static final String MARKET_LABELS_REPLAY = "market.labels.replay";
+
+    /** api-service's requests to start or cancel a backtest run: {@link BacktestCommand}, keyed by run id. */
+    public static final String BACKTEST_COMMANDS = "backtest.commands";
+    /** Where each run's replay stands, from ingestion-service: {@link BacktestProgress}, keyed by run id. */
+    public static final String BACKTEST_PROGRESS = "backtest.progress";
 
     /** Suffix of the dead-letter topic that receives a record a consumer could not process. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";

@@ -3,6 +3,7 @@ package com.marketpulse.settings;
 import com.marketpulse.detection.core.DetectionSettings;
 import com.marketpulse.feature.grid.GridSettings;
 import com.marketpulse.simulator.SimulatorOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,9 +21,10 @@ import java.util.List;
  * @param detection the detector's thresholds and minimums (detection-core's own settings record): detection-service
  *                  and the evaluation judge with them
  * @param edge      what the pipeline accepts at its edges (ingestion's publisher, feature-service's consumers)
+ * @param backtest  what api-service (which takes backtest jobs) and ingestion-service (which replays them) share
  */
 public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOptions simulator, GridSettings features,
-                                  DetectionSettings detection, Edge edge) {
+                                  DetectionSettings detection, Edge edge, Backtest backtest) {
 
     /** The prefix the record binds to. */
     public static final String PREFIX = "marketpulse";
@@ -47,6 +49,17 @@ public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOp
                 throw new IllegalArgumentException("edge limits must be positive: " + maxFuture + ", " + maxLateness
                         + ", " + maxReplaySymbols);
             }
+        }
+    }
+
+    /**
+     * @param uploadDirectory where api-service stores uploaded backtest inputs and ingestion-service reads them (one
+     *                        volume shared by the two in compose)
+     */
+    public record Backtest(Path uploadDirectory) {
+
+        public Backtest {
+            java.util.Objects.requireNonNull(uploadDirectory, "marketpulse.backtest.upload-directory");
         }
     }
 

@@ -20,7 +20,7 @@ class InputPolicyTest {
     private final MarketPulseSettings defaults = Settings.defaults();
     private final InputPolicy policy = new InputPolicy(new MarketPulseSettings(List.of("BTC/USD", "ETH/USD"),
             defaults.kafka(), defaults.simulator(), defaults.features(), defaults.detection(),
-            new MarketPulseSettings.Edge(Duration.ofSeconds(30), Duration.ofMinutes(5), 2)),
+            new MarketPulseSettings.Edge(Duration.ofSeconds(30), Duration.ofMinutes(5), 2), defaults.backtest()),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

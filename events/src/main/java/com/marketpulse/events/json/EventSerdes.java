@@ -2,6 +2,8 @@ package com.marketpulse.events.json;
 
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.AnomalyLabel;
+import com.marketpulse.events.BacktestCommand;
+import com.marketpulse.events.BacktestProgress;
 import com.marketpulse.events.Bar;
 import com.marketpulse.events.MarketFeatures;
 import com.marketpulse.events.Quote;
@@ -40,5 +42,13 @@ public final class EventSerdes {
 
     public static JsonSerde<AnomalyLabel> anomalyLabel() {
         return new JsonSerde<>(AnomalyLabel.class);
+    }
+
+    public static JsonSerde<BacktestCommand> backtestCommand() {
+        return new JsonSerde<>(BacktestCommand.class);
+    }
+
+    public static JsonSerde<BacktestProgress> backtestProgress() {
+        return new JsonSerde<>(BacktestProgress.class);
     }
 }
