@@ -90,7 +90,7 @@ class BacktestController {
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
                     schema = @Schema(implementation = UploadForm.class))))
     @ApiResponse(responseCode = "201", description = "started")
-    ResponseEntity<Backtest> upload(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<Backtest> startUpload(@AuthenticationPrincipal Jwt token,
                                     @Parameter(hidden = true) MultipartHttpServletRequest request) {
         CurrentUser user = CurrentUser.of(token);
         // before a byte of the file is read: its declared size and the account's limits
@@ -116,14 +116,14 @@ class BacktestController {
                              "overrides": {"minMove1m": 0.05, "minMove5m": 0.05, "minMove15m": 0.05},
                              "name": "BTC, moves >= 5 %"}"""))))
     @ApiResponse(responseCode = "201", description = "started")
-    ResponseEntity<Backtest> archive(@AuthenticationPrincipal Jwt token,
+    ResponseEntity<Backtest> startArchive(@AuthenticationPrincipal Jwt token,
                                      @org.springframework.web.bind.annotation.RequestBody BacktestArchiveRequest body) {
         return created(service.startArchive(CurrentUser.of(token), body));
     }
 
     @GetMapping("/api/backtests")
     @Operation(summary = "My backtests, newest first")
-    List<Backtest> list(@AuthenticationPrincipal Jwt token) {
+    List<Backtest> listBacktests(@AuthenticationPrincipal Jwt token) {
         return jobs.listOf(CurrentUser.of(token).id()).stream().map(BacktestRepository.Job::view).toList();
     }
 
@@ -132,7 +132,7 @@ class BacktestController {
             description = "States: QUEUED, RUNNING (rows read / published / bad with the first bad rows' line "
                     + "numbers, event time reached, rows/s, ETA), DRAINING (every row is in Kafka, the pipeline is "
                     + "still judging them), DONE, FAILED, CANCELLED. Another account's run is 404.")
-    Backtest one(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Backtest backtest(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return job(token, id).view();
     }
 
@@ -140,14 +140,14 @@ class BacktestController {
     @Operation(summary = "Progress of one backtest as Server-Sent Events",
             description = "An event named 'progress' with the backtest as JSON whenever it changes; the stream ends "
                     + "once the run is DONE, FAILED or CANCELLED (or deleted).")
-    SseEmitter events(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    SseEmitter backtestEvents(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         BacktestRepository.Job job = job(token, id);
         return streams.open(job.id(), job.ownerId());
     }
 
     @PostMapping("/api/backtests/{id}/cancel")
     @Operation(summary = "Cancel a queued or running backtest", description = "Its results so far stay readable.")
-    Backtest cancel(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    Backtest cancelBacktest(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         return service.cancel(CurrentUser.of(token), job(token, id));
     }
 
@@ -156,7 +156,7 @@ class BacktestController {
             description = "Cancels it if it runs, deletes its upload (freeing the quota) and its report: the run's "
                     + "alerts and bars can no longer be read through the API.")
     @ApiResponse(responseCode = "204", description = "deleted")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+    ResponseEntity<Void> deleteBacktest(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
         service.delete(job(token, id), CurrentUser.of(token).username());
         return ResponseEntity.noContent().build();
     }
@@ -170,7 +170,7 @@ class BacktestController {
                             schema = @Schema(implementation = AlertDto.class))),
             @Content(mediaType = CSV, schema = @Schema(type = "string", example = "id,symbol,type,direction,severity,"
                     + "level,event_time,end_time,price,score,explanation"))})
-    ResponseEntity<?> alerts(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+    ResponseEntity<?> backtestAlerts(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                              @Parameter(description = "json (default) or csv") @RequestParam(required = false)
                              String format) {
         BacktestRepository.Job job = job(token, id);
@@ -187,7 +187,7 @@ class BacktestController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = BacktestReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = "string",
                     example = "type,alerts,caused,precision,labels,found,recall,median_delay_s"))})
-    ResponseEntity<?> report(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+    ResponseEntity<?> backtestReport(@AuthenticationPrincipal Jwt token, @PathVariable String id,
                              @Parameter(description = "json (default) or csv") @RequestParam(required = false)
                              String format) {
         BacktestRepository.Job job = job(token, id);
@@ -199,7 +199,7 @@ class BacktestController {
     @Operation(summary = "Two backtests side by side",
             description = "Counts and scores of each and the alerts only one of them raised (matched by symbol, type "
                     + "and overlapping time).")
-    BacktestComparison compare(@AuthenticationPrincipal Jwt token,
+    BacktestComparison compareBacktests(@AuthenticationPrincipal Jwt token,
                                @Parameter(description = "a backtest id") @RequestParam String a,
                                @Parameter(description = "another backtest id") @RequestParam String b) {
         return reports.compare(job(token, a), job(token, b));
