@@ -1,5 +1,6 @@
 package com.marketpulse.api.backtest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -100,6 +102,8 @@ class BacktestKafkaConfig {
         Counter deadLetters = meters.counter("marketpulse.api.backtest.progress.dead.letters");
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(DEAD_LETTERS, record.partition()));
+        recoverer.setHeadersFunction((record, failure) -> new RecordHeaders().add(Topics.DEAD_LETTER_REASON,
+                reason(failure).getBytes(StandardCharsets.UTF_8)));
         var handler = new DefaultErrorHandler((record, failure) -> {
             deadLetters.increment();
             log.warn("backtest.progress record at partition {} offset {} could not be processed ({}); sent to {}",
@@ -111,5 +115,19 @@ class BacktestKafkaConfig {
         handler.defaultFalse();
         handler.addRetryableExceptions(DataAccessResourceFailureException.class, TransientDataAccessException.class);
         return handler;
+    }
+
+    /** The reason header's value: {@code unreadable} for bytes that are no progress report, else the failure. */
+    static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.kafka.support.serializer.DeserializationException) {
+                return "unreadable";
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 }

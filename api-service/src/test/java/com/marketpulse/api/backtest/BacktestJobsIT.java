@@ -3,6 +3,7 @@ package com.marketpulse.api.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,6 +106,32 @@ class BacktestJobsIT extends BacktestTestSupport {
         assertThat(state(token, failed)).isEqualTo("FAILED");
         assertThat(state(token, cancelled)).isEqualTo("CANCELLED");
         assertThat(rowsRead(token, cancelled)).isZero();
+    }
+
+    @Test
+    void anUnreadableProgressRecordGoesToTheDeadLetterTopicAndTheNextIsApplied() throws Exception {
+        String token = newUser();
+        String id = startArchiveRun(token);
+        try (var producer = new KafkaProducer<>(KafkaTestUtils.producerProps(broker), new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.BACKTEST_PROGRESS, id, "{\"runId\": \"" + id
+                    + "\", \"state\": \"RUNN")).get();
+        }
+        publish(progress(id, BacktestProgress.State.RUNNING, 42, Instant.now()));
+
+        await().atMost(PATIENCE).until(() -> rowsRead(token, id) == 42);
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-dlt-" + UUID.randomUUID(), false);
+        props.put("auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.BACKTEST_PROGRESS)));
+            List<String> dead = new java.util.ArrayList<>();
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> dead.add(r.key() + " " + new String(
+                        r.headers().lastHeader(Topics.DEAD_LETTER_REASON).value(), StandardCharsets.UTF_8) + " "
+                        + r.value()));
+                return dead.stream().anyMatch(d -> d.startsWith(id + " unreadable ") && d.endsWith("RUNN"));
+            });
+        }
     }
 
     @Test
