@@ -85,7 +85,7 @@ class BacktestResults {
             return List.of();
         }
         return jdbc.sql("SELECT symbol, kind, start_time, end_time, magnitude FROM detection.backtest_labels "
-                        + "WHERE run_id = :run ORDER BY start_time, symbol")
+                        + "WHERE CAST(run_id AS TEXT) = :run ORDER BY start_time, symbol")
                 .param("run", runId)
                 .query((rs, n) -> new BacktestReport.LabelledEvent(rs.getString("symbol"),
                         AlertType.valueOf(rs.getString("kind")), BacktestRepository.instant(rs, "start_time"),
