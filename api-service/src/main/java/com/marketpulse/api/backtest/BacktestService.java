@@ -19,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 import com.marketpulse.api.MarketPulseProperties;
@@ -50,11 +49,12 @@ class BacktestService {
     private final KafkaTemplate<String, BacktestCommand> commands;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final MarketPulseProperties.Backtests limits;
+    private final BacktestLimits limits;
+    private final Duration maxArchiveRange;
 
     BacktestService(BacktestRepository jobs, BacktestResults results, UploadStore uploads, SymbolCatalog symbols,
                     KafkaTemplate<String, BacktestCommand> commands, TransactionTemplate transaction, Clock clock,
-                    MarketPulseProperties properties) {
+                    BacktestLimits limits, MarketPulseProperties properties) {
         this.jobs = jobs;
         this.results = results;
         this.uploads = uploads;
@@ -62,13 +62,14 @@ class BacktestService {
         this.commands = commands;
         this.transaction = transaction;
         this.clock = clock;
-        this.limits = properties.api().backtests();
+        this.limits = limits;
+        this.maxArchiveRange = properties.api().backtests().maxArchiveRange();
     }
 
     /** Before an upload is read: refuses at once what the declared length already shows to be over a limit. */
     void admit(CurrentUser user, long declaredBytes) {
-        requireSlot(user.id());
-        requireRoom(user.id(), Math.max(0, declaredBytes));
+        limits.requireSlot(user.id());
+        limits.requireRoom(user.id(), Math.max(0, declaredBytes));
     }
 
     Backtest startUpload(CurrentUser user, MultipartFile file, String name, String format, String symbol,
@@ -96,7 +97,8 @@ class BacktestService {
             uploads.delete(stored);
             throw new IllegalStateException("backtest upload could not be stored", e);
         }
-        String input = "upload " + original + " (" + checked.description() + ", " + DataSizes.human(size) + ")";
+        String input = "upload " + original + " (" + checked.description() + ", " + BacktestLimits.human(size)
+                + ")";
         var command = BacktestCommand.Input.upload(stored, checked.format(), checked.symbol());
         try {
             return start(user, runId, name(name, original), input, command, overrides, size, stored);
@@ -128,11 +130,11 @@ class BacktestService {
                     + ") must be before 'archive.to' (" + archive.to() + ").");
         }
         Duration span = Duration.between(archive.from(), archive.to());
-        if (span.compareTo(limits.maxArchiveRange()) > 0) {
+        if (span.compareTo(maxArchiveRange) > 0) {
             throw ApiException.badRequest("The range is " + span.toDays() + " days long; one run replays at most "
-                    + limits.maxArchiveRange().toDays() + " days (marketpulse.api.backtests.max-archive-range).");
+                    + maxArchiveRange.toDays() + " days (marketpulse.api.backtests.max-archive-range).");
         }
-        requireSlot(user.id());
+        limits.requireSlot(user.id());
         if (!results.liveDataIn(pairs, archive.from(), archive.to())) {
             throw ApiException.refused(HttpStatus.UNPROCESSABLE_ENTITY, "backtest-input", "The archive holds no "
                     + "data of " + pairs + " between " + archive.from() + " and " + archive.to() + ".", null);
@@ -148,8 +150,8 @@ class BacktestService {
         Instant now = clock.instant();
         transaction.executeWithoutResult(status -> {
             jobs.lockOwner(user.id());
-            requireSlot(user.id());
-            requireRoom(user.id(), storedBytes);
+            limits.requireSlot(user.id());
+            limits.requireRoom(user.id(), storedBytes);
             jobs.insert(runId, user.id(), name, input, command, overrides, storedBytes, uploadFile, now);
         });
         try {
@@ -208,25 +210,6 @@ class BacktestService {
         }
     }
 
-    private void requireSlot(long ownerId) {
-        long active = jobs.activeOf(ownerId);
-        if (active >= limits.maxRunningPerUser()) {
-            throw ApiException.refused(HttpStatus.TOO_MANY_REQUESTS, "backtest-running", "Too many backtests "
-                    + "running: " + active + " of at most " + limits.maxRunningPerUser() + ". Wait for one to "
-                    + "finish or cancel one (DELETE /api/backtests/{id}).", Duration.ofSeconds(30));
-        }
-    }
-
-    private void requireRoom(long ownerId, long moreBytes) {
-        long stored = jobs.storedBytesOf(ownerId);
-        long max = limits.maxStoredPerUser().toBytes();
-        if (stored + moreBytes > max) {
-            throw ApiException.refused(HttpStatus.CONFLICT, "backtest-storage", "Not enough backtest storage left: "
-                    + DataSizes.human(stored) + " of " + DataSizes.human(max) + " used, the upload needs "
-                    + DataSizes.human(moreBytes) + ". Delete older backtests to make room.", null);
-        }
-    }
-
     private static String format(String format) {
         if (format == null || format.isBlank()) {
             return null;
@@ -254,21 +237,5 @@ class BacktestService {
             return ".parquet";
         }
         return lower.endsWith(".gz") ? ".csv.gz" : ".csv";
-    }
-
-    /** Human-readable byte counts for messages. */
-    static final class DataSizes {
-        private DataSizes() {
-        }
-
-        static String human(long bytes) {
-            if (bytes >= DataSize.ofGigabytes(1).toBytes()) {
-                return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) DataSize.ofGigabytes(1).toBytes());
-            }
-            if (bytes >= DataSize.ofMegabytes(1).toBytes()) {
-                return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) DataSize.ofMegabytes(1).toBytes());
-            }
-            return bytes + " bytes";
-        }
     }
 }
