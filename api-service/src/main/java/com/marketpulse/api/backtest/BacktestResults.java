@@ -23,7 +23,7 @@ import com.marketpulse.events.AlertType;
 @Repository
 class BacktestResults {
 
-    /** The most alerts one report or download reads: a run past it is cut there, and says so. */
+    /** The most alerts one report or download reads (in event-time order): a run with more is cut there. */
     static final int MAX_ALERTS = 50_000;
 
     private final JdbcClient jdbc;
