@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The API's own {@code marketpulse.api.*} configuration (config/marketpulse.yml); the shared symbols and topic
@@ -29,7 +30,8 @@ public record MarketPulseProperties(
             @DefaultValue("16384") int maxBodyBytes,
             @DefaultValue Throttle throttle,
             @DefaultValue Status status,
-            @DefaultValue Stream stream) {
+            @DefaultValue Stream stream,
+            @DefaultValue Backtests backtests) {
 
         @Override
         public String toString() {
@@ -100,5 +102,30 @@ public record MarketPulseProperties(
             @DefaultValue("1000") int maxTotal,
             @DefaultValue("6") int replaysPerMinute,
             @DefaultValue("10s") Duration revalidateEvery) {
+    }
+
+    /**
+     * Backtest jobs ({@code /api/backtests}); uploads are stored in the shared
+     * {@code marketpulse.backtest.upload-directory}.
+     *
+     * @param maxUploadSize      the largest uploaded input file (streamed to disk, never held in memory)
+     * @param maxRunningPerUser  backtests one account may have queued, running or draining at once
+     * @param maxStoredPerUser   bytes of uploads one account may keep stored
+     * @param maxArchiveRange    the longest archive range one run may replay
+     * @param retention          a finished run (and its report) is deleted this long after it finished
+     * @param drainTimeout       a run whose replay is published but whose pipeline groups have not caught up after
+     *                           this is marked done with a note that its results may be incomplete
+     * @param progressEvery      how often a progress stream ({@code /events}) looks for news
+     * @param maxStreamsPerUser  progress streams one account may hold open at once
+     */
+    public record Backtests(
+            @DefaultValue("250MB") DataSize maxUploadSize,
+            @DefaultValue("2") int maxRunningPerUser,
+            @DefaultValue("1GB") DataSize maxStoredPerUser,
+            @DefaultValue("31d") Duration maxArchiveRange,
+            @DefaultValue("30d") Duration retention,
+            @DefaultValue("15m") Duration drainTimeout,
+            @DefaultValue("1s") Duration progressEvery,
+            @DefaultValue("4") int maxStreamsPerUser) {
     }
 }

@@ -26,10 +26,17 @@ import com.marketpulse.events.Topics;
         "marketpulse.api.status.services.ingestion-service=http://localhost:9/",
         "marketpulse.api.status.services.feature-service=http://localhost:9/",
         "marketpulse.api.status.services.detection-service=http://localhost:9/",
-        "marketpulse.api.status.services.dashboard-service=http://localhost:9/"})
+        "marketpulse.api.status.services.dashboard-service=http://localhost:9/",
+        "marketpulse.backtest.upload-directory=" + ApiIntegrationTest.UPLOADS,
+        // small enough that the too-large case sends a few MB, not 250
+        "marketpulse.api.backtests.max-upload-size=" + ApiIntegrationTest.MAX_UPLOAD})
 @EmbeddedKafka(topics = {Topics.MARKET_ALERTS, "market.alerts.DLT"}, partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class ApiIntegrationTest {
+
+    /** Where the tests' backtest uploads are stored. */
+    protected static final String UPLOADS = "target/backtest-uploads";
+    protected static final String MAX_UPLOAD = "24MB";
 
     /** What the dashboard signs forwarded browser addresses with, in these tests. */
     protected static final String CLIENT_ADDRESS_SECRET = "integration-test-client-address-secret-0123456789";

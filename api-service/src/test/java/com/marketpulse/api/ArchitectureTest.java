@@ -20,17 +20,20 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule problemHandlingKnowsNoFeature = noClasses().that().resideInAPackage("..api.web..")
             .should().dependOnClassesThat().resideInAnyPackage("..api.alert..", "..api.account..",
-                    "..api.portfolio..", "..api.market..", "..api.status..", "..api.stream..", "..api.security..");
+                    "..api.portfolio..", "..api.market..", "..api.status..", "..api.stream..", "..api.security..",
+                    "..api.backtest..");
 
     @ArchTest
     static final ArchRule securityKnowsNoFeature = noClasses().that().resideInAPackage("..api.security..")
             .should().dependOnClassesThat().resideInAnyPackage("..api.alert..", "..api.account..",
-                    "..api.portfolio..", "..api.market..", "..api.status..", "..api.stream..");
+                    "..api.portfolio..", "..api.market..", "..api.status..", "..api.stream..", "..api.backtest..");
 
     @ArchTest
     static final ArchRule pureLogicHasNoSpring = classes()
             .that().haveSimpleName("LoginThrottle").or().haveSimpleName("PasswordPolicy")
             .or().haveSimpleName("AlertCursor").or().haveSimpleName("TokenSecret")
+            .or().haveSimpleName("UploadCheck").or().haveSimpleName("DrainCheck").or().haveSimpleName("Scoring")
+            .or().haveSimpleName("Comparing").or().haveSimpleName("Csv")
             .should().onlyDependOnClassesThat().resideOutsideOfPackages("org.springframework..");
 
     @ArchTest

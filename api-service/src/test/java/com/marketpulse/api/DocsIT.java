@@ -23,7 +23,11 @@ class DocsIT extends ApiIntegrationTest {
         assertThat(spec.json().get("paths").propertyNames())
                 .contains("/api/alerts", "/api/alerts/{id}", "/api/status", "/api/auth/login", "/api/me",
                         "/api/me/portfolio", "/api/me/alerts", "/api/symbols", "/api/symbols/{symbol}/bars",
-                        "/api/alerts/stream", "/api/auth/register", "/api/auth/logout", "/api/me/password");
+                        "/api/alerts/stream", "/api/auth/register", "/api/auth/logout", "/api/me/password",
+                        "/api/backtests", "/api/backtests/{id}", "/api/backtests/{id}/events", "/api/backtests/{id}/alerts",
+                        "/api/backtests/{id}/report", "/api/backtests/{id}/cancel", "/api/backtests/compare");
+        var backtests = spec.json().get("paths").get("/api/backtests").get("post").get("requestBody").get("content");
+        assertThat(backtests.propertyNames()).contains("multipart/form-data", "application/json");
         List<String> parameters = new ArrayList<>();
         spec.json().get("paths").get("/api/alerts").get("get").get("parameters")
                 .forEach(p -> parameters.add(p.get("name").asString()));

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -20,7 +22,8 @@ import org.springframework.web.service.annotation.PutExchange;
  * signed-in user take the {@code Authorization} header value, {@code "Bearer <token>"} (see {@link #bearer});
  * public calls accept it optionally (an expired token is then refused with 401 as everywhere).
  * Errors are {@code application/problem+json} (RFC 9457). The live alert stream ({@code GET /api/alerts/stream},
- * Server-Sent Events of {@link AlertDto}) is not a request–response call and is not declared here.
+ * Server-Sent Events of {@link AlertDto}) and a backtest's progress stream ({@code GET /api/backtests/{id}/events},
+ * Server-Sent Events of {@link Backtest}) are not request–response calls and are not declared here.
  */
 @HttpExchange(url = "/api", accept = {"application/json", "application/problem+json"})
 public interface MarketPulseApi {
@@ -114,4 +117,45 @@ public interface MarketPulseApi {
     @GetExchange("/status")
     StatusReport status(
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization);
+
+    /** The signed-in user's backtests, newest first. */
+    @GetExchange("/backtests")
+    List<Backtest> backtests(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /**
+     * Starts a backtest of an uploaded file: {@code form} holds the part {@code file} and optionally {@code symbol},
+     * {@code format}, {@code name} and the override fields of {@link com.marketpulse.events.BacktestCommand.Overrides}
+     * (e.g. built with Spring's {@code MultipartBodyBuilder}).
+     */
+    @PostExchange(url = "/backtests", contentType = "multipart/form-data")
+    Backtest uploadBacktest(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                            @RequestBody MultiValueMap<String, ?> form);
+
+    /** Starts a backtest of an archived period. */
+    @PostExchange(url = "/backtests", contentType = "application/json")
+    Backtest startBacktest(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                           @RequestBody BacktestArchiveRequest request);
+
+    @GetExchange("/backtests/{id}")
+    Backtest backtest(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    @PostExchange("/backtests/{id}/cancel")
+    Backtest cancelBacktest(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    @DeleteExchange("/backtests/{id}")
+    void deleteBacktest(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable String id);
+
+    /** The run's alerts in event-time order (as CSV: {@code GET /api/backtests/{id}/alerts?format=csv}). */
+    @GetExchange("/backtests/{id}/alerts")
+    List<AlertDto> backtestAlerts(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @PathVariable String id);
+
+    /** The run's report (as CSV: {@code GET /api/backtests/{id}/report?format=csv}). */
+    @GetExchange("/backtests/{id}/report")
+    BacktestReport backtestReport(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @PathVariable String id);
+
+    @GetExchange("/backtests/compare")
+    BacktestComparison compareBacktests(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                        @RequestParam String a, @RequestParam String b);
 }

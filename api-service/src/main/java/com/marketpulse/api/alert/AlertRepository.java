@@ -22,7 +22,8 @@ import com.marketpulse.events.SeverityLevel;
 @Repository
 public class AlertRepository {
 
-    private static final String COLUMNS = "alert_id, symbol, type, direction, severity, level, event_time, end_time, "
+    /** The columns {@link #row} reads, for the backtests' reader of the same table. */
+    public static final String COLUMNS = "alert_id, symbol, type, direction, severity, level, event_time, end_time, "
             + "price, score, model_version, explanation, detected_at";
 
     private final JdbcClient jdbc;
@@ -94,7 +95,8 @@ public class AlertRepository {
         return jdbc.sql(sql.toString()).params(params).query(AlertRepository::row).list();
     }
 
-    private static AlertDto row(ResultSet rs, int rowNum) throws SQLException {
+    /** One row of {@link #COLUMNS} as the API shows it. */
+    public static AlertDto row(ResultSet rs, int rowNum) throws SQLException {
         return new AlertDto(
                 rs.getString("alert_id"),
                 rs.getString("symbol"),

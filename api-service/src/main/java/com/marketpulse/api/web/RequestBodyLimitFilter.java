@@ -20,29 +20,51 @@ import com.marketpulse.api.MarketPulseProperties;
 
 /**
  * Refuses request bodies above {@code marketpulse.api.max-body-bytes} with 413: at once when the declared
- * length is too large, while reading when a chunked body grows too large.
+ * length is too large, while reading when a chunked body grows too large. The one exception is a backtest upload
+ * (multipart {@code POST /api/backtests}), allowed up to {@code marketpulse.api.backtests.max-upload-size} and
+ * streamed to disk by the servlet container, which enforces that limit while it reads.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
+    /** The multipart framing and form fields around an uploaded file. */
+    private static final long FORM_OVERHEAD = 64 * 1024;
+
     private final ProblemWriter problems;
     private final long limit;
+    private final long uploadLimit;
 
     RequestBodyLimitFilter(ProblemWriter problems, MarketPulseProperties properties) {
         this.problems = problems;
         this.limit = properties.api().maxBodyBytes();
+        this.uploadLimit = properties.api().backtests().maxUploadSize().toBytes() + FORM_OVERHEAD;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isUpload(request)) {
+            if (request.getContentLengthLong() > uploadLimit) {
+                problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "The upload is larger than "
+                        + (uploadLimit - FORM_OVERHEAD) + " bytes (marketpulse.api.backtests.max-upload-size).");
+                return;
+            }
+            chain.doFilter(new LimitedRequest(request, uploadLimit), response);
+            return;
+        }
         if (request.getContentLengthLong() > limit) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
                     "The request body is larger than " + limit + " bytes.");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
+    }
+
+    private static boolean isUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && "/api/backtests".equals(request.getRequestURI())
+                && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

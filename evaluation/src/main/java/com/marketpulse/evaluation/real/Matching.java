@@ -1,13 +1,11 @@
 package com.marketpulse.evaluation.real;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
- * How an injection and alerts are matched. An injection is found by the first alert of its expected type raised
- * between its onset and {@code grace} after its end; the delay is from the onset. An alert is caused by an
- * injection when it is raised or lasts within that window (any type: a crash also bursts volatility).
+ * The evaluation's injections and alerts through detection-core's matching rule
+ * ({@link com.marketpulse.detection.core.quality.Matching}), the one a backtest's report scores by too.
  */
 final class Matching {
 
@@ -15,20 +13,21 @@ final class Matching {
     }
 
     static Duration delay(Injection injection, List<GridRun.Raised> alerts, Duration grace) {
-        Instant until = injection.end().plus(grace);
-        return alerts.stream()
-                .filter(a -> a.alert().type() == injection.expected())
-                .filter(a -> a.alert().symbol().equals(injection.symbol()))
-                .map(GridRun.Raised::firstDetected)
-                .filter(t -> !t.isBefore(injection.onset()) && !t.isAfter(until))
-                .min(Instant::compareTo)
-                .map(t -> Duration.between(injection.onset(), t))
-                .orElse(null);
+        return com.marketpulse.detection.core.quality.Matching.delay(label(injection),
+                alerts.stream().map(Matching::raised).toList(), grace);
     }
 
     static boolean overlaps(GridRun.Raised alert, Injection injection, Duration grace) {
-        return alert.alert().symbol().equals(injection.symbol())
-                && !alert.alert().endTime().isBefore(injection.onset())
-                && !alert.firstDetected().isAfter(injection.end().plus(grace));
+        return com.marketpulse.detection.core.quality.Matching.overlaps(raised(alert), label(injection), grace);
+    }
+
+    private static com.marketpulse.detection.core.quality.Matching.Label label(Injection injection) {
+        return new com.marketpulse.detection.core.quality.Matching.Label(injection.symbol(), injection.expected(),
+                injection.onset(), injection.end());
+    }
+
+    private static com.marketpulse.detection.core.quality.Matching.Raised raised(GridRun.Raised alert) {
+        return new com.marketpulse.detection.core.quality.Matching.Raised(alert.alert().symbol(),
+                alert.alert().type(), alert.firstDetected(), alert.alert().endTime());
     }
 }

@@ -1,5 +1,7 @@
 package com.marketpulse.evaluation.real;
 
+import static com.marketpulse.detection.core.quality.Matching.GRACE;
+
 import com.marketpulse.detection.core.DetectionSettings;
 import com.marketpulse.detection.core.Detector;
 import com.marketpulse.detection.core.DetectorModel;
@@ -43,7 +45,7 @@ public final class RealMarketsCommand {
         GridSettings grid = config.settings().features();
         DetectionSettings settings = config.settings().detection();
         Detector detector = new Detector(options.model(grid, config), settings);
-        var real = new RealMarkets(grid, detector, Duration.ofMinutes(5), Duration.ofHours(6));
+        var real = new RealMarkets(grid, detector, GRACE, Duration.ofHours(6));
         if (options.candles() != null) {
             Month month = Month.read(options.candles(), options.symbol() != null ? options.symbol()
                     : Month.symbolOf(options.candles()));
@@ -57,7 +59,7 @@ public final class RealMarketsCommand {
         }
         Report.months(results, detector, System.out);
         if (options.venues()) {
-            var venues = new SimulatedVenue(grid, detector, Duration.ofMinutes(5));
+            var venues = new SimulatedVenue(grid, detector, GRACE);
             List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
             Duration span = Duration.ofDays(2);
             SimulatorOptions defaults = Settings.defaults().simulator();
