@@ -77,6 +77,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     private volatile Instant lastFailure;
     private volatile String lastError;
     private volatile boolean running;
+    private final String name;
     private Thread drainer;
 
     @Autowired
@@ -88,6 +89,14 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
 
     KafkaTickPublisher(KafkaTemplate<String, Object> template, PublishMetrics metrics, int capacity, EdgeGuard edge,
                        Clock clock) {
+        this(template, metrics, capacity, edge, clock, "kafka-publisher");
+        metrics.bufferSize(buffer::size);
+    }
+
+    /** @param name the drain thread's name (the live publisher's, or the backtests' own) */
+    KafkaTickPublisher(KafkaTemplate<String, Object> template, PublishMetrics metrics, int capacity, EdgeGuard edge,
+                       Clock clock, String name) {
+        this.name = name;
         this.template = template;
         this.metrics = metrics;
         this.edge = edge;
@@ -95,7 +104,6 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
         this.capacity = capacity;
         this.buffer = new LinkedBlockingDeque<>(capacity);
         this.quoteLimit = Math.max(1, (int) ((long) capacity * QUOTE_SHARE_PERCENT / 100));
-        metrics.bufferSize(buffer::size);
     }
 
     @Override
@@ -138,6 +146,19 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
         acceptAndWait(Outgoing.of(topic, bar).countedIn(receipts), bar.source());
     }
 
+    /** A quote of a replay (an archive range), with back-pressure as {@link #publishAndWait(String, Tick, Receipts)}. */
+    void publishAndWait(String topic, Quote quote, Receipts receipts) throws InterruptedException {
+        acceptAndWait(Outgoing.of(topic, quote).countedIn(receipts), quote.source());
+    }
+
+    /**
+     * A replay's ground truth to {@code topic}, with back-pressure. Not judged at the edge: a label is published when
+     * its episode closes, so its start is behind the stream by the episode's length by nature.
+     */
+    void publishLabelAndWait(String topic, AnomalyLabel label, Receipts receipts) throws InterruptedException {
+        offerWhenRoom(Outgoing.of(topic, label).countedIn(receipts));
+    }
+
     private boolean accept(Outgoing record, String source) {
         metrics.received(record, source);
         return enqueue(judged(record));
@@ -146,13 +167,24 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     /** Back-pressure: waits until the buffer has room rather than dropping (a replay can always wait). */
     private void acceptAndWait(Outgoing record, String source) throws InterruptedException {
         metrics.received(record, source);
-        Outgoing judged = judged(record);
-        record.receipts().countHanded();
+        offerWhenRoom(judged(record));
+    }
+
+    /**
+     * Counts the record as handed over only once it has room: a replay interrupted (cancelled) while it waits has
+     * handed nothing, so its receipts settle.
+     */
+    private void offerWhenRoom(Outgoing judged) throws InterruptedException {
+        boolean counted = false;
         while (true) {
             synchronized (room) {
                 while (pending.get() >= capacity) {
                     room.wait(100);
                 }
+            }
+            if (!counted) {
+                judged.receipts().countHanded();
+                counted = true;
             }
             pending.incrementAndGet();
             if (buffer.offerLast(judged)) {
@@ -425,7 +457,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        drainer = Thread.ofPlatform().name("kafka-publisher").daemon().start(this::drainLoop);
+        drainer = Thread.ofPlatform().name(name).daemon().start(this::drainLoop);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.marketpulse.ingestion.replay;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A CSV of trades: {@code timestamp,symbol,price,size[,label]}, with or without a header. With a header, columns
@@ -21,14 +23,21 @@ final class CsvTradeFile implements TradeFile {
 
     private static final List<String> POSITIONAL = List.of("timestamp", "symbol", "price", "size", "label");
 
+    private final AtomicLong bytes = new AtomicLong();
     private final BufferedReader reader;
     private final String fileName;
     private Map<String, Integer> columns;
     private long line;
 
     CsvTradeFile(Path path) throws IOException {
-        this.reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        this.reader = new BufferedReader(new InputStreamReader(
+                new CountingInputStream(Files.newInputStream(path), bytes), StandardCharsets.UTF_8), 1 << 16);
         this.fileName = path.getFileName().toString();
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytes.get();
     }
 
     @Override

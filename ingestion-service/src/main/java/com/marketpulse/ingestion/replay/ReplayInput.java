@@ -35,7 +35,7 @@ public record ReplayInput(Path file, ReplayFormat format, CandleFormat layout, S
      * @throws IllegalArgumentException with what to set when the file cannot be replayed as it is configured
      */
     public static ReplayInput of(Path file, ReplayFormat setting, String symbol) throws IOException {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") || TradeFile.isParquet(file)) {
             if (setting == ReplayFormat.CANDLES) {
                 throw new IllegalArgumentException(file.getFileName() + " is Parquet: candles are replayed from CSV"
                         + " files (gzipped or not), Parquet files as trades (MARKETPULSE_REPLAY_FORMAT)");
