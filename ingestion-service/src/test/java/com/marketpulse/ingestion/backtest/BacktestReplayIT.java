@@ -3,7 +3,17 @@ package com.marketpulse.ingestion.backtest;
 import com.marketpulse.events.BacktestCommand;
 import com.marketpulse.events.BacktestProgress;
 import com.marketpulse.events.BacktestProgress.State;
+import com.marketpulse.events.Quote;
+import com.marketpulse.events.SourceBar;
+import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.files.archive.ArchiveLayout;
+import com.marketpulse.files.archive.Archived;
+import com.marketpulse.files.archive.BarSchema;
+import com.marketpulse.files.archive.EventFile;
+import com.marketpulse.files.archive.EventSchema;
+import com.marketpulse.files.archive.QuoteSchema;
+import com.marketpulse.files.archive.TickSchema;
 import com.marketpulse.events.json.EventJson;
 import com.marketpulse.ingestion.support.KafkaTestConsumer;
 import java.io.BufferedWriter;
@@ -14,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +64,7 @@ import static org.awaitility.Awaitility.await;
 class BacktestReplayIT {
 
     static final Path UPLOADS = uploads();
+    static final Path ARCHIVE = UPLOADS.resolveSibling(UPLOADS.getFileName() + "-archive");
     static final int BIG_TRADES = 400_000;
 
     @Autowired
@@ -71,6 +83,7 @@ class BacktestReplayIT {
     @DynamicPropertySource
     static void uploadDirectory(DynamicPropertyRegistry registry) {
         registry.add("marketpulse.backtest.upload-directory", UPLOADS::toString);
+        registry.add("marketpulse.archive.directory", ARCHIVE::toString);
     }
 
     @BeforeEach
@@ -180,6 +193,67 @@ class BacktestReplayIT {
             assertThat(end.state()).isEqualTo(State.FAILED);
             assertThat(end.error()).contains("not a file inside the upload directory");
             assertThat(end.rowsRead()).isZero();
+        }
+    }
+
+    @Test
+    void anArchiveRangeIsReplayedWholeInEventTimeOrderAndARangeWithoutDataFails() throws IOException {
+        Instant t0 = Instant.parse("2026-05-04T23:00:00Z");
+        List<Tick> trades = new ArrayList<>();
+        List<Quote> quotes = new ArrayList<>();
+        List<SourceBar> bars = new ArrayList<>();
+        for (int i = 0; i < 120; i++) { // two hours across midnight
+            Instant t = t0.plusSeconds(60L * i);
+            trades.add(Tick.live("alpaca", "us", "BTC/USD", t.plusSeconds(20), 60_000 + i, 0.1, "t" + i, "B"));
+            quotes.add(Quote.live("alpaca", "us", "BTC/USD", t.plusSeconds(30), 59_990 + i, 1, 60_010 + i, 1));
+            bars.add(new SourceBar(SourceBar.idOf("alpaca", "us", "BTC/USD", t, null), "BTC/USD", t, t.plusSeconds(60),
+                    60_000 + i, 60_010 + i, 59_990 + i, 60_000 + i, 2, 3, 60_000 + i, false, "alpaca", "us", null));
+        }
+        archive(TickSchema.TICKS, trades);
+        archive(QuoteSchema.QUOTES, quotes);
+        archive(BarSchema.BARS, bars);
+        String run = "archive-" + UUID.randomUUID();
+        String empty = "archive-empty-" + UUID.randomUUID();
+
+        try (ProgressWatcher progress = new ProgressWatcher(broker)) {
+            send(BacktestCommand.start(run, "dave", BacktestCommand.Input.archive(List.of("BTC-USD"),
+                    t0.plusSeconds(600), t0.plusSeconds(6600)), null, Instant.now()));
+            send(BacktestCommand.start(empty, "dave", BacktestCommand.Input.archive(List.of("BTC/USD"),
+                    Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z")), null, Instant.now()));
+            BacktestProgress end = progress.awaitEnd(run, Duration.ofMinutes(1));
+            BacktestProgress none = progress.awaitEnd(empty, Duration.ofMinutes(1));
+
+            // minutes 10..109: 100 trades and 100 quotes; bars ending within [10 min, 110 min): 100
+            assertThat(end.state()).isEqualTo(State.PUBLISHED);
+            assertThat(end.rowsRead()).isEqualTo(300);
+            assertThat(end.published()).isEqualTo(300);
+            assertThat(end.eventTimeFrom()).isEqualTo(t0.plusSeconds(600));
+            assertThat(end.eventTimeReached()).isEqualTo(t0.plusSeconds(60 * 109 + 30));
+            assertThat(none.state()).isEqualTo(State.FAILED);
+            assertThat(none.error()).startsWith("no rows");
+        }
+        List<ConsumerRecord<String, String>> replayed =
+                KafkaTestConsumer.consume(broker, Topics.MARKET_QUOTES_REPLAY, 100, Duration.ofSeconds(1));
+        assertThat(replayed).hasSize(100).allSatisfy(r -> assertThat(runId(r)).isEqualTo(run));
+        List<Instant> times = replayed.stream().filter(r -> r.partition() == replayed.getFirst().partition())
+                .map(r -> Instant.parse(EventJson.mapper().readTree(r.value()).get("eventTime").asString())).toList();
+        assertThat(times).isSorted();
+    }
+
+    /** Writes events of one kind as detection's archiver seals them: one file per date directory. */
+    private static <E> void archive(EventSchema<E> schema, List<E> events) throws IOException {
+        Map<Path, List<E>> byDirectory = events.stream().collect(Collectors.groupingBy(
+                e -> ArchiveLayout.directory(schema.root(ARCHIVE), schema.symbol(e), schema.eventTime(e)),
+                java.util.LinkedHashMap::new, Collectors.toList()));
+        long offset = 0;
+        for (Map.Entry<Path, List<E>> entry : byDirectory.entrySet()) {
+            Files.createDirectories(entry.getKey());
+            EventFile<E> file = new EventFile<>(entry.getKey().resolve(String.format("part-p0-%020d-%020d.parquet",
+                    offset, offset + entry.getValue().size() - 1)), schema);
+            for (E event : entry.getValue()) {
+                file.write(new Archived<>(event, 0, offset++));
+            }
+            file.close();
         }
     }
 
