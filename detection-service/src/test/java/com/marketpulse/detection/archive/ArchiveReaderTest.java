@@ -65,8 +65,8 @@ class ArchiveReaderTest {
         // written out of event-time order, across three generations and two partitions, with another symbol between
         for (int i = 0; i < 240; i++) {
             int partition = i % 2;
-            archive.append(partition, 1000 + i, btc.get(239 - i));
-            archive.append(partition, 5000 + i, quote("ETH/USD", T0.plusSeconds(i), 3000 + i));
+            archive.append(partition, 1000 + 2L * i, btc.get(239 - i));
+            archive.append(partition, 1001 + 2L * i, quote("ETH/USD", T0.plusSeconds(i), 3000 + i));
             if (i % 100 == 99) {
                 archive.seal(0);
                 archive.seal(1);
