@@ -1,7 +1,9 @@
 package com.marketpulse.ingestion.replay;
 
 import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 /**
- * A CSV of trades: {@code timestamp,symbol,price,size[,label]}, with or without a header. With a header, columns
+ * A CSV of trades, gzipped or not: {@code timestamp,symbol,price,size[,label]}, with or without a header. With a header, columns
  * are found by name (also {@code trade_id} and {@code side} when present). Blank lines and {@code #} comments are
  * ignored; line numbers count every physical line, so a reported line number is the one an editor shows.
  */
@@ -31,8 +34,17 @@ final class CsvTradeFile implements TradeFile {
 
     CsvTradeFile(Path path) throws IOException {
         this.reader = new BufferedReader(new InputStreamReader(
-                new CountingInputStream(Files.newInputStream(path), bytes), StandardCharsets.UTF_8), 1 << 16);
+                ungzipped(new CountingInputStream(Files.newInputStream(path), bytes)), StandardCharsets.UTF_8), 1 << 16);
         this.fileName = path.getFileName().toString();
+    }
+
+    /** A gzipped CSV (told by its magic bytes, not its name) is read unzipped, as it streams. */
+    private static InputStream ungzipped(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     @Override

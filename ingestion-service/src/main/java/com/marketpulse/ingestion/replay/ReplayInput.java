@@ -45,10 +45,6 @@ public record ReplayInput(Path file, ReplayFormat format, CandleFormat layout, S
         FileHead head = FileHead.of(file);
         ReplayFormat format = setting == ReplayFormat.AUTO ? detect(head.firstLine()) : setting;
         if (format == ReplayFormat.TRADES) {
-            if (head.gzipped()) {
-                throw new IllegalArgumentException(file.getFileName() + " is gzipped: a trades CSV is replayed"
-                        + " unzipped (only candle files may be gzipped)");
-            }
             return new ReplayInput(file, ReplayFormat.TRADES, null, null, TradeFields.SOURCE);
         }
         CandleFormat layout = CandleFormat.detect(head.firstLine() == null ? "" : head.firstLine());

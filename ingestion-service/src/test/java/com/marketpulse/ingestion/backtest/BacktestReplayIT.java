@@ -149,11 +149,14 @@ class BacktestReplayIT {
             assertThat(running.state()).isEqualTo(State.RUNNING);
             assertThat(running.etaSeconds()).isNotNull();
             assertThat(running.bytesRead()).isPositive().isLessThan(running.bytesTotal());
+            BacktestProgress later = progress.awaitRows(run, running.rowsRead() + 50_000, Duration.ofMinutes(1));
+            assertThat(later.state()).isEqualTo(State.RUNNING);
 
             List<ConsumerRecord<String, String>> live =
                     KafkaTestConsumer.consume(broker, Topics.MARKET_CRYPTO, 1, Duration.ofSeconds(1));
-            assertThat(live).as("live ticks published while the backtest runs")
-                    .anyMatch(r -> Instant.ofEpochMilli(r.timestamp()).isAfter(started));
+            assertThat(live).as("live ticks made (event time) and published while 50,000 backtest rows went out")
+                    .anyMatch(r -> !Instant.ofEpochMilli(r.timestamp()).isBefore(running.at())
+                            && Instant.ofEpochMilli(r.timestamp()).isBefore(later.at()));
 
             send(BacktestCommand.cancel(run, "carol", Instant.now()));
             BacktestProgress end = progress.awaitEnd(run, Duration.ofSeconds(30));
