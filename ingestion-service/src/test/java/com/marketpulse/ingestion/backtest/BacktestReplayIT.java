@@ -167,6 +167,32 @@ class BacktestReplayIT {
     }
 
     @Test
+    void aRunningRunIsReportedFailedWhenIngestionStopsAndIsNotRunAgainAfterItsRestart() throws IOException {
+        writeTrades(UPLOADS.resolve("stopped.csv"), BIG_TRADES, false);
+        String run = "stopped-" + UUID.randomUUID();
+        try (ProgressWatcher progress = new ProgressWatcher(broker)) {
+            send(BacktestCommand.start(run, "erin", BacktestCommand.Input.upload("stopped.csv", null, null), null,
+                    Instant.now()));
+            progress.awaitRows(run, 20_000, Duration.ofMinutes(1));
+
+            runner.stop();
+            BacktestProgress end = progress.awaitEnd(run, Duration.ofSeconds(30));
+            assertThat(end.state()).isEqualTo(State.FAILED);
+            assertThat(end.error()).startsWith("interrupted");
+            assertThat(end.rowsRead()).isEqualTo(end.published() + end.deadLettered() + end.badRows());
+
+            runner.start();
+            await().atMost(Duration.ofSeconds(60)).until(runner::ready);
+            String next = "after-restart-" + UUID.randomUUID();
+            send(BacktestCommand.start(next, "erin", BacktestCommand.Input.upload("missing.csv", null, null), null,
+                    Instant.now()));
+            progress.awaitEnd(next, Duration.ofSeconds(60));
+            assertThat(progress.latest(run).orElseThrow())
+                    .as("the stopped run is not resumed: its START was read once").isEqualTo(end);
+        }
+    }
+
+    @Test
     void aRunAnEarlierInstanceLeftRunningIsReportedFailedAtStart() {
         String run = "crashed-" + UUID.randomUUID();
         BacktestProgress last = new BacktestProgress(run, State.RUNNING, 700, 650, 0, 0, List.of(), null, null, 1000,
