@@ -193,6 +193,31 @@ class BacktestReplayIT {
     }
 
     @Test
+    void aThirdRunWaitsUntilOneOfTheTwoRunningEndsThenRunsWhole() throws IOException {
+        writeTrades(UPLOADS.resolve("queue.csv"), 100_000, false);
+        List<String> runs = List.of("first-" + UUID.randomUUID(), "second-" + UUID.randomUUID(),
+                "third-" + UUID.randomUUID());
+        try (ProgressWatcher progress = new ProgressWatcher(broker)) {
+            for (String run : runs) {
+                send(BacktestCommand.start(run, "frank", BacktestCommand.Input.upload("queue.csv", null, null), null,
+                        Instant.now()));
+            }
+            List<BacktestProgress> ends = runs.stream().map(r -> progress.awaitEnd(r, Duration.ofMinutes(2))).toList();
+
+            assertThat(ends).allSatisfy(end -> {
+                assertThat(end.state()).isEqualTo(State.PUBLISHED);
+                assertThat(end.published()).isEqualTo(100_000);
+            });
+            Instant firstSlotFree = ends.get(0).at().isBefore(ends.get(1).at()) ? ends.get(0).at() : ends.get(1).at();
+            List<BacktestProgress> third = progress.of(runs.get(2));
+            assertThat(third.getFirst().state()).isEqualTo(State.RUNNING);
+            assertThat(third).filteredOn(p -> p.at().isBefore(firstSlotFree))
+                    .as("the third run reads nothing while two run (marketpulse.backtest.max-runs=2)")
+                    .isNotEmpty().allSatisfy(p -> assertThat(p.rowsRead()).isZero());
+        }
+    }
+
+    @Test
     void aRunAnEarlierInstanceLeftRunningIsReportedFailedAtStart() {
         String run = "crashed-" + UUID.randomUUID();
         BacktestProgress last = new BacktestProgress(run, State.RUNNING, 700, 650, 0, 0, List.of(), null, null, 1000,
