@@ -49,6 +49,7 @@ import java.util.concurrent.locks.LockSupport;
 class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaTickPublisher.class);
+    /** Records sent before waiting for their acknowledgements: the live publisher's, small for its latency. */
     private static final int BATCH = 500;
     private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(10);
     static final int QUOTE_SHARE_PERCENT = 80;
@@ -78,6 +79,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     private volatile String lastError;
     private volatile boolean running;
     private final String name;
+    private final int batch;
     private Thread drainer;
 
     @Autowired
@@ -89,14 +91,18 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
 
     KafkaTickPublisher(KafkaTemplate<String, Object> template, PublishMetrics metrics, int capacity, EdgeGuard edge,
                        Clock clock) {
-        this(template, metrics, capacity, edge, clock, "kafka-publisher");
+        this(template, metrics, capacity, edge, clock, "kafka-publisher", BATCH);
         metrics.bufferSize(buffer::size);
     }
 
-    /** @param name the drain thread's name (the live publisher's, or the backtests' own) */
+    /**
+     * @param name  the drain thread's name (the live publisher's, or the backtests' own)
+     * @param batch records sent before waiting for their acknowledgements (more: more throughput, more latency)
+     */
     KafkaTickPublisher(KafkaTemplate<String, Object> template, PublishMetrics metrics, int capacity, EdgeGuard edge,
-                       Clock clock, String name) {
+                       Clock clock, String name, int batch) {
         this.name = name;
+        this.batch = batch;
         this.template = template;
         this.metrics = metrics;
         this.edge = edge;
@@ -278,7 +284,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     }
 
     private void drainLoop() {
-        List<Outgoing> batch = new ArrayList<>(BATCH);
+        List<Outgoing> batch = new ArrayList<>(this.batch);
         long backoffMillis = 100;
         while (running || !buffer.isEmpty()) {
             try {
@@ -287,7 +293,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                buffer.drainTo(batch, BATCH - 1);
+                buffer.drainTo(batch, this.batch - 1);
                 Attempt attempt = sendAll(batch);
                 batch.clear();
                 freeRoom();
