@@ -7,6 +7,18 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source bin/java-home.sh
 
+# ./bench.sh backtest [CANDLE_FILE [TRADES]]: backtest replays through ingestion-service against a real (embedded)
+# broker with the live simulator running: a month of candles and ~1M trades, rows/s and the live ticks' latency
+# (com.marketpulse.ingestion.backtest.BacktestBenchmark).
+if [ "${1:-}" = backtest ]; then
+  shift
+  echo "Building ingestion-service with $JAVA_HOME ..." >&2
+  ./mvnw -B -q -pl ingestion-service -am -DskipTests package
+  t=ingestion-service/target
+  exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$t/test-classes:$t/classes:$(cat $t/test-classpath.txt)" \
+    com.marketpulse.ingestion.backtest.BacktestBenchmark "$@"
+fi
+
 echo "Building the benchmarks with $JAVA_HOME ..." >&2
 ./mvnw -B -q -pl evaluation -am -DskipTests package
 

@@ -1,7 +1,6 @@
 package com.marketpulse.detection;
 
 import com.marketpulse.detection.core.AnomalyForest;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -47,12 +46,10 @@ public record DetectionServiceProperties(@DefaultValue Model model, @DefaultValu
     }
 
     /**
-     * @param directory       root of the Parquet archive ({@code date=YYYY-MM-DD/symbol=BTC-USD/})
      * @param maxTicksPerFile a file is closed at this many ticks …
      * @param maxFileAge      … or when its first tick was read this long ago, whichever comes first
      */
     public record Archive(
-            @DefaultValue("data/archive") Path directory,
             @DefaultValue("100000") int maxTicksPerFile,
             @DefaultValue("60s") Duration maxFileAge) {
     }

@@ -17,7 +17,8 @@ public record IngestionProperties(
         @DefaultValue("") String source,
         @DefaultValue Alpaca alpaca,
         @DefaultValue Replay replay,
-        @DefaultValue Publish publish) {
+        @DefaultValue Publish publish,
+        @DefaultValue Backtest backtest) {
 
     /**
      * The Alpaca crypto feed. Keys come from the environment only and are never printed.
@@ -62,6 +63,27 @@ public record IngestionProperties(
     public record Replay(@DefaultValue("") String file, @DefaultValue("1") String speed,
                          @DefaultValue("") String runId, @DefaultValue("auto") String format,
                          @DefaultValue("") String symbol) {
+    }
+
+    /**
+     * Backtest runs (commands on {@code backtest.commands}), replayed beside the live source. The shared
+     * {@code marketpulse.backtest.upload-directory} is {@link com.marketpulse.settings.MarketPulseSettings#backtest()}.
+     *
+     * @param maxRuns             runs replayed at once; more wait their turn in the order they came
+     * @param publishBuffer       records the backtests' own publisher holds (apart from the live buffer)
+     * @param progressEvery       how often a running (or waiting) run's progress is published
+     * @param interruptedLookback at start, runs that reported RUNNING within this long and never finished (this
+     *                            service stopped under them) are reported FAILED
+     */
+    public record Backtest(@DefaultValue("2") int maxRuns, @DefaultValue("10000") int publishBuffer,
+                           @DefaultValue("1s") Duration progressEvery,
+                           @DefaultValue("24h") Duration interruptedLookback) {
+
+        public Backtest {
+            if (maxRuns < 1 || publishBuffer < 1) {
+                throw new IllegalArgumentException("marketpulse.backtest.max-runs and publish-buffer must be at least 1");
+            }
+        }
     }
 
     /** The bounded buffer between a source and Kafka. */

@@ -1,7 +1,7 @@
 package com.marketpulse.stack;
 
-import com.marketpulse.detection.archive.ArchiveReader;
-import com.marketpulse.detection.archive.Archived;
+import com.marketpulse.files.archive.ArchiveReader;
+import com.marketpulse.files.archive.Archived;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJson;

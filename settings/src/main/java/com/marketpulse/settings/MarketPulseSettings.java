@@ -22,9 +22,12 @@ import java.util.List;
  *                  and the evaluation judge with them
  * @param edge      what the pipeline accepts at its edges (ingestion's publisher, feature-service's consumers)
  * @param backtest  what api-service (which takes backtest jobs) and ingestion-service (which replays them) share
+ * @param archive   the product's Parquet archive: detection-service writes it and trains on it, ingestion-service
+ *                  replays ranges of it for backtests
  */
 public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOptions simulator, GridSettings features,
-                                  DetectionSettings detection, Edge edge, Backtest backtest) {
+                                  DetectionSettings detection, Edge edge, Backtest backtest,
+                                  Archive archive) {
 
     /** The prefix the record binds to. */
     public static final String PREFIX = "marketpulse";
@@ -60,6 +63,17 @@ public record MarketPulseSettings(List<String> symbols, Kafka kafka, SimulatorOp
 
         public Backtest {
             java.util.Objects.requireNonNull(uploadDirectory, "marketpulse.backtest.upload-directory");
+        }
+    }
+
+    /**
+     * @param directory root of the archive: trades at {@code date=YYYY-MM-DD/symbol=BTC-USD/}, quotes and source bars
+     *                  under {@code quotes/} and {@code bars/} in the same layout
+     */
+    public record Archive(Path directory) {
+
+        public Archive {
+            java.util.Objects.requireNonNull(directory, "marketpulse.archive.directory");
         }
     }
 

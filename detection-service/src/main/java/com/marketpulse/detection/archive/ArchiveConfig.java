@@ -1,11 +1,16 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.files.archive.EventSchema;
+import com.marketpulse.files.archive.QuoteSchema;
+import com.marketpulse.files.archive.BarSchema;
+
 import com.marketpulse.detection.DetectionServiceProperties;
 import com.marketpulse.detection.kafka.InputPolicy;
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
 import com.marketpulse.events.Tick;
 import com.marketpulse.events.Topics;
+import com.marketpulse.settings.MarketPulseSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -30,28 +35,29 @@ class ArchiveConfig {
     static final String BARS_CONTAINER_FACTORY = "barArchiveListenerContainerFactory";
 
     @Bean
-    EventArchiver<Tick> tickArchiver(DetectionServiceProperties properties, Clock clock,
+    EventArchiver<Tick> tickArchiver(DetectionServiceProperties properties, MarketPulseSettings shared, Clock clock,
                                      DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
                                      MeterRegistry meters) {
         var settings = properties.archive();
-        var archive = new TickArchive(settings.directory(), settings.maxTicksPerFile(), settings.maxFileAge(), clock);
+        var archive = new TickArchive(shared.archive().directory(), settings.maxTicksPerFile(), settings.maxFileAge(), clock);
         return new EventArchiver<>(Topics.MARKET_CRYPTO, archive, deadLetters,
                 t -> policy.check(t.symbol(), t.runId(), t.eventTime()), meters);
     }
 
     @Bean
-    EventArchiver<Quote> quoteArchiver(DetectionServiceProperties properties, Clock clock,
+    EventArchiver<Quote> quoteArchiver(DetectionServiceProperties properties, MarketPulseSettings shared, Clock clock,
                                        DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
                                        MeterRegistry meters) {
-        return new EventArchiver<>(Topics.MARKET_QUOTES, archive(QuoteSchema.QUOTES, properties, clock),
+        return new EventArchiver<>(Topics.MARKET_QUOTES, archive(QuoteSchema.QUOTES, properties, shared, clock),
                 deadLetters, q -> policy.check(q.symbol(), q.runId(), q.eventTime()), meters);
     }
 
     @Bean
-    EventArchiver<SourceBar> barArchiver(DetectionServiceProperties properties, Clock clock,
+    EventArchiver<SourceBar> barArchiver(DetectionServiceProperties properties, MarketPulseSettings shared,
+                                         Clock clock,
                                          DeadLetterPublishingRecoverer deadLetters, InputPolicy policy,
                                        MeterRegistry meters) {
-        return new EventArchiver<>(Topics.MARKET_SOURCE_BARS, archive(BarSchema.BARS, properties, clock),
+        return new EventArchiver<>(Topics.MARKET_SOURCE_BARS, archive(BarSchema.BARS, properties, shared, clock),
                 deadLetters, b -> policy.check(b.symbol(), b.runId(), b.eventTime()), meters);
     }
 
@@ -76,9 +82,10 @@ class ArchiveConfig {
         return containers(configurer, consumers, archiver, properties);
     }
 
-    private static <E> EventArchive<E> archive(EventSchema<E> schema, DetectionServiceProperties properties, Clock clock) {
+    private static <E> EventArchive<E> archive(EventSchema<E> schema, DetectionServiceProperties properties,
+                                               MarketPulseSettings shared, Clock clock) {
         var settings = properties.archive();
-        return new EventArchive<>(settings.directory(), schema, settings.maxTicksPerFile(), settings.maxFileAge(),
+        return new EventArchive<>(shared.archive().directory(), schema, settings.maxTicksPerFile(), settings.maxFileAge(),
                 clock);
     }
 

@@ -1,5 +1,10 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.files.archive.ArchiveLayout;
+import com.marketpulse.files.archive.Archived;
+import com.marketpulse.files.archive.EventSchema;
+import com.marketpulse.files.archive.EventFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

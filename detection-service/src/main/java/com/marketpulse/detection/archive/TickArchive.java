@@ -1,5 +1,7 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.files.archive.TickSchema;
+
 import com.marketpulse.events.Tick;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.files.archive.ArchiveReader;
+import com.marketpulse.files.archive.TickSchema;
+
 import java.nio.file.Path;
 import java.util.List;
 

@@ -18,7 +18,7 @@ class ModelConfig {
 
     @Bean
     ModelTrainer modelTrainer(DetectionServiceProperties properties, MarketPulseSettings settings, Clock clock) {
-        return new ModelTrainer(properties.archive().directory(), properties.model(), settings.features(),
+        return new ModelTrainer(settings.archive().directory(), properties.model(), settings.features(),
                 settings.detection().warmUp(), clock);
     }
 

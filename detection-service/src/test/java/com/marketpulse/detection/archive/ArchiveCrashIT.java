@@ -1,5 +1,13 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.files.archive.ArchiveLayout;
+import com.marketpulse.files.archive.ArchiveReader;
+import com.marketpulse.files.archive.Archived;
+import com.marketpulse.files.archive.EventSchema;
+import com.marketpulse.files.archive.TickSchema;
+import com.marketpulse.files.archive.QuoteSchema;
+import com.marketpulse.files.archive.BarSchema;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

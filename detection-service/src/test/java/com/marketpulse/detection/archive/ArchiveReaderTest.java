@@ -1,5 +1,10 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.files.archive.ArchiveReader;
+import com.marketpulse.files.archive.EventSchema;
+import com.marketpulse.files.archive.QuoteSchema;
+import com.marketpulse.files.archive.BarSchema;
+
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;

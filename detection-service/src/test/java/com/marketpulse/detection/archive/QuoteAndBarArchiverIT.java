@@ -1,5 +1,7 @@
 package com.marketpulse.detection.archive;
 
+import com.marketpulse.files.archive.ArchiveReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

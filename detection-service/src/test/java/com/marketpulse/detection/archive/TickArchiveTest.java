@@ -1,5 +1,6 @@
 package com.marketpulse.detection.archive;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketpulse.events.Tick;

@@ -20,7 +20,8 @@ class InputPolicyTest {
     private final MarketPulseSettings defaults = Settings.defaults();
     private final InputPolicy policy = new InputPolicy(new MarketPulseSettings(List.of("BTC/USD", "ETH/USD"),
             defaults.kafka(), defaults.simulator(), defaults.features(), defaults.detection(),
-            new MarketPulseSettings.Edge(Duration.ofSeconds(30), Duration.ofMinutes(5), 2), defaults.backtest()),
+            new MarketPulseSettings.Edge(Duration.ofSeconds(30), Duration.ofMinutes(5), 2), defaults.backtest(),
+            defaults.archive()),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test

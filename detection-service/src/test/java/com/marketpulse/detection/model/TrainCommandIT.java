@@ -1,5 +1,6 @@
 package com.marketpulse.detection.model;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marketpulse.detection.DetectionApplication;
@@ -48,7 +49,7 @@ class TrainCommandIT {
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--spring.kafka.bootstrap-servers=localhost:1",
-                "--marketpulse.detection.archive.directory=" + archive));
+                "--marketpulse.archive.directory=" + archive));
         args.addAll(List.of(more));
         var context = DetectionApplication.trainCommand().run(args.toArray(String[]::new));
         return SpringApplication.exit(context);

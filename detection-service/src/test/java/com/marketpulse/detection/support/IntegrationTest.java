@@ -47,7 +47,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("marketpulse.detection.archive.directory", archive::toString);
+        registry.add("marketpulse.archive.directory", archive::toString);
     }
 
     protected static Path archiveDirectory() {

@@ -49,6 +49,7 @@ import java.util.concurrent.locks.LockSupport;
 class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaTickPublisher.class);
+    /** Records sent before waiting for their acknowledgements: the live publisher's, small for its latency. */
     private static final int BATCH = 500;
     private static final Duration SHUTDOWN_FLUSH = Duration.ofSeconds(10);
     static final int QUOTE_SHARE_PERCENT = 80;
@@ -77,6 +78,8 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     private volatile Instant lastFailure;
     private volatile String lastError;
     private volatile boolean running;
+    private final String name;
+    private final int batch;
     private Thread drainer;
 
     @Autowired
@@ -88,6 +91,18 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
 
     KafkaTickPublisher(KafkaTemplate<String, Object> template, PublishMetrics metrics, int capacity, EdgeGuard edge,
                        Clock clock) {
+        this(template, metrics, capacity, edge, clock, "kafka-publisher", BATCH);
+        metrics.bufferSize(buffer::size);
+    }
+
+    /**
+     * @param name  the drain thread's name (the live publisher's, or the backtests' own)
+     * @param batch records sent before waiting for their acknowledgements (more: more throughput, more latency)
+     */
+    KafkaTickPublisher(KafkaTemplate<String, Object> template, PublishMetrics metrics, int capacity, EdgeGuard edge,
+                       Clock clock, String name, int batch) {
+        this.name = name;
+        this.batch = batch;
         this.template = template;
         this.metrics = metrics;
         this.edge = edge;
@@ -95,7 +110,6 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
         this.capacity = capacity;
         this.buffer = new LinkedBlockingDeque<>(capacity);
         this.quoteLimit = Math.max(1, (int) ((long) capacity * QUOTE_SHARE_PERCENT / 100));
-        metrics.bufferSize(buffer::size);
     }
 
     @Override
@@ -138,6 +152,19 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
         acceptAndWait(Outgoing.of(topic, bar).countedIn(receipts), bar.source());
     }
 
+    /** A quote of a replay (an archive range), with back-pressure as {@link #publishAndWait(String, Tick, Receipts)}. */
+    void publishAndWait(String topic, Quote quote, Receipts receipts) throws InterruptedException {
+        acceptAndWait(Outgoing.of(topic, quote).countedIn(receipts), quote.source());
+    }
+
+    /**
+     * A replay's ground truth to {@code topic}, with back-pressure. Not judged at the edge: a label is published when
+     * its episode closes, so its start is behind the stream by the episode's length by nature.
+     */
+    void publishLabelAndWait(String topic, AnomalyLabel label, Receipts receipts) throws InterruptedException {
+        offerWhenRoom(Outgoing.of(topic, label).countedIn(receipts));
+    }
+
     private boolean accept(Outgoing record, String source) {
         metrics.received(record, source);
         return enqueue(judged(record));
@@ -146,13 +173,24 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     /** Back-pressure: waits until the buffer has room rather than dropping (a replay can always wait). */
     private void acceptAndWait(Outgoing record, String source) throws InterruptedException {
         metrics.received(record, source);
-        Outgoing judged = judged(record);
-        record.receipts().countHanded();
+        offerWhenRoom(judged(record));
+    }
+
+    /**
+     * Counts the record as handed over only once it has room: a replay interrupted (cancelled) while it waits has
+     * handed nothing, so its receipts settle.
+     */
+    private void offerWhenRoom(Outgoing judged) throws InterruptedException {
+        boolean counted = false;
         while (true) {
             synchronized (room) {
                 while (pending.get() >= capacity) {
                     room.wait(100);
                 }
+            }
+            if (!counted) {
+                judged.receipts().countHanded();
+                counted = true;
             }
             pending.incrementAndGet();
             if (buffer.offerLast(judged)) {
@@ -246,7 +284,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     }
 
     private void drainLoop() {
-        List<Outgoing> batch = new ArrayList<>(BATCH);
+        List<Outgoing> batch = new ArrayList<>(this.batch);
         long backoffMillis = 100;
         while (running || !buffer.isEmpty()) {
             try {
@@ -255,7 +293,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                buffer.drainTo(batch, BATCH - 1);
+                buffer.drainTo(batch, this.batch - 1);
                 Attempt attempt = sendAll(batch);
                 batch.clear();
                 freeRoom();
@@ -425,7 +463,7 @@ class KafkaTickPublisher implements TickPublisher, SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        drainer = Thread.ofPlatform().name("kafka-publisher").daemon().start(this::drainLoop);
+        drainer = Thread.ofPlatform().name(name).daemon().start(this::drainLoop);
     }
 
     @Override

@@ -16,9 +16,13 @@ class KafkaTopicsConfig {
 
     static final List<String> PRODUCED = List.of(Topics.MARKET_CRYPTO, Topics.MARKET_CRYPTO_REPLAY,
             Topics.MARKET_QUOTES, Topics.MARKET_QUOTES_REPLAY, Topics.MARKET_SOURCE_BARS,
-            Topics.MARKET_SOURCE_BARS_REPLAY, Topics.MARKET_LABELS);
+            Topics.MARKET_SOURCE_BARS_REPLAY, Topics.MARKET_LABELS, Topics.MARKET_LABELS_REPLAY,
+            Topics.BACKTEST_PROGRESS, Topics.BACKTEST_COMMANDS);
 
-    /** Where an event rejected at the edge, or refused by the broker for good, goes instead of its topic. */
+    /**
+     * Where an event rejected at the edge, or refused by the broker for good, goes instead of its topic; and a backtest command that
+     * cannot be read. ({@code backtest.commands} is api-service's, created here too so backtests wait for no one.)
+     */
     static final List<String> DEAD_LETTERS = PRODUCED.stream().filter(topic -> !topic.equals(Topics.MARKET_LABELS))
             .map(Topics::deadLetter).toList();
 

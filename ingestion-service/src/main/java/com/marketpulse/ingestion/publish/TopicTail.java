@@ -20,13 +20,13 @@ import java.util.function.Consumer;
  * Reads the tail of a topic to its current end without a consumer group: what this service already stored there.
  * Kafka is where ingestion's last-seen times persist, so a restart reads them back instead of keeping them on disk.
  */
-final class TopicTail {
+public final class TopicTail {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, Object> consumerProperties;
 
-    TopicTail(KafkaProperties kafka) {
+    public TopicTail(KafkaProperties kafka) {
         this.consumerProperties = new HashMap<>(kafka.buildConsumerProperties());
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.consumerProperties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -38,7 +38,7 @@ final class TopicTail {
      * at least the last {@code lastRecords} of each partition whatever their time (a quiet symbol's newest event
      * may be older than {@code since}).
      */
-    void read(String topic, Instant since, long lastRecords, Consumer<String> values) {
+    public void read(String topic, Instant since, long lastRecords, Consumer<String> values) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(),
                 new StringDeserializer())) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, TIMEOUT);

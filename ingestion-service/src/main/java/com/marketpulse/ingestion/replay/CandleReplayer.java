@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -40,9 +41,15 @@ public final class CandleReplayer {
     }
 
     public Summary replay(CandleFile file, ReplaySink sink) throws IOException, InterruptedException {
+        return replay(file, sink, new AtomicLong());
+    }
+
+    /** As {@link #replay(CandleFile, ReplaySink)}, counting the file's bytes read (gzipped or not) into {@code bytes}. */
+    public Summary replay(CandleFile file, ReplaySink sink, AtomicLong bytes) throws IOException, InterruptedException {
         Delivery delivery = new Delivery(new ReplayPacing(speed, pacer), sink, check);
         CandleFile.Summary read;
-        try (InputStream in = new StopsWhenInterrupted(Files.newInputStream(file.path()))) {
+        try (InputStream in = new StopsWhenInterrupted(new CountingInputStream(Files.newInputStream(file.path()),
+                bytes))) {
             read = file.read(in, delivery, bad -> sink.onBadRow(bad.line(), bad.reason()));
         } catch (InterruptedIOException e) {
             delivery.interrupted = true;

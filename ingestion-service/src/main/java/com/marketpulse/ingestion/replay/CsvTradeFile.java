@@ -1,7 +1,10 @@
 package com.marketpulse.ingestion.replay;
 
 import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 /**
- * A CSV of trades: {@code timestamp,symbol,price,size[,label]}, with or without a header. With a header, columns
+ * A CSV of trades, gzipped or not: {@code timestamp,symbol,price,size[,label]}, with or without a header. With a header, columns
  * are found by name (also {@code trade_id} and {@code side} when present). Blank lines and {@code #} comments are
  * ignored; line numbers count every physical line, so a reported line number is the one an editor shows.
  */
@@ -21,14 +26,30 @@ final class CsvTradeFile implements TradeFile {
 
     private static final List<String> POSITIONAL = List.of("timestamp", "symbol", "price", "size", "label");
 
+    private final AtomicLong bytes = new AtomicLong();
     private final BufferedReader reader;
     private final String fileName;
     private Map<String, Integer> columns;
     private long line;
 
     CsvTradeFile(Path path) throws IOException {
-        this.reader = Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        this.reader = new BufferedReader(new InputStreamReader(
+                ungzipped(new CountingInputStream(Files.newInputStream(path), bytes)), StandardCharsets.UTF_8), 1 << 16);
         this.fileName = path.getFileName().toString();
+    }
+
+    /** A gzipped CSV (told by its magic bytes, not its name) is read unzipped, as it streams. */
+    private static InputStream ungzipped(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytes.get();
     }
 
     @Override

@@ -34,7 +34,15 @@ public final class FileReplayer {
     }
 
     public ReplaySummary replay(Path file, ReplaySink sink) throws IOException, InterruptedException {
-        LabelEpisodes episodes = new LabelEpisodes(file.getFileName().toString());
+        try (TradeFile trades = TradeFile.open(file)) {
+            return replay(trades, file.getFileName().toString(), sink);
+        }
+    }
+
+    /** Replays an open file of trades ({@code fileName} names its labels); the caller closes it. */
+    public ReplaySummary replay(TradeFile trades, String fileName, ReplaySink sink)
+            throws IOException, InterruptedException {
+        LabelEpisodes episodes = new LabelEpisodes(fileName);
         long read = 0;
         long published = 0;
         long skipped = 0;
@@ -48,7 +56,7 @@ public final class FileReplayer {
                 return size() > REMEMBERED_IDS;
             }
         };
-        try (TradeFile trades = TradeFile.open(file)) {
+        {
             TradeRow row;
             while ((row = trades.next()) != null) {
                 read++;

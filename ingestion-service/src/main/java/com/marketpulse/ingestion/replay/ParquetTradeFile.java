@@ -34,6 +34,8 @@ final class ParquetTradeFile implements TradeFile {
     private RecordReader<Group> records;
     private long remainingInGroup;
     private long row;
+    private final long size;
+    private final long rows;
 
     ParquetTradeFile(Path path) throws IOException {
         this.reader = ParquetFileReader.open(new LocalInputFile(path));
@@ -41,6 +43,8 @@ final class ParquetTradeFile implements TradeFile {
         this.columns = new ColumnIOFactory().getColumnIO(schema);
         this.fileName = path.getFileName().toString();
         this.timeColumn = schema.containsField("timestamp") ? "timestamp" : "event_time";
+        this.size = java.nio.file.Files.size(path);
+        this.rows = reader.getRecordCount();
         for (String needed : new String[] {timeColumn, "symbol", "price", "size"}) {
             if (!schema.containsField(needed)) {
                 reader.close();
@@ -111,6 +115,11 @@ final class ParquetTradeFile implements TradeFile {
             case BINARY -> group.getString(field, 0);
             default -> throw new IllegalArgumentException(field + " has an unsupported type " + type);
         };
+    }
+
+    @Override
+    public long bytesRead() {
+        return rows == 0 ? size : Math.round((double) size * row / rows);
     }
 
     @Override

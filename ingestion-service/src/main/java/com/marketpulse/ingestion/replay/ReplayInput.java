@@ -35,7 +35,7 @@ public record ReplayInput(Path file, ReplayFormat format, CandleFormat layout, S
      * @throws IllegalArgumentException with what to set when the file cannot be replayed as it is configured
      */
     public static ReplayInput of(Path file, ReplayFormat setting, String symbol) throws IOException {
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") || TradeFile.isParquet(file)) {
             if (setting == ReplayFormat.CANDLES) {
                 throw new IllegalArgumentException(file.getFileName() + " is Parquet: candles are replayed from CSV"
                         + " files (gzipped or not), Parquet files as trades (MARKETPULSE_REPLAY_FORMAT)");
@@ -45,10 +45,6 @@ public record ReplayInput(Path file, ReplayFormat format, CandleFormat layout, S
         FileHead head = FileHead.of(file);
         ReplayFormat format = setting == ReplayFormat.AUTO ? detect(head.firstLine()) : setting;
         if (format == ReplayFormat.TRADES) {
-            if (head.gzipped()) {
-                throw new IllegalArgumentException(file.getFileName() + " is gzipped: a trades CSV is replayed"
-                        + " unzipped (only candle files may be gzipped)");
-            }
             return new ReplayInput(file, ReplayFormat.TRADES, null, null, TradeFields.SOURCE);
         }
         CandleFormat layout = CandleFormat.detect(head.firstLine() == null ? "" : head.firstLine());

@@ -4,7 +4,7 @@ import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Tick;
 
 /** One row of a trades file: a usable trade (with its optional label) or a bad row and why. */
-sealed interface TradeRow {
+public sealed interface TradeRow {
 
     long line();
 

@@ -78,11 +78,20 @@ class ReplayInputTest {
                 .hasMessageContaining("header").hasMessageContaining("MARKETPULSE_REPLAY_FORMAT");
         assertThatThrownBy(() -> ReplayInput.of(dir.resolve("day.parquet"), ReplayFormat.CANDLES, null))
                 .hasMessageContaining("Parquet");
+    }
+
+    @Test
+    void aGzippedTradesCsvIsToldByItsUnzippedFirstLineAndReadUnzipped() throws IOException {
         Path gzippedTrades = dir.resolve("trades.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzippedTrades))) {
-            out.write("timestamp,symbol,price,size\n".getBytes(StandardCharsets.UTF_8));
+            out.write("timestamp,symbol,price,size\n2026-01-05T10:00:00Z,BTC/USD,100,1\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertThatThrownBy(() -> ReplayInput.of(gzippedTrades, ReplayFormat.AUTO, null)).hasMessageContaining("gzip");
+        assertThat(ReplayInput.of(gzippedTrades, ReplayFormat.AUTO, null).format())
+                .as("a gzipped trades CSV is told by its unzipped first line").isEqualTo(ReplayFormat.TRADES);
+        try (TradeFile trades = TradeFile.open(gzippedTrades)) {
+            assertThat(((TradeRow.Trade) trades.next()).tick().price()).isEqualTo(100);
+            assertThat(trades.next()).isNull();
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,15 +20,15 @@ import org.slf4j.LoggerFactory;
  * {@link LocalOutputFile} and a plain (Hadoop-free) configuration: no Hadoop FileSystem, so no UserGroupInformation
  * and no native Hadoop code is involved, which keeps it working on Java 25. Snappy-compressed.
  */
-final class EventFile<E> {
+public final class EventFile<E> {
 
     private static final Logger log = LoggerFactory.getLogger(EventFile.class);
 
-    final Path temporary;
+    public final Path temporary;
     private final ParquetWriter<Archived<E>> writer;
     private boolean closed;
 
-    EventFile(Path temporary, EventSchema<E> schema) throws IOException {
+    public EventFile(Path temporary, EventSchema<E> schema) throws IOException {
         this.temporary = temporary;
         this.writer = new Builder<>(new LocalOutputFile(temporary), schema)
                 .withConf(new PlainParquetConfiguration())
@@ -37,18 +37,18 @@ final class EventFile<E> {
                 .build();
     }
 
-    void write(Archived<E> row) throws IOException {
+    public void write(Archived<E> row) throws IOException {
         writer.write(row);
     }
 
-    void close() throws IOException {
+    public void close() throws IOException {
         if (!closed) {
             closed = true;
             writer.close();
         }
     }
 
-    void closeQuietly() {
+    public void closeQuietly() {
         try {
             close();
         } catch (IOException | RuntimeException e) {
@@ -60,7 +60,7 @@ final class EventFile<E> {
 
         private final EventSchema<E> schema;
 
-        Builder(OutputFile file, EventSchema<E> schema) {
+        public Builder(OutputFile file, EventSchema<E> schema) {
             super(file);
             this.schema = schema;
         }
@@ -88,7 +88,7 @@ final class EventFile<E> {
         private RecordConsumer out;
         private EventSchema.Row row;
 
-        RowWriteSupport(EventSchema<E> schema) {
+        public RowWriteSupport(EventSchema<E> schema) {
             this.schema = schema;
         }
 

@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 /**
  * One row of the archive: an event and the Kafka record it was read from.

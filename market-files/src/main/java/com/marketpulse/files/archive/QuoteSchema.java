@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
@@ -9,9 +9,9 @@ import java.time.Instant;
 import org.apache.parquet.example.data.Group;
 
 /** Best bid and offer ({@link Quote}) under {@code quotes/}, every field of the event (layout {@code quote/1}). */
-final class QuoteSchema extends EventSchema<Quote> {
+public final class QuoteSchema extends EventSchema<Quote> {
 
-    static final QuoteSchema QUOTES = new QuoteSchema();
+    public static final QuoteSchema QUOTES = new QuoteSchema();
 
     private QuoteSchema() {
         super("quotes", "quotes", "quote", columns()
@@ -26,27 +26,27 @@ final class QuoteSchema extends EventSchema<Quote> {
     }
 
     @Override
-    String version() {
+    public String version() {
         return "quote/1";
     }
 
     @Override
-    String eventId(Quote quote) {
+    public String eventId(Quote quote) {
         return quote.eventId();
     }
 
     @Override
-    String symbol(Quote quote) {
+    public String symbol(Quote quote) {
         return quote.symbol();
     }
 
     @Override
-    Instant eventTime(Quote quote) {
+    public Instant eventTime(Quote quote) {
         return quote.eventTime();
     }
 
     @Override
-    void write(Quote q, Row row) {
+    public void write(Quote q, Row row) {
         row.string("event_id", q.eventId()).string("symbol", q.symbol()).timestamp("event_time", q.eventTime())
                 .number("bid_price", q.bidPrice()).number("bid_size", q.bidSize())
                 .number("ask_price", q.askPrice()).number("ask_size", q.askSize())
@@ -54,7 +54,7 @@ final class QuoteSchema extends EventSchema<Quote> {
     }
 
     @Override
-    Quote read(Group g) {
+    public Quote read(Group g) {
         return new Quote(g.getString("event_id", 0), g.getString("symbol", 0), timestamp(g, "event_time"),
                 g.getDouble("bid_price", 0), g.getDouble("bid_size", 0), g.getDouble("ask_price", 0),
                 g.getDouble("ask_size", 0), optional(g, "source"), optional(g, "venue"), optional(g, "run_id"));

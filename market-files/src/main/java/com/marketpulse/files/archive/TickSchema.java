@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.DOUBLE;
@@ -13,9 +13,9 @@ import org.apache.parquet.example.data.Group;
  * taker side, source and (since layout {@code tick/2}) venue. Files of layout {@code tick/1}, without the venue
  * column, read back with a {@code null} venue. The run id is not recorded: the archiver reads the live topic.
  */
-final class TickSchema extends EventSchema<Tick> {
+public final class TickSchema extends EventSchema<Tick> {
 
-    static final TickSchema TICKS = new TickSchema();
+    public static final TickSchema TICKS = new TickSchema();
 
     private TickSchema() {
         super("ticks", "", "tick", columns()
@@ -29,34 +29,34 @@ final class TickSchema extends EventSchema<Tick> {
     }
 
     @Override
-    String version() {
+    public String version() {
         return "tick/2";
     }
 
     @Override
-    String eventId(Tick tick) {
+    public String eventId(Tick tick) {
         return tick.eventId();
     }
 
     @Override
-    String symbol(Tick tick) {
+    public String symbol(Tick tick) {
         return tick.symbol();
     }
 
     @Override
-    Instant eventTime(Tick tick) {
+    public Instant eventTime(Tick tick) {
         return tick.eventTime();
     }
 
     @Override
-    void write(Tick t, Row row) {
+    public void write(Tick t, Row row) {
         row.string("event_id", t.eventId()).string("symbol", t.symbol()).timestamp("event_time", t.eventTime())
                 .number("price", t.price()).number("size", t.size()).string("trade_id", t.tradeId())
                 .string("taker_side", t.takerSide()).string("source", t.source()).string("venue", t.venue());
     }
 
     @Override
-    Tick read(Group g) {
+    public Tick read(Group g) {
         return new Tick(g.getString("event_id", 0), g.getString("symbol", 0), timestamp(g, "event_time"),
                 g.getDouble("price", 0), g.getDouble("size", 0), optional(g, "trade_id"), optional(g, "taker_side"),
                 optional(g, "source"), optional(g, "venue"), null);

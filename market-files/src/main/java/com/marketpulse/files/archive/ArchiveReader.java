@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 import com.marketpulse.events.Quote;
 import com.marketpulse.events.SourceBar;
@@ -97,7 +97,7 @@ public final class ArchiveReader<E> {
         return rows(file, schema);
     }
 
-    static <E> List<Archived<E>> rows(Path file, EventSchema<E> schema) {
+    public static <E> List<Archived<E>> rows(Path file, EventSchema<E> schema) {
         List<Archived<E>> rows = new ArrayList<>();
         try (var reader = ParquetFileReader.open(new LocalInputFile(file))) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();

@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.LogicalTypeAnnotation.timestampType;
@@ -25,7 +25,7 @@ import org.apache.parquet.schema.Types;
  *
  * @param <E> the event record
  */
-abstract class EventSchema<E> {
+public abstract class EventSchema<E> {
 
     private final String kind;
     private final String directory;
@@ -38,7 +38,7 @@ abstract class EventSchema<E> {
      * @param name      the Parquet message name
      * @param columns   the event's columns, from {@link #columns()}; the Kafka columns are appended
      */
-    EventSchema(String kind, String directory, String name, Types.GroupBuilder<MessageType> columns) {
+    public EventSchema(String kind, String directory, String name, Types.GroupBuilder<MessageType> columns) {
         this.kind = kind;
         this.directory = directory;
         this.schema = columns
@@ -47,100 +47,100 @@ abstract class EventSchema<E> {
                 .named(name);
     }
 
-    final String kind() {
+    public final String kind() {
         return kind;
     }
 
-    final MessageType schema() {
+    public final MessageType schema() {
         return schema;
     }
 
     /** The root of this kind's {@code date=YYYY-MM-DD/symbol=BTC-USD/} directories. */
-    final Path root(Path archiveRoot) {
+    public final Path root(Path archiveRoot) {
         return directory.isEmpty() ? archiveRoot : archiveRoot.resolve(directory);
     }
 
     /** Footer metadata {@code marketpulse.schema}: name and version of the layout, e.g. {@code quote/1}. */
-    abstract String version();
+    public abstract String version();
 
-    abstract String eventId(E event);
+    public abstract String eventId(E event);
 
-    abstract String symbol(E event);
+    public abstract String symbol(E event);
 
     /** The event time, which decides the {@code date=} directory and the order of a range read. */
-    abstract Instant eventTime(E event);
+    public abstract Instant eventTime(E event);
 
     /** Writes the event's columns (not the Kafka ones). */
-    abstract void write(E event, Row row);
+    public abstract void write(E event, Row row);
 
-    abstract E read(Group row);
+    public abstract E read(Group row);
 
     /** UTF-8 strings. */
-    static final LogicalTypeAnnotation UTF8 = stringType();
+    public static final LogicalTypeAnnotation UTF8 = stringType();
     /** Instants as nanoseconds since the epoch, UTC. */
-    static final LogicalTypeAnnotation UTC_NANOS = timestampType(true, TimeUnit.NANOS);
+    public static final LogicalTypeAnnotation UTC_NANOS = timestampType(true, TimeUnit.NANOS);
 
     /** The columns every kind starts with: its event id and symbol. */
-    static Types.GroupBuilder<MessageType> columns() {
+    public static Types.GroupBuilder<MessageType> columns() {
         return Types.buildMessage()
                 .required(BINARY).as(UTF8).named("event_id")
                 .required(BINARY).as(UTF8).named("symbol");
     }
 
     /** Nanoseconds since the epoch, UTC: exact for every instant between 1677 and 2262. */
-    static long epochNanos(Instant t) {
+    public static long epochNanos(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
     }
 
-    static Instant fromEpochNanos(long nanos) {
+    public static Instant fromEpochNanos(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
-    static Instant timestamp(Group row, String name) {
+    public static Instant timestamp(Group row, String name) {
         return fromEpochNanos(row.getLong(name, 0));
     }
 
     /** A string column that may be absent from the row, or from the file's schema (written before it existed). */
-    static String optional(Group row, String name) {
+    public static String optional(Group row, String name) {
         return !row.getType().containsField(name) || row.getFieldRepetitionCount(name) == 0
                 ? null : row.getString(name, 0);
     }
 
     /** Writes the fields of one row by name; a {@code null} string leaves its optional column empty. */
-    static final class Row {
+    public static final class Row {
 
         private final RecordConsumer out;
         private final MessageType schema;
 
-        Row(RecordConsumer out, MessageType schema) {
+        public Row(RecordConsumer out, MessageType schema) {
             this.out = out;
             this.schema = schema;
         }
 
-        Row string(String name, String value) {
+        public Row string(String name, String value) {
             if (value != null) {
                 field(name, () -> out.addBinary(Binary.fromString(value)));
             }
             return this;
         }
 
-        Row timestamp(String name, Instant value) {
+        public Row timestamp(String name, Instant value) {
             return field(name, () -> out.addLong(epochNanos(value)));
         }
 
-        Row number(String name, double value) {
+        public Row number(String name, double value) {
             return field(name, () -> out.addDouble(value));
         }
 
-        Row number(String name, long value) {
+        public Row number(String name, long value) {
             return field(name, () -> out.addLong(value));
         }
 
-        Row number(String name, int value) {
+        public Row number(String name, int value) {
             return field(name, () -> out.addInteger(value));
         }
 
-        Row flag(String name, boolean value) {
+        public Row flag(String name, boolean value) {
             return field(name, () -> out.addBoolean(value));
         }
 

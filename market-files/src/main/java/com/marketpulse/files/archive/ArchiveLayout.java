@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 import com.marketpulse.events.Symbols;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * event time in UTC. Only files exactly there belong to the kind, so that the trades at the archive root never see
  * the {@code quotes/} and {@code bars/} beside them.
  */
-final class ArchiveLayout {
+public final class ArchiveLayout {
 
     private static final String DATE = "date=";
     private static final String SYMBOL = "symbol=";
@@ -27,16 +27,16 @@ final class ArchiveLayout {
     private ArchiveLayout() {
     }
 
-    static Path directory(Path root, String symbol, Instant eventTime) {
+    public static Path directory(Path root, String symbol, Instant eventTime) {
         return root.resolve(DATE + date(eventTime)).resolve(SYMBOL + Symbols.toPath(symbol));
     }
 
-    static LocalDate date(Instant eventTime) {
+    public static LocalDate date(Instant eventTime) {
         return eventTime.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
     /** The kind's files whose name matches, sorted by path (date, symbol, partition, offset). */
-    static List<Path> files(Path root, Predicate<String> name) {
+    public static List<Path> files(Path root, Predicate<String> name) {
         return files(root, directory -> true, name);
     }
 
@@ -44,7 +44,7 @@ final class ArchiveLayout {
      * As {@link #files(Path, Predicate)}, only in the {@code date=.../symbol=...} directories that {@code directory}
      * accepts (given the date and the symbol as written in the path, e.g. {@code BTC-USD}).
      */
-    static List<Path> files(Path root, Predicate<Partition> directory, Predicate<String> name) {
+    public static List<Path> files(Path root, Predicate<Partition> directory, Predicate<String> name) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -73,6 +73,6 @@ final class ArchiveLayout {
     }
 
     /** One {@code date=.../symbol=...} directory. */
-    record Partition(LocalDate date, String pathSymbol) {
+    public record Partition(LocalDate date, String pathSymbol) {
     }
 }

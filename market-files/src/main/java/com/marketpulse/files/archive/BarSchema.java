@@ -1,4 +1,4 @@
-package com.marketpulse.detection.archive;
+package com.marketpulse.files.archive;
 
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
@@ -14,9 +14,9 @@ import org.apache.parquet.example.data.Group;
  * {@code bar/1}). The {@code date=} directory is that of the bar's event time, its end. A correction
  * ({@code corrected = true}) is archived as it comes, beside the first version; a range read keeps the last.
  */
-final class BarSchema extends EventSchema<SourceBar> {
+public final class BarSchema extends EventSchema<SourceBar> {
 
-    static final BarSchema BARS = new BarSchema();
+    public static final BarSchema BARS = new BarSchema();
 
     private BarSchema() {
         super("bars", "bars", "bar", columns()
@@ -36,27 +36,27 @@ final class BarSchema extends EventSchema<SourceBar> {
     }
 
     @Override
-    String version() {
+    public String version() {
         return "bar/1";
     }
 
     @Override
-    String eventId(SourceBar bar) {
+    public String eventId(SourceBar bar) {
         return bar.eventId();
     }
 
     @Override
-    String symbol(SourceBar bar) {
+    public String symbol(SourceBar bar) {
         return bar.symbol();
     }
 
     @Override
-    Instant eventTime(SourceBar bar) {
+    public Instant eventTime(SourceBar bar) {
         return bar.eventTime();
     }
 
     @Override
-    void write(SourceBar b, Row row) {
+    public void write(SourceBar b, Row row) {
         row.string("event_id", b.eventId()).string("symbol", b.symbol())
                 .timestamp("start", b.start()).timestamp("event_time", b.eventTime())
                 .number("open", b.open()).number("high", b.high()).number("low", b.low()).number("close", b.close())
@@ -66,7 +66,7 @@ final class BarSchema extends EventSchema<SourceBar> {
     }
 
     @Override
-    SourceBar read(Group g) {
+    public SourceBar read(Group g) {
         return new SourceBar(g.getString("event_id", 0), g.getString("symbol", 0), timestamp(g, "start"),
                 timestamp(g, "event_time"), g.getDouble("open", 0), g.getDouble("high", 0), g.getDouble("low", 0),
                 g.getDouble("close", 0), g.getDouble("volume", 0), g.getLong("trades", 0), g.getDouble("vwap", 0),
