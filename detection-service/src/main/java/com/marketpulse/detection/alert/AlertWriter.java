@@ -37,8 +37,8 @@ final class AlertWriter {
                 publisher.publish(alert);
                 written++;
                 log.info("Alert {} {} {} {} severity {}{}: {}", alert.alertId(), alert.symbol(), alert.type(),
-                        alert.direction(), alert.severity(), alert.runId() == null ? "" : " (run " + alert.runId() + ")",
-                        alert.explanation());
+                        alert.direction(), alert.severity(),
+                        alert.runId() == null ? "" : " (run " + alert.runId() + ")", alert.explanation());
             }
         }
         pipeline.commit(updates);

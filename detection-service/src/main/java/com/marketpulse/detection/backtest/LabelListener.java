@@ -53,7 +53,8 @@ class LabelListener {
 
     private void check(AnomalyLabel label) {
         if (label.runId() == null) {
-            throw new RejectedRecordException("wrong_stream", "a label without a run id on " + Topics.MARKET_LABELS_REPLAY);
+            throw new RejectedRecordException("wrong_stream", "a label without a run id on "
+                    + Topics.MARKET_LABELS_REPLAY);
         }
         ValueChecks.require(label.eventId() != null, "no event id");
         ValueChecks.shortText("eventId", label.eventId());
@@ -61,7 +62,8 @@ class LabelListener {
         ValueChecks.shortText("runId", label.runId());
         policy.check(label.symbol(), label.runId(), label.start());
         ValueChecks.require(label.kind() != null, "no kind");
-        ValueChecks.require(label.end() != null && !label.end().isBefore(label.start()), "a label must not end before it starts");
+        ValueChecks.require(label.end() != null && !label.end().isBefore(label.start()),
+                "a label must not end before it starts");
         ValueChecks.finite("magnitude", label.magnitude());
     }
 }

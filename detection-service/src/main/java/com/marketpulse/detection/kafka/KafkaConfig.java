@@ -107,8 +107,9 @@ class KafkaConfig {
     /**
      * market.features and market.bars (and their replay twins) come from feature-service's transactions, whose
      * commit markers sit after the last record: without this, a consumer that has read everything still shows a lag
-     * of 1 per partition. Only for those topics: the fix commits the consumer's position when a poll comes back empty, which for the tick
-     * archive (it commits only what is sealed in a file) would commit ticks not yet durable.
+     * of 1 per partition. Only for those topics: the fix commits the consumer's position when a poll comes back
+     * empty, which for the tick archive (it commits only what is sealed in a file) would commit ticks not yet
+     * durable.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fixTransactionMarkers() {

@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Backtest runs through the real broker and database: a run's features are scored by detection's own backtest
  * consumer, with the run's settings, and its alerts land under its run id and on market.alerts.replay, never on
- * market.alerts; runs never mix; a cancelled run's remaining steps are skipped; its labels are stored.
+ * market.alerts; runs never mix; a cancelled run's remaining steps are skipped; its labels are stored. Symbols of
+ * their own (a run brings any symbol), so the live tests sharing this database never see these rows.
  */
 class BacktestRunIT extends IntegrationTest {
 
@@ -51,7 +52,7 @@ class BacktestRunIT extends IntegrationTest {
 
     private void start(String runId, Overrides overrides) {
         Topic.sendJson(brokers, Topics.BACKTEST_COMMANDS, runId, BacktestCommand.start(runId, "alice",
-                BacktestCommand.Input.upload(runId + ".csv", "candles", "DOT/USD"), overrides, Instant.now()));
+                BacktestCommand.Input.upload(runId + ".csv", "candles", "BKG/USD"), overrides, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> runRow(runId).isPresent());
     }
 
@@ -93,11 +94,11 @@ class BacktestRunIT extends IntegrationTest {
         String run = newRun();
         start(run, Overrides.NONE);
 
-        replay(fall(run, "SOL/USD", T, 3));
+        replay(fall(run, "BKA/USD", T, 3));
 
         assertThat(rows(run)).singleElement().satisfies(row -> {
             assertThat(row.get("type")).isEqualTo("PRICE_SPIKE");
-            assertThat((String) row.get("explanation")).startsWith("SOL/USD −3.0 % in 5 min");
+            assertThat((String) row.get("explanation")).startsWith("BKA/USD −3.0 % in 5 min");
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 published(Topics.MARKET_ALERTS_REPLAY, run)).singleElement().satisfies(alert -> {
@@ -116,7 +117,7 @@ class BacktestRunIT extends IntegrationTest {
         start(live, Overrides.NONE);
         start(strict, FIVE_PERCENT);
 
-        replay(fall(live, "ETH/USD", T, 3), fall(strict, "ETH/USD", T, 3));
+        replay(fall(live, "BKB/USD", T, 3), fall(strict, "BKB/USD", T, 3));
 
         assertThat(rows(live)).hasSize(1);
         assertThat(rows(strict)).isEmpty();
@@ -132,13 +133,14 @@ class BacktestRunIT extends IntegrationTest {
         start(b, Overrides.NONE);
 
         // interleaved, same symbol: a's fall at T, b's two minutes later (within a's cooldown, were they one run)
-        replay(fall(a, "BTC/USD", T, 8), Features.run(Features.calm("BTC/USD", T.plusSeconds(60)), b),
-                Features.run(Features.calm("BTC/USD", T.plusSeconds(60)), a), fall(b, "BTC/USD", T.plusSeconds(120), 6));
+        replay(fall(a, "BKC/USD", T, 8), Features.run(Features.calm("BKC/USD", T.plusSeconds(60)), b),
+                Features.run(Features.calm("BKC/USD", T.plusSeconds(60)), a),
+                fall(b, "BKC/USD", T.plusSeconds(120), 6));
 
         assertThat(rows(a)).singleElement().satisfies(row ->
-                assertThat((String) row.get("explanation")).startsWith("BTC/USD −8.0 % in 5 min"));
+                assertThat((String) row.get("explanation")).startsWith("BKC/USD −8.0 % in 5 min"));
         assertThat(rows(b)).singleElement().satisfies(row ->
-                assertThat((String) row.get("explanation")).startsWith("BTC/USD −6.0 % in 5 min"));
+                assertThat((String) row.get("explanation")).startsWith("BKC/USD −6.0 % in 5 min"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(published(Topics.MARKET_ALERTS_REPLAY, a)).extracting(Alert::alertId)
                     .containsOnly((String) rows(a).getFirst().get("alert_id"));
@@ -151,14 +153,14 @@ class BacktestRunIT extends IntegrationTest {
     void aCancelledRunsRemainingFeaturesAreSkipped() {
         String run = newRun();
         start(run, Overrides.NONE);
-        replay(fall(run, "ADA/USD", T, 8));
+        replay(fall(run, "BKD/USD", T, 8));
         double skipped = meters.counter("marketpulse.detection.backtest.vectors.skipped").count();
 
         Topic.sendJson(brokers, Topics.BACKTEST_COMMANDS, run, BacktestCommand.cancel(run, "alice", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> runRow(run).orElseThrow().get("cancelled_at") != null);
-        replay(fall(run, "XRP/USD", T.plusSeconds(3_600), 8));
+        replay(fall(run, "BKE/USD", T.plusSeconds(3_600), 8));
 
-        assertThat(rows(run)).singleElement().satisfies(row -> assertThat(row.get("symbol")).isEqualTo("ADA/USD"));
+        assertThat(rows(run)).singleElement().satisfies(row -> assertThat(row.get("symbol")).isEqualTo("BKD/USD"));
         assertThat(meters.counter("marketpulse.detection.backtest.vectors.skipped").count()).isEqualTo(skipped + 1);
     }
 
@@ -166,7 +168,7 @@ class BacktestRunIT extends IntegrationTest {
     void aRunWhoseStartArrivesAfterItsFirstStepIsStillJudgedWithItsOverrides() {
         String run = newRun();
         double before = handled();
-        Topic.sendJson(brokers, Topics.MARKET_FEATURES_REPLAY, "LTC/USD", fall(run, "LTC/USD", T, 3));
+        Topic.sendJson(brokers, Topics.MARKET_FEATURES_REPLAY, "BKF/USD", fall(run, "BKF/USD", T, 3));
 
         start(run, FIVE_PERCENT);
         await().atMost(Duration.ofSeconds(60)).until(() -> handled() > before);
@@ -177,15 +179,15 @@ class BacktestRunIT extends IntegrationTest {
     @Test
     void aRunsLabelsAreStoredForItsReportAndALabelWithoutARunIsDeadLettered() {
         String run = newRun();
-        var label = new AnomalyLabel("label-1", "DOT/USD", AlertType.PRICE_SPIKE, T, T.plusSeconds(240), 4.5, run);
-        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "DOT/USD", label);
-        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "DOT/USD", label);
-        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "no-run", new AnomalyLabel("label-2", "DOT/USD",
+        var label = new AnomalyLabel("label-1", "BKG/USD", AlertType.PRICE_SPIKE, T, T.plusSeconds(240), 4.5, run);
+        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "BKG/USD", label);
+        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "BKG/USD", label);
+        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "no-run", new AnomalyLabel("label-2", "BKG/USD",
                 AlertType.PRICE_SPIKE, T, T.plusSeconds(240), 4.5, null));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
                 "SELECT label_id, symbol, kind, magnitude FROM detection.backtest_labels WHERE run_id = ?").param(run)
-                .query().listOfRows()).containsExactly(Map.of("label_id", "label-1", "symbol", "DOT/USD",
+                .query().listOfRows()).containsExactly(Map.of("label_id", "label-1", "symbol", "BKG/USD",
                 "kind", "PRICE_SPIKE", "magnitude", 4.5)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 Topic.readAll(brokers, Topics.deadLetter(Topics.MARKET_LABELS_REPLAY)))
@@ -208,10 +210,10 @@ class BacktestRunIT extends IntegrationTest {
         Topic.sendJson(brokers, Topics.BACKTEST_COMMANDS, refused, BacktestCommand.start(refused, "alice",
                 BacktestCommand.Input.upload("x.csv", null, null), new Overrides(-1.0, null, null, null, null, null,
                         null, null, null), Instant.now()));
-        Topic.sendJson(brokers, Topics.MARKET_FEATURES_REPLAY, "live-step", Features.calm("SOL/USD", T));
+        Topic.sendJson(brokers, Topics.MARKET_FEATURES_REPLAY, "live-step", Features.calm("BKA/USD", T));
         String run = newRun();
         start(run, Overrides.NONE);
-        replay(fall(run, "AVAX/USD", T, 8));
+        replay(fall(run, "BKH/USD", T, 8));
 
         assertThat(rows(run)).hasSize(1);
         assertThat(runRow(refused)).as("a START with invalid overrides is not stored").isEmpty();

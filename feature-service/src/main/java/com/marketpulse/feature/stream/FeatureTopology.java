@@ -21,17 +21,19 @@ import org.apache.kafka.streams.state.Stores;
  * The whole feature-service topology:
  * <pre>
  * market.crypto · market.quotes · market.source-bars
- *        → live-market   (store market-state-live,   key symbol)        → market.features · market.bars
+ *        → live-market   (store market-state-live,   key symbol)
+ *        → market.features · market.bars
  * market.crypto.replay · market.quotes.replay · market.source-bars.replay
- *        → replay-market (store market-state-replay, key runId|symbol) → market.features.replay · market.bars.replay
+ *        → replay-market (store market-state-replay, key runId|symbol)
+ *        → market.features.replay · market.bars.replay
  * </pre>
  * Each stream reads its three input topics through one source node into one processor that keeps a
  * {@link com.marketpulse.feature.grid.MarketState} per state key, so trades, quotes and bars of a symbol meet in
  * one state. All inputs are keyed by symbol with the same partition count (the topic catalogue's), so a symbol's
  * trades, quotes and bars land in the same partition number, i.e. the same task and store. Live and replay are
  * independent sub-topologies that share no store and no output topic, so a backtest never reads or writes live
- * state, and a big backtest never queues its features in front of live ones nor reaches a live consumer. The stores are persistent (RocksDB)
- * with changelog topics, so the state survives a restart or a move to another instance; a backtest's state is
+ * state, and a big backtest never queues its features in front of live ones nor reaches a live consumer. The stores
+ * are persistent (RocksDB) with changelog topics, so the state survives a restart or a move to another instance; a backtest's state is
  * deleted once the run has been idle for the configured time. Records that cannot be read go to
  * {@code <topic>.DLT} of their own input topic through {@link DeadLetterDeserializationHandler}, and so do live
  * inputs outside the {@link InputLimits} (a symbol not configured, a time far ahead of the clock) and a backtest

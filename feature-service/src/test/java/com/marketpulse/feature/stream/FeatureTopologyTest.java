@@ -206,7 +206,8 @@ class FeatureTopologyTest {
 
         assertThat(features.isEmpty()).as("no replay features on market.features").isTrue();
         assertThat(bars.isEmpty()).as("no replay bars on market.bars").isTrue();
-        assertThat(replayFeatures.readValuesToList()).hasSize(8).extracting(MarketFeatures::runId).containsOnly("run-9");
+        assertThat(replayFeatures.readValuesToList()).hasSize(8).extracting(MarketFeatures::runId)
+                .containsOnly("run-9");
         assertThat(replayBars.readValuesToList()).singleElement().satisfies(bar -> {
             assertThat(bar.runId()).isEqualTo("run-9");
             assertThat(bar.trades()).isEqualTo(6);
