@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * detection-service's own keys under {@code marketpulse.detection}: the forest ({@code model.*}) and the Parquet
- * archive ({@code archive.*}), the listeners' retries while the database or broker is away ({@code retry.*}). The
+ * archive ({@code archive.*}), the listeners' retries while the database or broker is away ({@code retry.*}), the
+ * detection side of backtest runs ({@code backtest.*}). The
  * detector's thresholds and minimums in the same section are a shared setting
  * ({@link com.marketpulse.settings.MarketPulseSettings#detection()}), bound there and ignored here.
  */
 @ConfigurationProperties("marketpulse.detection")
 public record DetectionServiceProperties(@DefaultValue Model model, @DefaultValue Archive archive,
-                                         @DefaultValue Retry retry) {
+                                         @DefaultValue Retry retry, @DefaultValue Backtest backtest) {
 
     /**
      * @param trees           isolation trees per forest
@@ -64,5 +65,19 @@ public record DetectionServiceProperties(@DefaultValue Model model, @DefaultValu
     public record Retry(
             @DefaultValue("1s") Duration initialInterval,
             @DefaultValue("30s") Duration maxInterval) {
+    }
+
+    /**
+     * How detection judges backtest runs (features on {@code market.features.replay}).
+     *
+     * @param idleStateTtl a run's detector state (its episodes and settings) is dropped once no feature of the run
+     *                     has arrived for this long; a later feature of the run rebuilds it from its stored alerts
+     * @param startWait    how long the first feature of a run whose START (backtest.commands) has not been stored
+     *                     yet waits for it before the run is judged with the live settings (a replay started without
+     *                     the API, e.g. {@code MARKETPULSE_REPLAY_RUN_ID}, never has one)
+     */
+    public record Backtest(
+            @DefaultValue("30m") Duration idleStateTtl,
+            @DefaultValue("30s") Duration startWait) {
     }
 }

@@ -91,7 +91,7 @@ class FeatureStreamsConfig {
      */
     @Bean
     KafkaAdmin.NewTopics featureServiceTopics(MarketPulseSettings settings) {
-        List<String> names = new ArrayList<>(List.of(Topics.MARKET_FEATURES, Topics.MARKET_BARS));
+        List<String> names = new ArrayList<>(FeatureTopology.outputTopics());
         for (String input : FeatureTopology.inputTopics()) {
             names.add(input);
             names.add(Topics.deadLetter(input));

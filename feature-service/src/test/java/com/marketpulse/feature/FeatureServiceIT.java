@@ -109,15 +109,16 @@ class FeatureServiceIT {
         List<Bar> bars = new ArrayList<>();
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.MARKET_FEATURES, Topics.MARKET_BARS,
+            consumer.subscribe(List.of(Topics.MARKET_FEATURES, Topics.MARKET_FEATURES_REPLAY, Topics.MARKET_BARS,
                     Topics.deadLetter(Topics.MARKET_CRYPTO), Topics.deadLetter(Topics.MARKET_QUOTES)));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     switch (record.topic()) {
-                        case Topics.MARKET_FEATURES -> {
+                        // by topic, not by run id: a backtest's features on the live topic would count as live
+                        case Topics.MARKET_FEATURES, Topics.MARKET_FEATURES_REPLAY -> {
                             MarketFeatures features = JSON.readValue(record.value(), MarketFeatures.class);
                             if (features.symbol().equals("BTC/USD")) {
-                                (features.isReplay() ? replay : live).add(features);
+                                (record.topic().equals(Topics.MARKET_FEATURES) ? live : replay).add(features);
                             }
                         }
                         case Topics.MARKET_BARS -> {
@@ -141,7 +142,8 @@ class FeatureServiceIT {
             });
         }
 
-        assertThat(live).hasSize(21).allSatisfy(f -> assertThat(f.symbol()).isEqualTo("BTC/USD"));
+        assertThat(live).hasSize(21).allSatisfy(f -> assertThat(f.symbol()).isEqualTo("BTC/USD"))
+                .allSatisfy(f -> assertThat(f.runId()).as("no backtest on the live topic").isNull());
         assertThat(live.subList(0, 20)).extracting(MarketFeatures::eventTime).containsExactlyElementsOf(
                 java.util.stream.IntStream.range(0, 20).mapToObj(i -> T0.plusSeconds(5L * i)).toList());
         MarketFeatures jump = live.getLast();

@@ -73,6 +73,9 @@ class DatabaseRolesIT {
         try (Connection api = connect(API); Statement statement = api.createStatement()) {
             statement.executeQuery("SELECT count(*) FROM detection.alerts").close();
             statement.executeQuery("SELECT count(*) FROM detection.models").close();
+            // the backtests' tables (issue 14): the API scores a run's alerts against its labels
+            statement.executeQuery("SELECT count(*) FROM detection.backtest_runs").close();
+            statement.executeQuery("SELECT count(*) FROM detection.backtest_labels").close();
             try (ResultSet bars = statement.executeQuery("SELECT symbol FROM detection.bars")) {
                 assertThat(bars.next()).isTrue();
                 assertThat(bars.getString(1)).isEqualTo("BTC/USD");
@@ -92,6 +95,8 @@ class DatabaseRolesIT {
                 VALUES ('bootstrap', now(), 2, 1, 'x', '\\x00')"""));
         assertDenied(() -> asApi("UPDATE detection.alerts SET explanation = 'changed'"));
         assertDenied(() -> asApi("DELETE FROM detection.models"));
+        assertDenied(() -> asApi("DELETE FROM detection.backtest_runs"));
+        assertDenied(() -> asApi("UPDATE detection.backtest_labels SET magnitude = 0"));
         assertDenied(() -> asApi("TRUNCATE detection.bars"));
         assertDenied(() -> asApi("CREATE TABLE detection.planted (id INT)"));
         assertDenied(() -> asApi("CREATE FUNCTION detection.planted() RETURNS INT LANGUAGE SQL AS 'SELECT 1'"));

@@ -1,6 +1,8 @@
 package com.marketpulse.detection.core;
 
+import com.marketpulse.events.BacktestCommand;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,5 +36,43 @@ public record DetectionSettings(Duration warmUp, double moveSigmas, double volum
 
     public Minimums minimumsFor(String symbol) {
         return minimums.getOrDefault(symbol, minimums.get(DEFAULT));
+    }
+
+    /**
+     * These settings as one backtest run asked to change them: each {@code null} keeps this value; a minimum given
+     * replaces that minimum of every symbol (the run asks "what if I only wanted moves of 5 %", whatever the
+     * symbol). Invalid values (not positive, a negative cooldown) are refused with an
+     * {@link IllegalArgumentException}.
+     */
+    public DetectionSettings overriddenBy(BacktestCommand.Overrides o) {
+        if (o == null) {
+            return this;
+        }
+        Map<String, Minimums> changed = new HashMap<>();
+        minimums.forEach((symbol, m) -> changed.put(symbol, new Minimums(or(o.minMove1m(), m.move1m()),
+                or(o.minMove5m(), m.move5m()), or(o.minMove15m(), m.move15m()), or(o.minNotional5m(), m.notional5m()),
+                or(o.minVolatility10m(), m.volatility10m()))));
+        return new DetectionSettings(warmUp, positive("moveSigmas", or(o.moveSigmas(), moveSigmas)),
+                positive("volumeMultiple", or(o.volumeMultiple(), volumeMultiple)),
+                positive("volatilityMultiple", or(o.volatilityMultiple(), volatilityMultiple)), forestShare,
+                o.cooldown() == null ? cooldown : nonNegative(o.cooldown()), changed);
+    }
+
+    private static double or(Double override, double live) {
+        return override == null ? live : override;
+    }
+
+    private static double positive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite: " + value);
+        }
+        return value;
+    }
+
+    private static Duration nonNegative(Duration cooldown) {
+        if (cooldown.isNegative()) {
+            throw new IllegalArgumentException("cooldown must not be negative: " + cooldown);
+        }
+        return cooldown;
     }
 }

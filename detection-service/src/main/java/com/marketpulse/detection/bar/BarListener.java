@@ -1,6 +1,7 @@
 package com.marketpulse.detection.bar;
 
 import com.marketpulse.detection.kafka.InputPolicy;
+import com.marketpulse.detection.kafka.RejectedRecordException;
 import com.marketpulse.detection.kafka.ValueChecks;
 import com.marketpulse.events.Bar;
 import com.marketpulse.events.Topics;
@@ -11,8 +12,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores every bar of {@code market.bars} in {@code detection.bars}, keyed by symbol, run ({@code ''} for live)
- * and start: a re-emitted or redelivered bar replaces the stored one.
+ * Stores every chart bar in {@code detection.bars}, keyed by symbol, run ({@code ''} for live) and start: a
+ * re-emitted or redelivered bar replaces the stored one. Live bars come from {@code market.bars}, the backtest runs'
+ * from {@code market.bars.replay} in a consumer group of their own, so a big backtest never delays the live chart; a
+ * bar of the other stream on either topic is refused ({@code wrong_stream}).
  */
 @Component
 class BarListener {
@@ -36,6 +39,21 @@ class BarListener {
     @KafkaListener(id = "detection-bars", topics = Topics.MARKET_BARS, groupId = "detection-bars",
             properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.Bar")
     void on(Bar bar) {
+        store(bar, false);
+    }
+
+    @KafkaListener(id = "detection-backtest-bars", topics = Topics.MARKET_BARS_REPLAY,
+            groupId = "detection-backtest-bars",
+            properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.Bar")
+    void onReplay(Bar bar) {
+        store(bar, true);
+    }
+
+    private void store(Bar bar, boolean replay) {
+        if (replay != (bar.runId() != null)) {
+            throw new RejectedRecordException("wrong_stream", replay ? "a bar without a run id on the replay topic"
+                    : "a backtest bar (run id) on the live topic");
+        }
         check(bar);
         jdbc.sql(UPSERT)
                 .param("symbol", bar.symbol())

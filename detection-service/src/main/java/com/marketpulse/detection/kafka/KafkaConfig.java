@@ -49,14 +49,19 @@ class KafkaConfig {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
-    /** The topic we produce and the dead-letter topics of those we consume, as the catalogue states them. */
+    /** The topics we produce and the dead-letter topics of those we consume, as the catalogue states them. */
     @Bean
     KafkaAdmin.NewTopics detectionTopics(MarketPulseSettings settings) {
         return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(settings.kafka().partitions(),
                 settings.kafka().replicationFactor(), List.of(
                         Topics.MARKET_ALERTS,
+                        Topics.MARKET_ALERTS_REPLAY,
                         Topics.deadLetter(Topics.MARKET_FEATURES),
                         Topics.deadLetter(Topics.MARKET_BARS),
+                        Topics.deadLetter(Topics.MARKET_FEATURES_REPLAY),
+                        Topics.deadLetter(Topics.MARKET_BARS_REPLAY),
+                        Topics.deadLetter(Topics.MARKET_LABELS_REPLAY),
+                        Topics.deadLetter(Topics.BACKTEST_COMMANDS),
                         Topics.deadLetter(Topics.MARKET_CRYPTO),
                         Topics.deadLetter(Topics.MARKET_QUOTES),
                         Topics.deadLetter(Topics.MARKET_SOURCE_BARS))).toArray(NewTopic[]::new));
@@ -100,14 +105,16 @@ class KafkaConfig {
     }
 
     /**
-     * market.features and market.bars come from feature-service's transactions, whose commit markers sit after the
-     * last record: without this, a consumer that has read everything still shows a lag of 1 per partition. Only
-     * for those topics: the fix commits the consumer's position when a poll comes back empty, which for the tick
-     * archive (it commits only what is sealed in a file) would commit ticks not yet durable.
+     * market.features and market.bars (and their replay twins) come from feature-service's transactions, whose
+     * commit markers sit after the last record: without this, a consumer that has read everything still shows a lag
+     * of 1 per partition. Only for those topics: the fix commits the consumer's position when a poll comes back
+     * empty, which for the tick archive (it commits only what is sealed in a file) would commit ticks not yet
+     * durable.
      */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> fixTransactionMarkers() {
-        Set<String> transactional = Set.of(Topics.MARKET_FEATURES, Topics.MARKET_BARS);
+        Set<String> transactional = Set.of(Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_FEATURES_REPLAY,
+                Topics.MARKET_BARS_REPLAY);
         return container -> {
             String[] topics = container.getContainerProperties().getTopics();
             if (topics != null && topics.length > 0 && transactional.containsAll(Arrays.asList(topics))) {

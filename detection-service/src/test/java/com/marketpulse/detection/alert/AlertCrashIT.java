@@ -126,8 +126,8 @@ class AlertCrashIT extends IntegrationTest {
     /** The listener as a restarted process has it: nothing remembered, the database and the broker shared. */
     private FeatureListener freshListener() {
         var episodes = new EpisodeTracker(settings.detection().cooldown(), repository, clock);
-        return new FeatureListener(policy, new ScoringPipeline(models.detector(), episodes), repository, publisher,
-                new SimpleMeterRegistry());
+        return new FeatureListener(policy, new ScoringPipeline(models.detector(), episodes),
+                new AlertWriter(repository, publisher), new SimpleMeterRegistry());
     }
 
     /** −8 % in 5 minutes, 28 times the usual 5-minute move, after hours of history. */

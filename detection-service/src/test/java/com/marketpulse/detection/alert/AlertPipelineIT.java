@@ -98,6 +98,8 @@ class AlertPipelineIT extends IntegrationTest {
     void onlyConsumersOfTransactionalTopicsCommitPastTheCommitMarkers() {
         assertThat(fixesTxOffsets("detection-scorer")).isTrue();
         assertThat(fixesTxOffsets("detection-bars")).isTrue();
+        assertThat(fixesTxOffsets("detection-backtests")).isTrue();
+        assertThat(fixesTxOffsets("detection-backtest-bars")).isTrue();
         assertThat(fixesTxOffsets("detection-archiver")).as("the archive commits sealed files only").isFalse();
     }
 
@@ -187,9 +189,25 @@ class AlertPipelineIT extends IntegrationTest {
         send(spike("LTC/USD", t));
         Map<String, Object> live = rows("LTC/USD").getFirst();
 
-        send(Features.run(spike("LTC/USD", t.plusSeconds(1)), "run-42"));
+        MarketFeatures replay = Features.run(spike("LTC/USD", t.plusSeconds(1)), "run-42");
+        Topic.sendJson(brokers, Topics.MARKET_FEATURES_REPLAY, replay.symbol(), replay);
 
-        assertThat(rows("LTC/USD")).hasSize(2).anySatisfy(row -> assertThat(row.get("run_id")).isEqualTo("run-42"))
-                .contains(live);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(rows("LTC/USD")).hasSize(2)
+                .anySatisfy(row -> assertThat(row.get("run_id")).isEqualTo("run-42")).contains(live));
+        assertThat(published("LTC/USD")).as("only the live alert on market.alerts").singleElement()
+                .satisfies(alert -> assertThat(alert.runId()).isNull());
+    }
+
+    @Test
+    void aBacktestStepOnTheLiveTopicIsRefusedAndNeverReachesMarketAlerts() {
+        MarketFeatures replay = Features.run(spike("DOGE/USD", Instant.parse("2026-11-24T10:30:00Z")), "run-43");
+        Topic.sendBytes(brokers, Topics.MARKET_FEATURES, "wrong-stream", Topic.json(replay)
+                .getBytes(StandardCharsets.UTF_8));
+        send(calm("DOGE/USD", Instant.parse("2026-11-24T10:31:00Z")));
+
+        assertThat(rows("DOGE/USD")).isEmpty();
+        assertThat(published("DOGE/USD")).isEmpty();
+        assertThat(Topic.readAll(brokers, Topics.deadLetter(Topics.MARKET_FEATURES)))
+                .anySatisfy(r -> assertThat(r.key()).isEqualTo("wrong-stream"));
     }
 }

@@ -81,11 +81,31 @@ class BarStorageIT extends IntegrationTest {
     @Test
     void liveAndReplayBarsLandInDetectionBarsAndARepeatedBarReplacesTheStoredOne() {
         Topic.sendJson(brokers, Topics.MARKET_BARS, "AVAX/USD", bar(30.5, 10, null));
-        Topic.sendJson(brokers, Topics.MARKET_BARS, "AVAX/USD", bar(30.7, 12, "run-9"));
+        Topic.sendJson(brokers, Topics.MARKET_BARS_REPLAY, "AVAX/USD", bar(30.7, 12, "run-9"));
         Topic.sendJson(brokers, Topics.MARKET_BARS, "AVAX/USD", bar(30.9, 14, null));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rows()).containsExactly(
                 Map.of("run_id", "", "close", 30.9, "trades", 14L),
                 Map.of("run_id", "run-9", "close", 30.7, "trades", 12L)));
+    }
+
+    @Test
+    void aBarOfTheOtherStreamIsRefusedOnEitherTopic() {
+        Instant start = MINUTE.plusSeconds(7_200);
+        Bar backtestBar = new Bar(Bar.idOf("ETH/USD", start, "run-wrong"), "ETH/USD", start, start.plusSeconds(60),
+                3_000, 3_010, 2_990, 3_005, 2, 3, "run-wrong");
+        Bar liveBar = new Bar(Bar.idOf("ETH/USD", start, null), "ETH/USD", start, start.plusSeconds(60), 3_000, 3_010,
+                2_990, 3_005, 2, 3, null);
+        Topic.sendJson(brokers, Topics.MARKET_BARS, "wrong-stream-live", backtestBar);
+        Topic.sendJson(brokers, Topics.MARKET_BARS_REPLAY, "wrong-stream-replay", liveBar);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(Topic.readAll(brokers, Topics.deadLetter(Topics.MARKET_BARS)))
+                    .anySatisfy(r -> assertThat(r.key()).isEqualTo("wrong-stream-live"));
+            assertThat(Topic.readAll(brokers, Topics.deadLetter(Topics.MARKET_BARS_REPLAY)))
+                    .anySatisfy(r -> assertThat(r.key()).isEqualTo("wrong-stream-replay"));
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM detection.bars WHERE symbol = 'ETH/USD' AND start_time = :start")
+                .param("start", start.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single()).isZero();
     }
 }

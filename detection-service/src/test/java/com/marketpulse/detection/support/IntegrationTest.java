@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.hikari.connection-timeout=3000",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_CRYPTO,
-        Topics.MARKET_QUOTES, Topics.MARKET_SOURCE_BARS},
+        Topics.MARKET_QUOTES, Topics.MARKET_SOURCE_BARS, Topics.MARKET_FEATURES_REPLAY, Topics.MARKET_BARS_REPLAY,
+        Topics.MARKET_LABELS_REPLAY, Topics.BACKTEST_COMMANDS},
         brokerProperties = {"group.initial.rebalance.delay.ms=0",
                 // one broker: feature-service's transactions (and the tests' own) need these at 1
                 "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})

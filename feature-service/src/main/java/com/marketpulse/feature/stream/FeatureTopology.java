@@ -21,16 +21,19 @@ import org.apache.kafka.streams.state.Stores;
  * The whole feature-service topology:
  * <pre>
  * market.crypto · market.quotes · market.source-bars
- *        → live-market   (store market-state-live,   key symbol)        ┐→ market.features (MarketFeatures)
- * market.crypto.replay · market.quotes.replay · market.source-bars.replay                   │
- *        → replay-market (store market-state-replay, key runId|symbol) ┘→ market.bars (chart Bars)
+ *        → live-market   (store market-state-live,   key symbol)
+ *        → market.features · market.bars
+ * market.crypto.replay · market.quotes.replay · market.source-bars.replay
+ *        → replay-market (store market-state-replay, key runId|symbol)
+ *        → market.features.replay · market.bars.replay
  * </pre>
  * Each stream reads its three input topics through one source node into one processor that keeps a
  * {@link com.marketpulse.feature.grid.MarketState} per state key, so trades, quotes and bars of a symbol meet in
  * one state. All inputs are keyed by symbol with the same partition count (the topic catalogue's), so a symbol's
  * trades, quotes and bars land in the same partition number, i.e. the same task and store. Live and replay are
- * independent sub-topologies, so a backtest never reads or writes live state. The stores are persistent (RocksDB)
- * with changelog topics, so the state survives a restart or a move to another instance; a backtest's state is
+ * independent sub-topologies that share no store and no output topic, so a backtest never reads or writes live
+ * state, and a big backtest never queues its features in front of live ones nor reaches a live consumer. The stores
+ * are persistent (RocksDB) with changelog topics, so the state survives a restart or a move to another instance; a backtest's state is
  * deleted once the run has been idle for the configured time. Records that cannot be read go to
  * {@code <topic>.DLT} of their own input topic through {@link DeadLetterDeserializationHandler}, and so do live
  * inputs outside the {@link InputLimits} (a symbol not configured, a time far ahead of the clock) and a backtest
@@ -68,9 +71,9 @@ public final class FeatureTopology {
                     Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         }
         emit(stream(builder, MarketEventDeserializer.liveTopics(), "live", LIVE_STORE, settings, null, limits,
-                events), "live");
+                events), "live", Topics.MARKET_FEATURES, Topics.MARKET_BARS);
         emit(stream(builder, MarketEventDeserializer.replayTopics(), "replay", REPLAY_STORE, settings,
-                replayStateTtl, limits, events), "replay");
+                replayStateTtl, limits, events), "replay", Topics.MARKET_FEATURES_REPLAY, Topics.MARKET_BARS_REPLAY);
     }
 
     private static KStream<String, Object> stream(StreamsBuilder builder, Set<String> topics, String stream,
@@ -84,14 +87,21 @@ public final class FeatureTopology {
                         Named.as(stream + "-market"), store);
     }
 
-    private static void emit(KStream<String, Object> results, String stream) {
+    /** Every topic the topology writes (besides dead letters): the live outputs and their replay twins. */
+    public static Set<String> outputTopics() {
+        return Set.of(Topics.MARKET_FEATURES, Topics.MARKET_BARS, Topics.MARKET_FEATURES_REPLAY,
+                Topics.MARKET_BARS_REPLAY);
+    }
+
+    private static void emit(KStream<String, Object> results, String stream, String featuresTopic,
+                             String barsTopic) {
         results.filter((symbol, value) -> value instanceof MarketFeatures, Named.as(stream + "-features"))
                 .mapValues(MarketFeatures.class::cast, Named.as(stream + "-as-features"))
-                .to(Topics.MARKET_FEATURES, Produced.with(Serdes.String(), EventSerdes.marketFeatures())
+                .to(featuresTopic, Produced.with(Serdes.String(), EventSerdes.marketFeatures())
                         .withName(stream + "-to-features"));
         results.filter((symbol, value) -> value instanceof Bar, Named.as(stream + "-bars"))
                 .mapValues(Bar.class::cast, Named.as(stream + "-as-bars"))
-                .to(Topics.MARKET_BARS, Produced.with(Serdes.String(), EventSerdes.bar())
+                .to(barsTopic, Produced.with(Serdes.String(), EventSerdes.bar())
                         .withName(stream + "-to-bars"));
     }
 }

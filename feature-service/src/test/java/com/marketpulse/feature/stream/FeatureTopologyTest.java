@@ -54,6 +54,8 @@ class FeatureTopologyTest {
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new java.util.HashMap<>();
     private TestOutputTopic<String, MarketFeatures> features;
     private TestOutputTopic<String, Bar> bars;
+    private TestOutputTopic<String, MarketFeatures> replayFeatures;
+    private TestOutputTopic<String, Bar> replayBars;
 
     @BeforeEach
     void startDriver() {
@@ -76,6 +78,10 @@ class FeatureTopologyTest {
         features = driver.createOutputTopic(Topics.MARKET_FEATURES, new StringDeserializer(),
                 EventSerdes.marketFeatures().deserializer());
         bars = driver.createOutputTopic(Topics.MARKET_BARS, new StringDeserializer(), EventSerdes.bar().deserializer());
+        replayFeatures = driver.createOutputTopic(Topics.MARKET_FEATURES_REPLAY, new StringDeserializer(),
+                EventSerdes.marketFeatures().deserializer());
+        replayBars = driver.createOutputTopic(Topics.MARKET_BARS_REPLAY, new StringDeserializer(),
+                EventSerdes.bar().deserializer());
     }
 
     @AfterEach
@@ -179,15 +185,42 @@ class FeatureTopologyTest {
 
         List<MarketFeatures> out = features.readValuesToList();
 
-        assertThat(out).extracting(MarketFeatures::runId)
-                .containsExactly(null, null, null, null, null, "run-1", "run-1", "run-2", null);
+        assertThat(out).extracting(MarketFeatures::runId).containsExactly(null, null, null, null, null, null);
         assertThat(out.getLast().price()).isEqualTo(100_005.0);
+        assertThat(replayFeatures.readValuesToList()).extracting(MarketFeatures::runId)
+                .containsExactly("run-1", "run-1", "run-2");
         assertThat(keys(driver.getKeyValueStore(FeatureTopology.LIVE_STORE))).containsExactly("BTC/USD");
         assertThat(keys(driver.getKeyValueStore(FeatureTopology.REPLAY_STORE)))
                 .containsExactlyInAnyOrder("run-1|BTC/USD", "run-2|BTC/USD");
-        assertThat(bars.readValuesToList()).extracting(Bar::runId).containsExactly("run-2");
+        assertThat(bars.isEmpty()).as("no backtest bar on the live topic").isTrue();
+        assertThat(replayBars.readValuesToList()).extracting(Bar::runId).containsExactly("run-2");
         assertThat(events.count("replay:quote:step") + events.count("replay:trade:step")
                 + events.count("replay:bar:step")).isEqualTo(3);
+    }
+
+    @Test
+    void replayInputsReachOnlyTheReplayTopicsAndLiveInputsOnlyTheLiveOnes() {
+        for (int i = 0; i <= 7; i++) {
+            send(trade("r" + i, "ETH/USD", MINUTE.plusSeconds(10L * i), 3_000 + i, 1.0, "run-9"));
+        }
+
+        assertThat(features.isEmpty()).as("no replay features on market.features").isTrue();
+        assertThat(bars.isEmpty()).as("no replay bars on market.bars").isTrue();
+        assertThat(replayFeatures.readValuesToList()).hasSize(8).extracting(MarketFeatures::runId)
+                .containsOnly("run-9");
+        assertThat(replayBars.readValuesToList()).singleElement().satisfies(bar -> {
+            assertThat(bar.runId()).isEqualTo("run-9");
+            assertThat(bar.trades()).isEqualTo(6);
+        });
+
+        for (int i = 0; i <= 7; i++) {
+            send(trade("l" + i, "ETH/USD", MINUTE.plusSeconds(10L * i), 3_000 + i, 1.0, null));
+        }
+
+        assertThat(replayFeatures.isEmpty()).as("no live features on market.features.replay").isTrue();
+        assertThat(replayBars.isEmpty()).as("no live bars on market.bars.replay").isTrue();
+        assertThat(features.readValuesToList()).hasSize(8).extracting(MarketFeatures::runId).containsOnlyNulls();
+        assertThat(bars.readValuesToList()).singleElement().satisfies(bar -> assertThat(bar.runId()).isNull());
     }
 
     @Test

@@ -64,6 +64,7 @@ class MalformedInputTest {
     private final Map<String, TestInputTopic<String, byte[]>> inputs = new HashMap<>();
     private final Map<String, TestOutputTopic<String, byte[]>> deadLetters = new HashMap<>();
     private TestOutputTopic<String, MarketFeatures> features;
+    private TestOutputTopic<String, MarketFeatures> replayFeatures;
     private TopologyTestDriver driver;
     private Path stateDir;
     /** Each good record is one grid step (10 s) after the previous one. */
@@ -90,6 +91,8 @@ class MalformedInputTest {
                     new ByteArrayDeserializer()));
         }
         features = driver.createOutputTopic(Topics.MARKET_FEATURES, new StringDeserializer(),
+                EventSerdes.marketFeatures().deserializer());
+        replayFeatures = driver.createOutputTopic(Topics.MARKET_FEATURES_REPLAY, new StringDeserializer(),
                 EventSerdes.marketFeatures().deserializer());
     }
 
@@ -230,7 +233,7 @@ class MalformedInputTest {
         inputs.get(Topics.MARKET_QUOTES_REPLAY).pipeInput("AAA/USD", json(new Quote("q2", "AAA/USD",
                 time.plusSeconds(10), 10, 1, 11, 1, "replay", "file", run)));
 
-        assertThat(features.readValuesToList()).extracting(MarketFeatures::symbol)
+        assertThat(replayFeatures.readValuesToList()).extracting(MarketFeatures::symbol)
                 .containsExactly("AAA/USD", "BBB/USD", "CCC/USD", "AAA/USD");
         List<TestRecord<String, byte[]>> dead = deadLetters.get(Topics.MARKET_QUOTES_REPLAY).readRecordsToList();
         assertThat(dead).extracting(TestRecord::key).containsExactly("DDD/USD", "EEE/USD");
@@ -241,7 +244,7 @@ class MalformedInputTest {
         // another run has its own cap
         inputs.get(Topics.MARKET_QUOTES_REPLAY).pipeInput("DDD/USD", json(new Quote("q3", "DDD/USD", time, 10, 1,
                 11, 1, "replay", "file", "run-other")));
-        assertThat(features.readValuesToList()).extracting(MarketFeatures::symbol).containsExactly("DDD/USD");
+        assertThat(replayFeatures.readValuesToList()).extracting(MarketFeatures::symbol).containsExactly("DDD/USD");
     }
 
     private void assertGoodRecordIsProcessed(Family family) {
