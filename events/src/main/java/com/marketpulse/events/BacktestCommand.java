@@ -12,14 +12,20 @@ import java.util.List;
  * @param runId       the run (a UUID), carried by every event of the run
  * @param owner       the account that started it (only it may see the run)
  * @param action      start or cancel
- * @param input       what to replay ({@code null} for a cancel)
+ * @param input       what to replay ({@code null} for a cancel or a delete)
  * @param overrides   detector settings that differ from the live ones for this run ({@code null}: none)
  * @param requestedAt when the request was made
  */
 public record BacktestCommand(String runId, String owner, Action action, Input input, Overrides overrides,
                               Instant requestedAt) {
 
-    public enum Action { START, CANCEL }
+    public enum Action {
+        START,
+        /** Stop the run; what it produced so far stays. */
+        CANCEL,
+        /** Stop the run and delete what it produced (alerts, bars, labels): its owner deleted it, or it expired. */
+        DELETE
+    }
 
     public enum Source {
         /** A file uploaded to api-service, in the shared upload directory ({@code marketpulse.backtest.*}). */
@@ -74,5 +80,9 @@ public record BacktestCommand(String runId, String owner, Action action, Input i
 
     public static BacktestCommand cancel(String runId, String owner, Instant requestedAt) {
         return new BacktestCommand(runId, owner, Action.CANCEL, null, null, requestedAt);
+    }
+
+    public static BacktestCommand delete(String runId, String owner, Instant requestedAt) {
+        return new BacktestCommand(runId, owner, Action.DELETE, null, null, requestedAt);
     }
 }

@@ -162,6 +162,12 @@ class BacktestRepository {
     }
 
     /** Ids and upload files of finished jobs that finished before {@code cutoff}. */
+    /** The user name of the job's owner (the commands name runs' owners by it). */
+    String ownerName(Job job) {
+        return jdbc.sql("SELECT username FROM api.users WHERE id = ?").param(job.ownerId()).query(String.class)
+                .single();
+    }
+
     List<Job> finishedBefore(Instant cutoff) {
         return jdbc.sql("SELECT * FROM api.backtests WHERE deleted_at IS NULL AND finished_at < :cutoff "
                         + "AND state IN ('DONE', 'FAILED', 'CANCELLED')")

@@ -185,27 +185,28 @@ class BacktestService {
     }
 
     /**
-     * Cancels the job if it runs, deletes its upload and marks it deleted: its rows in detection's schema (which the
-     * API may only read) can no longer be reached through the API.
+     * Deletes the job: detection-service is told to stop the run (if it still runs) and to delete its alerts, bars
+     * and labels (the API may only read detection's schema); its upload is deleted and the job marked deleted.
      */
     void delete(BacktestRepository.Job job, String owner) {
-        if (job.view().state() == BacktestState.QUEUED || job.view().state() == BacktestState.RUNNING) {
-            publishCancel(owner, job.id());
-        }
+        send(BacktestCommand.delete(job.id(), owner, clock.instant()), "delete");
         uploads.delete(job.uploadFile());
         jobs.markDeleted(job.id(), clock.instant());
     }
 
     private void publishCancel(String owner, String runId) {
+        send(BacktestCommand.cancel(runId, owner, clock.instant()), "cancel");
+    }
+
+    private void send(BacktestCommand command, String what) {
         try {
-            commands.send(Topics.BACKTEST_COMMANDS, runId, BacktestCommand.cancel(runId, owner, clock.instant()))
-                    .get(15, TimeUnit.SECONDS);
+            commands.send(Topics.BACKTEST_COMMANDS, command.runId(), command).get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.serviceUnavailable("The cancel could not be sent; try again shortly.",
+            throw ApiException.serviceUnavailable("The " + what + " could not be sent; try again shortly.",
                     Duration.ofSeconds(10));
         } catch (ExecutionException | TimeoutException e) {
-            throw ApiException.serviceUnavailable("The cancel could not be sent: the message broker did not "
+            throw ApiException.serviceUnavailable("The " + what + " could not be sent: the message broker did not "
                     + "acknowledge it. Try again shortly.", Duration.ofSeconds(10));
         }
     }

@@ -85,7 +85,7 @@ class BacktestSweeper {
     @Scheduled(fixedDelay = 60_000, initialDelay = 10_000)
     void purgeExpired() {
         for (BacktestRepository.Job job : jobs.finishedBefore(clock.instant().minus(retention))) {
-            service.delete(job, null);
+            service.delete(job, jobs.ownerName(job));
             log.info("backtest {} deleted: finished more than {} ago", job.id(), retention);
         }
     }

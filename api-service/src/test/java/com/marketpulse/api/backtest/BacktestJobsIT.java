@@ -1,6 +1,7 @@
 package com.marketpulse.api.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
@@ -233,8 +234,9 @@ class BacktestJobsIT extends BacktestTestSupport {
         assertThat(stored).doesNotExist();
         assertThat(http.get("/api/backtests/" + id, token).status()).isEqualTo(404);
         assertThat(http.get("/api/backtests", token).json()).isEmpty();
-        assertThat(commandsOf(id, 2, PATIENCE)).extracting(BacktestCommand::action)
-                .containsExactly(BacktestCommand.Action.START, BacktestCommand.Action.CANCEL);
+        assertThat(commandsOf(id, 2, PATIENCE)).as("detection is told to delete the run's results")
+                .extracting(BacktestCommand::action)
+                .containsExactly(BacktestCommand.Action.START, BacktestCommand.Action.DELETE);
         assertThat(jdbc.sql("SELECT stored_bytes FROM api.backtests WHERE id = CAST(:id AS UUID)").param("id", id)
                 .query(Long.class).single()).isZero();
     }
@@ -254,6 +256,9 @@ class BacktestJobsIT extends BacktestTestSupport {
 
         assertThat(http.get("/api/backtests/" + old, token).status()).isEqualTo(404);
         assertThat(Path.of(UPLOADS, old + ".csv")).doesNotExist();
+        assertThat(commandsOf(old, 2, PATIENCE)).extracting(BacktestCommand::action, BacktestCommand::owner)
+                .last().isEqualTo(tuple(BacktestCommand.Action.DELETE,
+                        http.get("/api/me", token).json().get("username").asString()));
         assertThat(state(token, recent)).isEqualTo("DONE");
     }
 

@@ -13,7 +13,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Stores each run's START (its detector overrides) and CANCEL from {@code backtest.commands}, in a consumer group of
+ * Stores each run's START (its detector overrides) and CANCEL from {@code backtest.commands}, and on a DELETE
+ * removes what the run produced (its row stays, cancelled, so a late feature of it is skipped, not scored again), in a consumer group of
  * its own: ingestion reads the same commands to replay the input. A command that can never be stored (no run id,
  * overrides the detector refuses) goes to {@code backtest.commands.DLT}.
  */
@@ -44,6 +45,11 @@ class BacktestCommandListener {
             case CANCEL -> {
                 runs.cancel(command);
                 log.info("Backtest run {} cancelled: its remaining features are skipped", command.runId());
+            }
+            case DELETE -> {
+                runs.cancel(command);
+                int rows = runs.deleteResults(command.runId());
+                log.info("Backtest run {} deleted: {} alert, bar and label row(s) removed", command.runId(), rows);
             }
         }
     }

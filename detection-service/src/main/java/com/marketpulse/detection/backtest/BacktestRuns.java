@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code detection.backtest_runs}: what each run asked of the detector and whether it was cancelled. The table, not
@@ -88,6 +89,16 @@ public class BacktestRuns {
                 .param("cancelledAt", utc(command.requestedAt()))
                 .update();
         changes.forEach(subscriber -> subscriber.accept(command.runId()));
+    }
+
+    /** Deletes the run's alerts, bars and labels; the number of rows deleted. */
+    @Transactional
+    public int deleteResults(String runId) {
+        int rows = 0;
+        for (String table : new String[] {"alerts", "bars", "backtest_labels"}) {
+            rows += jdbc.sql("DELETE FROM detection." + table + " WHERE run_id = ?").param(runId).update();
+        }
+        return rows;
     }
 
     private static BacktestRun run(ResultSet rs, int row) throws SQLException {

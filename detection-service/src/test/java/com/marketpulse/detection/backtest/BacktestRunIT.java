@@ -165,6 +165,35 @@ class BacktestRunIT extends IntegrationTest {
     }
 
     @Test
+    void aDeletedRunsAlertsBarsAndLabelsAreRemovedAndItsLateFeaturesSkipped() {
+        String run = newRun();
+        String kept = newRun();
+        start(run, Overrides.NONE);
+        start(kept, Overrides.NONE);
+        replay(fall(run, "BKH/USD", T, 8), fall(kept, "BKH/USD", T, 8));
+        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "BKH/USD", new AnomalyLabel("label-h", "BKH/USD",
+                AlertType.PRICE_SPIKE, T, T.plusSeconds(240), 8, run));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("backtest_labels", run) == 1);
+        jdbc.sql("INSERT INTO detection.bars (symbol, start_time, end_time, open, high, low, close, volume, trades, "
+                + "run_id) VALUES ('BKH/USD', ?, ?, 1, 1, 1, 1, 0, 0, ?)").params(
+                java.sql.Timestamp.from(T), java.sql.Timestamp.from(T.plusSeconds(60)), run).update();
+        assertThat(rows(run)).hasSize(1);
+
+        Topic.sendJson(brokers, Topics.BACKTEST_COMMANDS, run, BacktestCommand.delete(run, "alice", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(run).isEmpty() && count("bars", run) == 0
+                && count("backtest_labels", run) == 0);
+        replay(fall(run, "BKI/USD", T.plusSeconds(3_600), 8));
+        assertThat(rows(run)).as("a feature of the deleted run still in flight").isEmpty();
+        assertThat(rows(kept)).as("another run's results").hasSize(1);
+    }
+
+    private long count(String table, String runId) {
+        return jdbc.sql("SELECT count(*) FROM detection." + table + " WHERE run_id = ?").param(runId)
+                .query(Long.class).single();
+    }
+
+    @Test
     void aRunWhoseStartArrivesAfterItsFirstStepIsStillJudgedWithItsOverrides() {
         String run = newRun();
         double before = handled();

@@ -27,9 +27,11 @@ class BacktestEventsTest {
         var archive = BacktestCommand.start("7a2d", "bob", BacktestCommand.Input.archive(List.of("BTC/USD", "ETH/USD"),
                 AT.minus(Duration.ofDays(1)), AT), BacktestCommand.Overrides.NONE, AT);
         var cancel = BacktestCommand.cancel("7a2d", "bob", AT);
+        var delete = BacktestCommand.delete("7a2d", "bob", AT);
 
         assertThat(roundTrip(archive, EventSerdes.backtestCommand())).isEqualTo(archive);
         assertThat(roundTrip(cancel, EventSerdes.backtestCommand())).isEqualTo(cancel);
+        assertThat(roundTrip(delete, EventSerdes.backtestCommand())).isEqualTo(delete);
     }
 
     @Test

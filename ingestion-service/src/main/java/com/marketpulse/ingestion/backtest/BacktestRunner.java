@@ -72,7 +72,7 @@ final class BacktestRunner implements SmartLifecycle {
     synchronized void on(BacktestCommand command) {
         switch (command.action()) {
             case START -> queue(command);
-            case CANCEL -> cancel(command.runId());
+            case CANCEL, DELETE -> cancel(command.runId());
         }
     }
 
