@@ -45,10 +45,12 @@ class AlpacaInvalidKeysIT {
 
     @Test
     void keysAloneSelectAlpacaAndRejectedKeysTurnHealthDownWithoutAReconnectStorm() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(sourceHealth().path("status").asString()));
+        // DOWN already while it connects: wait for the state the refusal leaves it in
+        await().atMost(Duration.ofSeconds(30)).until(() -> "failed".equals(
+                sourceHealth().at("/details/state").asString()));
         JsonNode source = sourceHealth();
+        assertThat(source.path("status").asString()).isEqualTo("DOWN");
         assertThat(source.at("/details/source").asString()).isEqualTo("alpaca");
-        assertThat(source.at("/details/state").asString()).isEqualTo("failed");
         assertThat(source.at("/details/detail").asString()).contains("402").contains("ALPACA_API_KEY");
         assertThat(source.toString()).doesNotContain("revoked-key").doesNotContain("revoked-secret");
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> ALPACA.connections() == 1);
