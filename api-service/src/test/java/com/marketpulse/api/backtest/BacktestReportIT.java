@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.marketpulse.api.Http;
@@ -26,16 +25,6 @@ import tools.jackson.databind.JsonNode;
 class BacktestReportIT extends BacktestTestSupport {
 
     private static final Instant T = Instant.parse("2024-11-12T12:00:00Z");
-
-    @BeforeEach
-    void labelsTable() {
-        // detection-service's table of a run's labelled events, as agreed for issue 14 (created here until its
-        // migration is merged)
-        jdbc.sql("""
-                CREATE TABLE IF NOT EXISTS detection.backtest_labels (run_id TEXT NOT NULL, symbol TEXT NOT NULL,
-                    kind TEXT NOT NULL, start_time TIMESTAMPTZ NOT NULL, end_time TIMESTAMPTZ NOT NULL,
-                    magnitude DOUBLE PRECISION NOT NULL)""").update();
-    }
 
     @Test
     void theReportCountsAndScoresALabelledRunAsComputedByHand() {
@@ -155,9 +144,9 @@ class BacktestReportIT extends BacktestTestSupport {
     }
 
     private void label(String run, String kind, long start, long end, double magnitude) {
-        jdbc.sql("INSERT INTO detection.backtest_labels (run_id, symbol, kind, start_time, end_time, magnitude) "
-                        + "VALUES (:run, 'BTC/USD', :kind, :start, :end, :magnitude)")
-                .param("run", run).param("kind", kind).param("start", Timestamp.from(T.plusSeconds(start)))
+        jdbc.sql("INSERT INTO detection.backtest_labels (run_id, label_id, symbol, kind, start_time, end_time, "
+                        + "magnitude) VALUES (:run, :label, 'BTC/USD', :kind, :start, :end, :magnitude)")
+                .param("run", run).param("label", kind + "@" + start).param("kind", kind).param("start", Timestamp.from(T.plusSeconds(start)))
                 .param("end", Timestamp.from(T.plusSeconds(end))).param("magnitude", magnitude).update();
     }
 
