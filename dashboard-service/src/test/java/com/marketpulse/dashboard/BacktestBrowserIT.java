@@ -37,9 +37,11 @@ class BacktestBrowserIT {
     private static ChromeDriver driver;
     private static DashboardPage page;
     private static Path files;
+    private static final java.util.concurrent.atomic.AtomicInteger USERS = new java.util.concurrent.atomic.AtomicInteger();
 
     @LocalServerPort
     int port;
+    private String user;
 
     private static FakeApi startFake() {
         try {
@@ -62,10 +64,13 @@ class BacktestBrowserIT {
         FAKE.backtests().duration(Duration.ofSeconds(8));
     }
 
+    /** Each test signs in as its own user, so that it sees only its own runs. */
     @BeforeEach
     void logIn() {
+        user = "backtester" + USERS.incrementAndGet();
+        FAKE.addUser(user, "backtest-password");
         driver.get("http://localhost:" + port + "/login");
-        page.logIn("demo", "demo123");
+        page.logIn(user, "backtest-password");
         page.waitFor(By.id("home-view"));
         driver.get("http://localhost:" + port + "/backtests");
         page.waitFor(By.id("backtest-view"));
@@ -129,6 +134,64 @@ class BacktestBrowserIT {
                 .equals("The file empty.csv is empty."));
         assertThat(driver.getPageSource()).doesNotContain("Exception", "at com.");
         Browser.screenshot(driver, "backtest-03-empty-file");
+    }
+
+    @Test
+    void twoRunsOfTheSameFileWithDifferentSettingsAreComparedSideBySide() throws Exception {
+        Path slice = BacktestFiles.dotSliceFile(files);
+        type("backtest-symbol", "DOT/USD");
+        type("backtest-name", "compare live");
+        upload(slice);
+        await().until(() -> page.gridText("backtest-runs").contains("compare live"));
+        page.js("document.getElementById('backtest-settings').opened = true;");
+        type("min-move-5m", "5.6");
+        type("backtest-name", "compare 5 %");
+        // another file of the same rows: choosing the very same file again would not tell the page anything
+        upload(Files.copy(slice, files.resolve("again-" + slice.getFileName())));
+        await().until(() -> page.gridText("backtest-runs").contains("min move 5m % 5.6"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> driver.findElements(By.cssSelector("[id^='cancel-']")).isEmpty());
+        pick("compare-pick-a", "compare live");
+        pick("compare-pick-b", "compare 5 %");
+        driver.findElement(By.id("compare")).click();
+
+        page.waitFor(By.id("compare-a"));
+        assertThat(page.text(By.id("compare-a"))).contains("A: compare live", "live settings",
+                "2 alerts: Price spike 2", "1 alerts raised by both runs", "Only in A (1)");
+        assertThat(page.text(By.id("compare-b"))).contains("B: compare 5 %", "min move 5m % 5.6",
+                "1 alerts: Price spike 1", "Only in B (0)");
+        await().until(() -> page.gridText("compare-a-only").contains("DOT/USD"));
+        Browser.screenshot(driver, "backtest-04-compare");
+    }
+
+    @Test
+    void aRunningBacktestIsCancelledAndThenDeleted() throws Exception {
+        type("backtest-name", "to cancel");
+        type("backtest-symbol", "DOT/USD");
+        upload(BacktestFiles.dotSliceFile(files));
+        page.waitFor(By.cssSelector("[id^='cancel-']")).click();
+
+        await().until(() -> page.gridText("backtest-runs").contains("Cancelled"));
+        String row = page.gridText("backtest-runs");
+        assertThat(row).contains("to cancel", "cancelled by its owner");
+        driver.findElements(By.cssSelector("[id^='delete-']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+
+        await().until(() -> FAKE.backtests().count(user) == 0);
+        await().until(() -> !page.gridText("backtest-runs").contains("to cancel"));
+    }
+
+    private void pick(String comboId, String text) {
+        WebElement input = page.waitFor(By.cssSelector("#" + comboId + " input"));
+        page.js("document.querySelectorAll('vaadin-notification-card').forEach(card => card.remove());");
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        input.sendKeys(text);
+        await().until(() -> driver.findElements(By.tagName("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.isDisplayed() && item.getText().startsWith(text)));
+        driver.findElements(By.tagName("vaadin-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().startsWith(text)).findFirst().orElseThrow().click();
+        await().until(() -> !String.valueOf(page.js("return document.getElementById('" + comboId + "').value;")).isEmpty());
     }
 
     private void type(String id, String text) {

@@ -88,6 +88,11 @@ public final class FakeBacktests {
         this.duration = duration;
     }
 
+    /** How many runs this user has (deleted ones gone). */
+    public long count(String owner) {
+        return runs.values().stream().filter(run -> run.owner.equals(owner)).count();
+    }
+
     FakeApi.Answer answer(String method, String path, @Nullable String user, RecordedRequest request) {
         if (user == null) {
             return problem(401, "Not logged in");
