@@ -65,24 +65,27 @@ public record DetectorSettings(@Nullable Double moveSigmas, @Nullable Double vol
             return "live settings";
         }
         var parts = new java.util.ArrayList<String>();
-        add(parts, "move σ", overrides.moveSigmas(), 1);
-        add(parts, "volume ×", overrides.volumeMultiple(), 1);
-        add(parts, "volatility ×", overrides.volatilityMultiple(), 1);
+        add(parts, "move", overrides.moveSigmas(), 0, "σ");
+        add(parts, "traded value", overrides.volumeMultiple(), 0, "× usual");
+        add(parts, "volatility", overrides.volatilityMultiple(), 0, "× usual");
         if (overrides.cooldown() != null) {
             parts.add("cooldown " + overrides.cooldown().toMinutes() + " min");
         }
-        add(parts, "min move 1m %", overrides.minMove1m(), 100);
-        add(parts, "min move 5m %", overrides.minMove5m(), 100);
-        add(parts, "min move 15m %", overrides.minMove15m(), 100);
-        add(parts, "min traded 5m $", overrides.minNotional5m(), 1);
-        add(parts, "min volatility 10m %", overrides.minVolatility10m(), 100);
+        add(parts, "min move 1m", overrides.minMove1m(), 2, "%");
+        add(parts, "min move 5m", overrides.minMove5m(), 2, "%");
+        add(parts, "min move 15m", overrides.minMove15m(), 2, "%");
+        add(parts, "min traded 5m $", overrides.minNotional5m(), 0, "");
+        add(parts, "min volatility 10m", overrides.minVolatility10m(), 2, "%");
         return parts.isEmpty() ? "live settings" : String.join(", ", parts);
     }
 
-    private static void add(java.util.List<String> parts, String label, @Nullable Double value, int scale) {
+    /** "min move 5m 5 %": the value with its decimal point moved right by {@code shift} (2 for a percent). */
+    private static void add(java.util.List<String> parts, String label, @Nullable Double value, int shift,
+                            String unit) {
         if (value != null) {
-            parts.add(label + " " + new java.math.BigDecimal(Double.toString(value)).movePointRight(scale == 100 ? 2 : 0)
-                    .stripTrailingZeros().toPlainString());
+            String number = new java.math.BigDecimal(Double.toString(value)).movePointRight(shift)
+                    .stripTrailingZeros().toPlainString();
+            parts.add(label + " " + number + (unit.isEmpty() ? "" : " " + unit));
         }
     }
 }

@@ -34,6 +34,6 @@ class DetectorSettingsTest {
     void aRunsSettingsAreDescribedInTheUnitsTheyWereTypedIn() {
         var overrides = new DetectorSettings(null, null, null, 15, null, 5.0, null, null, null).overrides();
 
-        assertThat(DetectorSettings.describe(overrides)).isEqualTo("cooldown 15 min, min move 5m % 5");
+        assertThat(DetectorSettings.describe(overrides)).isEqualTo("cooldown 15 min, min move 5m 5 %");
     }
 }

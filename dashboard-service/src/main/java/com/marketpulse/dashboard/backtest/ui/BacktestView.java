@@ -53,6 +53,7 @@ public class BacktestView extends Main {
     private volatile boolean anyActive;
     private volatile long lastRefresh;
     private @Nullable Periodic refresh;
+    private List<Backtest> shown = List.of();
 
     public BacktestView(ApiClient api, BacktestClient backtests, CurrentUser currentUser) {
         this.api = api;
@@ -143,6 +144,10 @@ public class BacktestView extends Main {
     }
 
     private void show(List<Backtest> list) {
+        if (list.equals(shown)) {
+            return; // re-rendering would replace the rows' buttons under the person's pointer for nothing
+        }
+        shown = list;
         runs.show(list);
         compare.setRuns(list.stream().filter(run -> !run.state().active()).toList());
     }

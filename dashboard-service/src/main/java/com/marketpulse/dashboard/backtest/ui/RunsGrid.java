@@ -3,7 +3,6 @@ package com.marketpulse.dashboard.backtest.ui;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.Consumer;
 
 import com.marketpulse.api.contract.Backtest;
 import com.marketpulse.api.contract.BacktestState;

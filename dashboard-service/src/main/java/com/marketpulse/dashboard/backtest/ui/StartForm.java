@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import com.marketpulse.api.contract.Backtest;
 import com.marketpulse.api.contract.BacktestArchiveRequest;
