@@ -25,13 +25,15 @@ class ArchitectureTest {
     void theApiClientKnowsNothingOfTheUiOrOtherFeatures() {
         noClasses().that().resideInAPackage("..dashboard.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "..dashboard.alert..",
-                        "..dashboard.security..", "..dashboard.home..", "..dashboard.portfolio..", "..dashboard.base..")
+                        "..dashboard.security..", "..dashboard.home..", "..dashboard.portfolio..", "..dashboard.base..",
+                        "..dashboard.backtest..")
                 .check(CLASSES);
     }
 
     @Test
     void pureLogicUsesNeitherVaadinNorSpring() {
-        noClasses().that().resideInAnyPackage("..dashboard.alert", "..dashboard.market", "..dashboard.base")
+        noClasses().that().resideInAnyPackage("..dashboard.alert", "..dashboard.market", "..dashboard.base",
+                        "..dashboard.backtest")
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "org.springframework..")
                 .check(CLASSES);
     }

@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for api-service that speaks api-contract's records: accounts (demo/demo123), portfolios, symbols,
- * bars, alert listings, the pipeline status and a live Server-Sent Events stream filtered by the caller's
- * portfolio. Every answer it gives is kept in {@link #exchanges()}, so that {@code FakeApiContractTest} can hold
+ * bars, alert listings, the pipeline status, a live Server-Sent Events stream filtered by the caller's
+ * portfolio, and backtest jobs ({@link FakeBacktests}). Every answer it gives is kept in {@link #exchanges()}, so that {@code FakeApiContractTest} can hold
  * each payload against the API's OpenAPI document.
  */
 public final class FakeApi extends Dispatcher implements AutoCloseable {
@@ -69,6 +69,7 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
+    private final FakeBacktests backtests = new FakeBacktests();
     private volatile boolean streamAvailable = true;
     private volatile int throttleLogins;
 
@@ -97,6 +98,11 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
                 subscriber.frames().add(frame);
             }
         }
+    }
+
+    /** The backtest jobs' side of the double. */
+    public FakeBacktests backtests() {
+        return backtests;
     }
 
     public void addUser(String username, String password) {
@@ -147,8 +153,11 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
         if (path.equals("/api/alerts/stream")) {
             return stream(userOf(request), request);
         }
-        Answer answer = answer(method, path, userOf(request), request, body);
-        exchanges.add(new Exchange(method, path, request.getUrl().queryParameterNames(), answer.status(), body,
+        Answer answer = path.startsWith("/api/backtests") ? backtests.answer(method, path, userOf(request), request)
+                : answer(method, path, userOf(request), request, body);
+        // a multipart upload is no JSON document; its fields are checked by FakeBacktests as it reads them
+        String recorded = String.valueOf(request.getHeaders().get("Content-Type")).startsWith("multipart/") ? "" : body;
+        exchanges.add(new Exchange(method, path, request.getUrl().queryParameterNames(), answer.status(), recorded,
                 answer.json()));
         return answer.response();
     }
@@ -300,16 +309,16 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     }
 
     /** An answer and the JSON body it carries ("" for none or for a problem, which the document does not describe). */
-    private record Answer(int status, String json, MockResponse response) {
+    record Answer(int status, String json, MockResponse response) {
     }
 
-    private static Answer json(int status, Object body) {
+    static Answer json(int status, Object body) {
         String text = JSON.writeValueAsString(body);
         return new Answer(status, text, new MockResponse.Builder().code(status)
                 .setHeader("Content-Type", "application/json").body(text).build());
     }
 
-    private static Answer problem(int status, String detail) {
+    static Answer problem(int status, String detail) {
         return new Answer(status, "", new MockResponse.Builder().code(status)
                 .setHeader("Content-Type", "application/problem+json")
                 .body(JSON.writeValueAsString(Map.of("status", status, "detail", detail))).build());

@@ -48,6 +48,8 @@ public class ApiClient {
     private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
 
     private final MarketPulseApi api;
+    private final MarketPulseApi uploads;
+    private final RestClient rest;
     private final ProblemReader problems;
     private final @Nullable ClientAddressHeader clientAddress;
 
@@ -58,22 +60,46 @@ public class ApiClient {
             log.warn("MARKETPULSE_CLIENT_ADDRESS_SECRET is not set: browsers' addresses are not forwarded, so the API "
                     + "throttles every sign-in through the dashboard as one client");
         }
+        this.problems = new ProblemReader(json);
+        this.rest = restClient(builder.clone(), properties, properties.requestTimeout());
+        this.api = proxy(rest);
+        this.uploads = proxy(restClient(builder.clone(), properties, properties.uploadTimeout()));
+    }
+
+    private RestClient restClient(RestClient.Builder builder, ApiProperties properties, Duration timeout) {
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
         var requestFactory = new JdkClientHttpRequestFactory(http);
-        requestFactory.setReadTimeout(properties.requestTimeout());
-        this.problems = new ProblemReader(json);
-        RestClient rest = builder
+        requestFactory.setReadTimeout(timeout);
+        return builder
                 .baseUrl(properties.apiUrl().toString())
                 .requestFactory(requestFactory)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw toException(response);
                 })
                 .build();
-        this.api = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build()
+    }
+
+    private static MarketPulseApi proxy(RestClient rest) {
+        return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build()
                 .createClient(MarketPulseApi.class);
+    }
+
+    /** The contract's calls with the ordinary time limit. */
+    MarketPulseApi contract() {
+        return api;
+    }
+
+    /** The contract's calls with the upload time limit (a file streamed on as the browser sends it). */
+    MarketPulseApi uploadContract() {
+        return uploads;
+    }
+
+    /** For answers the contract does not declare (CSV downloads), with the same error handling. */
+    RestClient rest() {
+        return rest;
     }
 
     /** Signs in for the browser {@code client}: its address forwarded signed, its device token passed on. */
@@ -137,7 +163,7 @@ public class ApiClient {
         return call(() -> api.status(bearer(token)));
     }
 
-    private ApiException toException(ClientHttpResponse response) throws java.io.IOException {
+    ApiException toException(ClientHttpResponse response) throws java.io.IOException {
         int status = response.getStatusCode().value();
         String detail = problems.detail(response.getBody().readAllBytes());
         Duration retryAfter = ProblemReader.retryAfter(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
@@ -145,7 +171,7 @@ public class ApiClient {
     }
 
     /** A call whose answer the dashboard needs: an empty one is a protocol error. */
-    private static <T> T call(Supplier<@Nullable T> request) {
+    static <T> T call(Supplier<@Nullable T> request) {
         T result = translated(request);
         if (result == null) {
             throw ApiException.unreadable(new IllegalStateException("empty answer"));
@@ -154,14 +180,14 @@ public class ApiClient {
     }
 
     /** A call whose answer (if any) the dashboard does not read. */
-    private static void run(Runnable request) {
+    static void run(Runnable request) {
         translated(() -> {
             request.run();
             return null;
         });
     }
 
-    private static <T> @Nullable T translated(Supplier<@Nullable T> request) {
+    static <T> @Nullable T translated(Supplier<@Nullable T> request) {
         try {
             return request.get();
         } catch (ApiException e) {

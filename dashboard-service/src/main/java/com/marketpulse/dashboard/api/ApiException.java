@@ -21,7 +21,7 @@ public final class ApiException extends RuntimeException {
         NOT_FOUND,
         /** 409: e.g. the user name is taken. */
         CONFLICT,
-        /** 400 / 422: the API rejected the input (its detail says why). */
+        /** 400 / 413 / 422: the API rejected the input (its detail says why). */
         INVALID,
         /** 429: too many attempts; see {@link #retryAfter()}. */
         THROTTLED,
@@ -52,7 +52,7 @@ public final class ApiException extends RuntimeException {
             case 403 -> Problem.FORBIDDEN;
             case 404 -> Problem.NOT_FOUND;
             case 409 -> Problem.CONFLICT;
-            case 400, 422 -> Problem.INVALID;
+            case 400, 413, 422 -> Problem.INVALID;
             case 429 -> Problem.THROTTLED;
             default -> status >= 500 ? Problem.UNAVAILABLE : Problem.PROTOCOL;
         };

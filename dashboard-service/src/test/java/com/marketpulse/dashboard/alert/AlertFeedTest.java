@@ -38,7 +38,7 @@ class AlertFeedTest {
     void start() throws Exception {
         fake.start();
         var properties = new ApiProperties(URI.create(fake.url()), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofMillis(200), Duration.ofSeconds(30), "");
+                Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMinutes(1), "");
         var json = JsonMapper.builder().build();
         api = new ApiClient(RestClient.builder(), properties, json);
         streams = new AlertStreamClient(properties, json);

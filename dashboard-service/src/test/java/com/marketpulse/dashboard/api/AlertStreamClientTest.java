@@ -44,7 +44,7 @@ class AlertStreamClientTest {
 
     private AlertStreamClient client(Duration idleTimeout) {
         var properties = new ApiProperties(URI.create("http://" + server.getHostName() + ":" + server.getPort()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), idleTimeout, "");
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), idleTimeout, Duration.ofMinutes(1), "");
         return new AlertStreamClient(properties, JsonMapper.builder().build());
     }
 

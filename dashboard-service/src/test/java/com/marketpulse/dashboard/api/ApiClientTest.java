@@ -51,7 +51,7 @@ class ApiClientTest {
 
     static ApiClient client(URI url, String secret) {
         var properties = new ApiProperties(url, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                Duration.ofSeconds(30), secret);
+                Duration.ofSeconds(30), Duration.ofMinutes(1), secret);
         return new ApiClient(RestClient.builder(), properties, JsonMapper.builder().build());
     }
 

@@ -39,7 +39,7 @@ class ApiAuthenticationProviderTest {
     void start() throws Exception {
         server.start();
         var properties = new ApiProperties(URI.create("http://" + server.getHostName() + ":" + server.getPort()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), SECRET);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), SECRET);
         provider = new ApiAuthenticationProvider(new ApiClient(RestClient.builder(), properties, JsonMapper.builder().build()));
     }
 
