@@ -1,5 +1,6 @@
 package com.marketpulse.api.backtest;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -18,6 +18,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.core.KafkaAdmin;
+
+import com.marketpulse.api.kafka.QuickAdmin;
 import org.springframework.stereotype.Component;
 
 /** End offsets of the replay topics and the consumer groups' committed offsets there, for {@link DrainCheck}. */
@@ -28,18 +30,15 @@ class PipelineOffsets {
     private static final String OWN_GROUP_PREFIX = "api-service-";
     private static final long TIMEOUT_MS = 3_000;
 
-    private final Map<String, Object> config;
-    private Admin admin;
+    private final QuickAdmin admin;
 
     PipelineOffsets(KafkaAdmin kafkaAdmin) {
-        this.config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        this.config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
-        this.config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        this.admin = new QuickAdmin(kafkaAdmin, Duration.ofMillis(TIMEOUT_MS));
     }
 
     /** The end offset of every partition of the topics that exist, keyed {@code topic:partition}. */
     Map<String, Long> ends(List<String> topics) throws Exception {
-        Admin client = admin();
+        Admin client = admin.client();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (String topic : topics) {
             TopicDescription description;
@@ -66,7 +65,7 @@ class PipelineOffsets {
     /** Per consumer group (but the API's own), its committed offsets on the given topics. */
     Map<String, Map<String, Long>> committed(List<String> topics) throws InterruptedException, ExecutionException,
             TimeoutException {
-        Admin client = admin();
+        Admin client = admin.client();
         Map<String, Map<String, Long>> byGroup = new HashMap<>();
         for (GroupListing group : client.listGroups(ListGroupsOptions.forConsumerGroups()).all()
                 .get(TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
@@ -88,17 +87,8 @@ class PipelineOffsets {
         return byGroup;
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
     @PreDestroy
-    synchronized void close() {
-        if (admin != null) {
-            admin.close();
-        }
+    void close() {
+        admin.close();
     }
 }

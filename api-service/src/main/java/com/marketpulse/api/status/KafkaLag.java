@@ -1,5 +1,6 @@
 package com.marketpulse.api.status;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -23,6 +23,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 import com.marketpulse.api.contract.StatusReport;
+import com.marketpulse.api.kafka.QuickAdmin;
 
 /**
  * Reads broker reachability and every consumer group's lag (end offset minus committed offset, summed per topic)
@@ -35,13 +36,10 @@ class KafkaLag {
     private static final Logger log = LoggerFactory.getLogger(KafkaLag.class);
     private static final long TIMEOUT_MS = 2_000;
 
-    private final Map<String, Object> config;
-    private Admin admin;
+    private final QuickAdmin admin;
 
     KafkaLag(KafkaAdmin kafkaAdmin) {
-        this.config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        this.config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
-        this.config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT_MS);
+        this.admin = new QuickAdmin(kafkaAdmin, Duration.ofMillis(TIMEOUT_MS));
     }
 
     record Reading(StatusReport.Stage stage, List<StatusReport.ConsumerLag> lags) {
@@ -49,7 +47,7 @@ class KafkaLag {
 
     Reading read() {
         try {
-            Admin client = admin();
+            Admin client = admin.client();
             int brokers = client.describeCluster().nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
             List<StatusReport.ConsumerLag> lags = new ArrayList<>();
             for (GroupListing group : client.listGroups(ListGroupsOptions.forConsumerGroups()).all()
@@ -96,17 +94,8 @@ class KafkaLag {
                 List.of());
     }
 
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Admin.create(config);
-        }
-        return admin;
-    }
-
     @PreDestroy
-    synchronized void close() {
-        if (admin != null) {
-            admin.close();
-        }
+    void close() {
+        admin.close();
     }
 }

@@ -1,0 +1,2 @@
+/** api-service's shared Kafka plumbing. */
+package com.marketpulse.api.kafka;
