@@ -57,7 +57,9 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
             List.of(new StatusReport.Stage("kafka", "UP", "1 broker(s) reachable"),
                     new StatusReport.Stage("detection-service", "DOWN", "connection refused")),
             List.of(new StatusReport.SymbolFreshness("BTC/USD", Instant.parse("2026-11-24T12:59:00Z"), null, 4L)),
-            "iforest-test", 7, List.of(new StatusReport.ConsumerLag("feature-service", "market.crypto", 12)));
+            "iforest-test", 7, List.of(new StatusReport.ConsumerLag("feature-service", "market.crypto", 12)),
+            List.of(new StatusReport.PartitionOwner("detection-scorer", "detection-service-2-0", "/127.0.0.1",
+                    List.of("market.features-0", "market.features-2"))));
 
     private final MockWebServer server = new MockWebServer();
     private final AtomicLong ids = new AtomicLong();

@@ -17,6 +17,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
  *                       named by the latest live alert; null before either exists
  * @param alertsLastHour live alerts first detected in the last hour
  * @param consumerLag    records not yet consumed, per consumer group and topic (empty when Kafka is unreachable)
+ * @param partitionOwners which instance owns which partitions: every member of every consumer group (feature-service's
+ *                       Kafka Streams application too), with the partitions it is assigned now; a member with none is
+ *                       idle or a standby (ingestion's source lease); empty when Kafka is unreachable
  */
 public record StatusReport(
         @Schema(example = "UP", allowableValues = {"UP", "DEGRADED"}) String status,
@@ -25,7 +28,8 @@ public record StatusReport(
         List<SymbolFreshness> symbols,
         @Schema(nullable = true, example = "iforest-20261124T115500Z") @Nullable String modelVersion,
         long alertsLastHour,
-        List<ConsumerLag> consumerLag) {
+        List<ConsumerLag> consumerLag,
+        List<PartitionOwner> partitionOwners) {
 
     public record Stage(
             @Schema(example = "detection-service") String name,
@@ -48,5 +52,18 @@ public record StatusReport(
             @Schema(example = "feature-service") String group,
             @Schema(example = "market.crypto") String topic,
             @Schema(example = "12") long lag) {
+    }
+
+    /**
+     * @param member     the member's Kafka client id, which names the instance ({@code detection-service-2-0};
+     *                   Kafka Streams adds its thread: {@code feature-service-2-StreamThread-1-consumer})
+     * @param host       where the member connects from
+     * @param partitions its partitions now, as {@code topic-partition}, sorted
+     */
+    public record PartitionOwner(
+            @Schema(example = "detection-scorer") String group,
+            @Schema(example = "detection-service-2-0") String member,
+            @Schema(example = "/127.0.0.1") String host,
+            List<String> partitions) {
     }
 }

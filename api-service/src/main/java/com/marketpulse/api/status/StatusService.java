@@ -51,7 +51,7 @@ class StatusService {
     StatusService(MarketPulseProperties properties, ServiceProbe probe, StatusRepository repository,
                   BarRepository bars, SymbolCatalog catalog, KafkaLag kafkaLag, Clock clock) {
         MarketPulseProperties.Status settings = properties.api().status();
-        this.services = settings.services() == null ? Map.of() : settings.services();
+        this.services = ServiceInstances.each(settings.services() == null ? Map.of() : settings.services());
         this.probe = probe;
         this.repository = repository;
         this.bars = bars;
@@ -69,13 +69,13 @@ class StatusService {
         return signedIn ? report : withoutInternals(report);
     }
 
-    /** What anyone may see: up or down per stage, the data's freshness; not where the services run nor how. */
+    /** What anyone may see: up or down per stage, the data's freshness; not where the services run nor how many. */
     static StatusReport withoutInternals(StatusReport report) {
         List<StatusReport.Stage> stages = report.stages().stream()
                 .map(stage -> new StatusReport.Stage(stage.name(), stage.status(), null))
                 .toList();
         return new StatusReport(report.status(), report.checkedAt(), stages, report.symbols(), report.modelVersion(),
-                report.alertsLastHour(), List.of());
+                report.alertsLastHour(), List.of(), List.of());
     }
 
     private record DatabaseReading(List<StatusReport.SymbolFreshness> symbols, String modelVersion, long lastHour) {
@@ -106,7 +106,8 @@ class StatusService {
                 stored.map(DatabaseReading::symbols).orElse(List.of()),
                 stored.map(DatabaseReading::modelVersion).orElse(null),
                 stored.map(DatabaseReading::lastHour).orElse(0L),
-                lag.map(KafkaLag.Reading::lags).orElse(List.of()));
+                lag.map(KafkaLag.Reading::lags).orElse(List.of()),
+                lag.map(KafkaLag.Reading::owners).orElse(List.of()));
     }
 
     private StatusReport.Stage silent(String name) {

@@ -8,6 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Value;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +22,12 @@ import tools.jackson.databind.JsonNode;
 import com.marketpulse.api.ApiIntegrationTest;
 import com.marketpulse.api.Http;
 import com.marketpulse.events.AlertType;
+import com.marketpulse.events.Topics;
 
 class StatusIT extends ApiIntegrationTest {
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    private String bootstrapServers;
 
     @Test
     void reportsEachStageTheModelVersionAndAlertsOfTheLastHour() {
@@ -27,7 +37,9 @@ class StatusIT extends ApiIntegrationTest {
         store(alert("recent", "BTC/USD", AlertType.PRICE_SPIKE, 70, now.minusSeconds(60), null));
         store(alert("old", "ETH/USD", AlertType.PRICE_SPIKE, 70, now.minusSeconds(7200), null));
 
-        Http.Response response = http.get("/api/status");
+        // one report serves every caller for the cache time: another test's may still be served
+        Http.Response response = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                .until(() -> http.get("/api/status"), r -> r.status() != 200 || r.json().get("alertsLastHour").asLong() > 0);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode status = response.json();
@@ -73,6 +85,33 @@ class StatusIT extends ApiIntegrationTest {
 
         assertThat(detail(full, "detection-service")).isEqualTo("http://localhost:9/actuator/health is not reachable");
         assertThat(detail(full, "kafka")).contains("broker(s) reachable");
+    }
+
+    @Test
+    void aSignedInCallerSeesWhichInstanceOwnsWhichPartitions() {
+        String token = http.login("demo", "demo123");
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "detection-scorer",
+                ConsumerConfig.CLIENT_ID_CONFIG, "detection-service-2-0");
+        try (var member = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            member.subscribe(List.of(Topics.MARKET_ALERTS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                member.poll(Duration.ofMillis(200));
+                return member.assignment().size() == 3;
+            });
+
+            // one report serves every caller for the cache time: the member shows in a later one
+            JsonNode owners = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> http.get("/api/status", token).json().get("partitionOwners"),
+                            found -> found.valueStream().anyMatch(o -> o.get("group").asString().equals("detection-scorer")));
+            JsonNode owner = owners.valueStream().filter(o -> o.get("group").asString().equals("detection-scorer"))
+                    .findFirst().orElseThrow();
+            assertThat(owner.get("member").asString()).isEqualTo("detection-service-2-0");
+            assertThat(owner.get("partitions").valueStream().map(JsonNode::asString).toList())
+                    .containsExactly("market.alerts-0", "market.alerts-1", "market.alerts-2");
+            assertThat(http.get("/api/status").json().get("partitionOwners").isEmpty())
+                    .as("an anonymous caller is not told how the services are spread").isTrue();
+        }
     }
 
     @Test

@@ -20,7 +20,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
-/** The pipeline's health: each stage, the last tick age per coin, the model version and consumer lag. */
+/**
+ * The pipeline's health: each stage, the last tick age per coin, the model version, consumer lag and which instance
+ * owns which partitions.
+ */
 final class PipelineStatusPanel extends Composite<VerticalLayout> {
 
     private final Clock clock;
@@ -29,6 +32,7 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
     private final Grid<StatusReport.Stage> stages = new Grid<>();
     private final Grid<StatusReport.SymbolFreshness> symbols = new Grid<>();
     private final Grid<StatusReport.ConsumerLag> lag = new Grid<>();
+    private final Grid<StatusReport.PartitionOwner> owners = new Grid<>();
 
     PipelineStatusPanel(Clock clock) {
         this.clock = clock;
@@ -50,7 +54,12 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
         lag.addColumn(StatusReport.ConsumerLag::group).setHeader("Consumer group");
         lag.addColumn(StatusReport.ConsumerLag::topic).setHeader("Topic");
         lag.addColumn(StatusReport.ConsumerLag::lag).setHeader("Lag (records)").setAutoWidth(true).setFlexGrow(0);
-        for (Grid<?> grid : new Grid<?>[] {stages, symbols, lag}) {
+        owners.setId("pipeline-owners");
+        owners.addColumn(StatusReport.PartitionOwner::group).setHeader("Consumer group");
+        owners.addColumn(StatusReport.PartitionOwner::member).setHeader("Instance (client id)");
+        owners.addColumn(o -> o.partitions().isEmpty() ? "none (idle or standby)" : String.join(", ", o.partitions()))
+                .setHeader("Partitions");
+        for (Grid<?> grid : new Grid<?>[] {stages, symbols, lag, owners}) {
             grid.setAllRowsVisible(true);
             grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.NO_BORDER);
         }
@@ -60,7 +69,7 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
         head.addClassNames(LumoUtility.Gap.MEDIUM);
         var layout = getContent();
         layout.setPadding(false);
-        layout.add(head, stages, new Div(symbols), lag);
+        layout.add(head, stages, new Div(symbols), lag, owners);
     }
 
     void show(StatusReport status) {
@@ -74,6 +83,8 @@ final class PipelineStatusPanel extends Composite<VerticalLayout> {
         symbols.setItems(status.symbols());
         lag.setItems(status.consumerLag());
         lag.setVisible(!status.consumerLag().isEmpty());
+        owners.setItems(status.partitionOwners());
+        owners.setVisible(!status.partitionOwners().isEmpty());
     }
 
     void unavailable(String message) {

@@ -8,9 +8,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.dom.Element;
 
 import com.marketpulse.api.contract.StatusReport;
@@ -27,10 +29,32 @@ class PipelineStatusPanelTest {
     void theSummaryCountsAlertsInTheRightNumber(long count, String expected) {
         var panel = new PipelineStatusPanel(Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
 
-        panel.show(new StatusReport("UP", null, List.of(), List.of(), "iforest-1", count, List.of()));
+        panel.show(new StatusReport("UP", null, List.of(), List.of(), "iforest-1", count, List.of(), List.of()));
 
         String summary = tree(panel.getElement()).filter(e -> "pipeline-summary".equals(e.getAttribute("id")))
                 .findFirst().orElseThrow().getText();
         assertThat(summary).isEqualTo("model iforest-1 · " + expected);
+    }
+
+    @Test
+    void showsWhichInstanceOwnsWhichPartitionsAndNothingWhenNotToldSo() {
+        var panel = new PipelineStatusPanel(Clock.systemUTC());
+        var owners = List.of(
+                new StatusReport.PartitionOwner("detection-scorer", "detection-service-0", "/127.0.0.1",
+                        List.of("market.features-0", "market.features-1")),
+                new StatusReport.PartitionOwner("detection-scorer", "detection-service-2-0", "/127.0.0.1",
+                        List.of("market.features-2")),
+                new StatusReport.PartitionOwner("ingestion-source-lease", "ingestion-service-2-lease", "/127.0.0.1",
+                        List.of()));
+
+        panel.show(new StatusReport("UP", null, List.of(), List.of(), null, 0, List.of(), owners));
+        Grid<?> grid = (Grid<?>) tree(panel.getElement()).filter(e -> "pipeline-owners".equals(e.getAttribute("id")))
+                .findFirst().orElseThrow().getComponent().orElseThrow();
+        assertThat(grid.isVisible()).isTrue();
+        assertThat(grid.getGenericDataView().getItems().map(Object.class::cast).toList())
+                .containsExactlyElementsOf(owners);
+
+        panel.show(new StatusReport("UP", null, List.of(), List.of(), null, 0, List.of(), List.of()));
+        assertThat(grid.isVisible()).as("an anonymous report carries no owners").isFalse();
     }
 }
