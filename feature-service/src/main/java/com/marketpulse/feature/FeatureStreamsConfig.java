@@ -47,24 +47,27 @@ class FeatureStreamsConfig {
      */
     @Bean(KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, MarketPulseSettings settings,
-                                                        StreamEvents events,
+                                                        StreamEvents events, FeatureServiceProperties own,
                                                         @Value("${spring.application.name}") String applicationName) {
         Map<String, Object> config = kafka.buildStreamsProperties();
         config.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, applicationName);
         config.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.kafka().replicationFactor());
+        // a second instance keeps a warm copy of the other's stores: a takeover then restores only what the
+        // standby had not read yet, not the whole changelog (with one instance no standby is placed)
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, own.standbyReplicas());
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
         config.put(StreamEvents.CONFIG, events);
-        log.info("Kafka Streams application {} with {} processing, state in {}",
+        log.info("Kafka Streams application {} with {} processing, {} standby replica(s), state in {}",
                 config.get(StreamsConfig.APPLICATION_ID_CONFIG), config.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG),
-                config.get(StreamsConfig.STATE_DIR_CONFIG));
+                own.standbyReplicas(), config.get(StreamsConfig.STATE_DIR_CONFIG));
         return new KafkaStreamsConfiguration(config);
     }
 
     @Bean
     StreamsBuilderFactoryBeanConfigurer featureTopology(MarketPulseSettings settings, FeatureServiceProperties own,
-                                                        StreamEvents events) {
+                                                        StreamEvents events, StateTransfers transfers) {
         return factoryBean -> {
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
@@ -79,6 +82,8 @@ class FeatureStreamsConfig {
             });
             // a restarted instance gets its partitions at once instead of after the old member's session timeout
             factoryBean.setLeaveGroupOnClose(true);
+            factoryBean.setStateRestoreListener(transfers);
+            factoryBean.setKafkaStreamsCustomizer(streams -> streams.setStandbyUpdateListener(transfers));
             factoryBean.setStateListener((newState, oldState) ->
                     log.info("Kafka Streams {} -> {}", oldState, newState));
         };

@@ -35,6 +35,8 @@ class StreamsHealthIndicator implements HealthIndicator {
         if (state.isRunningOrRebalancing()) {
             health.withDetail("activeTasks",
                     streams.metadataForLocalThreads().stream().mapToLong(t -> t.activeTasks().size()).sum());
+            health.withDetail("standbyTasks",
+                    streams.metadataForLocalThreads().stream().mapToLong(t -> t.standbyTasks().size()).sum());
         }
         return health.build();
     }
