@@ -36,6 +36,12 @@ public final class Topics {
     /** Ground truth carried by a backtest's input (a label column or labels file): {@link AnomalyLabel} with a run id. */
     public static final String MARKET_LABELS_REPLAY = "market.labels.replay";
 
+    /**
+     * ingestion-service's lease on the live source (one partition, never written): the instance its consumer group
+     * assigns partition 0 runs the source, the others are standbys. Created by ingestion-service, not from the catalogue.
+     */
+    public static final String SOURCE_LEASE = "ingestion.source-lease";
+
     /** api-service's requests to start or cancel a backtest run: {@link BacktestCommand}, keyed by run id. */
     public static final String BACKTEST_COMMANDS = "backtest.commands";
     /** Where each run's replay stands, from ingestion-service: {@link BacktestProgress}, keyed by run id. */

@@ -11,6 +11,9 @@ import java.time.Duration;
  *
  * @param source  {@code alpaca}, {@code simulator} or {@code replay} ({@code MARKETPULSE_SOURCE}); empty picks
  *                alpaca when both Alpaca keys are set, else the simulator
+ * @param sourceLeaseTimeout of several ingestion instances only the one holding the source lease runs the live
+ *                source; when it dies, a standby takes over this long after its last heartbeat (the lease group's
+ *                session timeout; a clean stop hands over at once)
  */
 @ConfigurationProperties("marketpulse")
 public record IngestionProperties(
@@ -18,7 +21,8 @@ public record IngestionProperties(
         @DefaultValue Alpaca alpaca,
         @DefaultValue Replay replay,
         @DefaultValue Publish publish,
-        @DefaultValue Backtest backtest) {
+        @DefaultValue Backtest backtest,
+        @DefaultValue("10s") Duration sourceLeaseTimeout) {
 
     /**
      * The Alpaca crypto feed. Keys come from the environment only and are never printed.

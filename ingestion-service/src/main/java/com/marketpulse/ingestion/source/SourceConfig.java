@@ -1,6 +1,9 @@
 package com.marketpulse.ingestion.source;
 
 import com.marketpulse.events.Symbols;
+import com.marketpulse.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.kafka.config.TopicBuilder;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.PublishedBars;
@@ -18,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 /** Picks the one source this instance runs ({@code MARKETPULSE_SOURCE}) and wires it to the publisher. */
 @Configuration(proxyBeanMethods = false)
@@ -27,18 +32,28 @@ class SourceConfig {
 
     @Bean
     SourceRunner sourceRunner(MarketPulseSettings settings, IngestionProperties properties, TickPublisher publisher,
-                              PublishedBars publishedBars, PublishedTrades publishedTrades, MeterRegistry registry) {
+                              PublishedBars publishedBars, PublishedTrades publishedTrades, MeterRegistry registry,
+                              KafkaProperties kafka) {
         SourceKind kind = SourceKind.resolve(properties.source(), properties.alpaca().hasKeys());
         List<String> symbols = settings.symbols().stream().map(Symbols::normalize).distinct().toList();
-        log.info("Ingestion source: {} for {}", kind.name().toLowerCase(), symbols);
-        IngestionSource source = switch (kind) {
+        log.info("Ingestion source: {} for {}, run by the instance that holds the source lease (takes over {} after"
+                + " the holder dies)", kind.name().toLowerCase(), symbols, properties.sourceLeaseTimeout());
+        Supplier<IngestionSource> sources = () -> switch (kind) {
             case SIMULATOR -> new SimulatorSource(settings.simulator(), symbols, publisher, Clock.systemUTC());
             case ALPACA -> new AlpacaSource(alpacaSettings(properties.alpaca(), symbols,
                     settings.edge()), publisher, publishedBars,
                     publishedTrades, registry);
             case REPLAY -> replaySource(properties.replay(), settings.edge(), publisher);
         };
-        return new SourceRunner(kind, source);
+        return new SourceRunner(kind, sources,
+                new SourceLease(kafka.buildConsumerProperties(), properties.sourceLeaseTimeout()));
+    }
+
+    /** The lease's topic: one partition, so one holder (nothing is written to it; partition 0 is the lease). */
+    @Bean
+    NewTopic sourceLeaseTopic(MarketPulseSettings settings) {
+        return TopicBuilder.name(Topics.SOURCE_LEASE).partitions(1).replicas(settings.kafka().replicationFactor())
+                .build();
     }
 
     static ReplaySource replaySource(IngestionProperties.Replay replay, MarketPulseSettings.Edge edge,

@@ -1,18 +1,32 @@
 package com.marketpulse.ingestion.source;
 
 import com.marketpulse.ingestion.publish.TickPublisher;
+import java.util.function.Supplier;
 import org.springframework.context.SmartLifecycle;
 
-/** Starts the selected source once the application is ready, and stops it first on shutdown. */
-final class SourceRunner implements SmartLifecycle {
+/**
+ * Runs the selected source on the instance that holds the {@link SourceLease}: started when the lease is acquired
+ * (at start-up, or when the active instance dies), closed when it is lost, and stopped first on shutdown. Each lease
+ * term gets a fresh source: an Alpaca source starts by reading back what Kafka holds and fetching the gap from REST,
+ * so a takeover loses no trade Alpaca still serves. Instances without the lease are standbys (healthy, no source).
+ */
+final class SourceRunner implements SmartLifecycle, SourceLease.Holder {
 
     private final SourceKind kind;
-    private final IngestionSource source;
+    private final Supplier<IngestionSource> sources;
+    private final SourceLease lease;
+    /** Created with the bean (so a bad setting fails the start, as it always did), run in the first term. */
+    private IngestionSource unused;
+    private volatile IngestionSource current;
+    private volatile IngestionSource last;
     private volatile boolean running;
 
-    SourceRunner(SourceKind kind, IngestionSource source) {
+    SourceRunner(SourceKind kind, Supplier<IngestionSource> sources, SourceLease lease) {
         this.kind = kind;
-        this.source = source;
+        this.sources = sources;
+        this.lease = lease;
+        this.unused = sources.get();
+        this.last = unused;
     }
 
     SourceKind kind() {
@@ -20,23 +34,47 @@ final class SourceRunner implements SmartLifecycle {
     }
 
     String venue() {
-        return source.venue();
+        return last.venue();
     }
 
     SourceStatus status() {
-        return running ? source.status() : SourceStatus.down("stopped", "the source is not running");
+        if (!running) {
+            return SourceStatus.down("stopped", "the source is not running");
+        }
+        IngestionSource source = current;
+        return source != null ? source.status()
+                : SourceStatus.up("standby", "another instance holds the live source's lease; this one takes over "
+                        + "when it stops or dies");
+    }
+
+    @Override
+    public synchronized void acquired() {
+        IngestionSource source = unused != null ? unused : sources.get();
+        unused = null;
+        last = source;
+        source.start();
+        current = source;
+    }
+
+    @Override
+    public synchronized void released() {
+        IngestionSource source = current;
+        current = null;
+        if (source != null) {
+            source.close();
+        }
     }
 
     @Override
     public void start() {
-        source.start();
         running = true;
+        lease.start(this);
     }
 
     @Override
     public void stop() {
         running = false;
-        source.close();
+        lease.close();
     }
 
     @Override
