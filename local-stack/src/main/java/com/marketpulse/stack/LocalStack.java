@@ -24,11 +24,25 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
-        StackSettings settings = StackSettings.fromEnvironment(env);
+        StackSettings settings;
+        try {
+            settings = StackSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            log.error("{}", e.getMessage());
+            System.exit(2);
+            return;
+        }
         requireFreePorts(settings);
         String password = env.getOrDefault("MARKETPULSE_DB_PASSWORD", StackSettings.DEFAULT_DATABASE_PASSWORD);
         log.info("Starting MarketPulse from {} with data in {}", settings.root(), settings.dataDirectory());
         log.info("Source: {}", describeSource(env));
+        for (Service service : StackSettings.SCALABLE) {
+            List<Instance> instances = settings.instances(service);
+            if (instances.size() > 1) {
+                log.info("{}: {} instances on ports {}", service.module(), instances.size(),
+                        instances.stream().map(Instance::port).toList());
+            }
+        }
 
         Stack stack = Stack.startInfrastructure(settings, password);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -75,7 +89,9 @@ public final class LocalStack {
         ports.put("Kafka (MARKETPULSE_KAFKA_PORT)", settings.kafkaPort());
         ports.put("Kafka controller (MARKETPULSE_KAFKA_PORT + 1)", settings.kafkaPort() + 1);
         for (Service service : Service.values()) {
-            ports.put(service.module(), settings.port(service));
+            for (Instance instance : settings.instances(service)) {
+                ports.put(instance.name(), instance.port());
+            }
         }
         ports.forEach((what, port) -> {
             try (ServerSocket socket = new ServerSocket(port)) {

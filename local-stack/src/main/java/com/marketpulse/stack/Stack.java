@@ -29,7 +29,7 @@ final class Stack implements AutoCloseable {
     private final Postgres postgres;
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
-    private final Map<Service, Map<String, String>> overridesOf = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> overridesOf = new ConcurrentHashMap<>();
     /** Shared by the dashboard and the API only, so the API's sign-in throttle sees each browser. */
     private final String clientAddressSecret = ClientAddressSecret.from(System.getenv());
 
@@ -62,35 +62,60 @@ final class Stack implements AutoCloseable {
         return stack;
     }
 
-    /** Starts every service at once (they start faster in parallel) and waits until all report healthy. */
+    /**
+     * Starts every instance of every service at once (they start faster in parallel) and waits until all report
+     * healthy.
+     */
     void startServices(List<Service> toStart, Map<String, String> overrides, Duration timeout)
             throws IOException, InterruptedException {
         List<ServiceProcess> started = new ArrayList<>();
         for (Service service : toStart) {
-            started.add(startService(service, overrides));
+            for (Instance instance : settings.instances(service)) {
+                started.add(startInstance(instance, overrides));
+            }
         }
         for (ServiceProcess process : started) {
             process.awaitHealthy(timeout);
         }
     }
 
+    /** Starts the service's first instance. */
     ServiceProcess startService(Service service, Map<String, String> overrides) throws IOException {
-        overridesOf.put(service, Map.copyOf(overrides));
-        Map<String, String> environment = new HashMap<>(environmentFor(service));
+        return startInstance(settings.instances(service).getFirst(), overrides);
+    }
+
+    ServiceProcess startInstance(Instance instance, Map<String, String> overrides) throws IOException {
+        overridesOf.put(instance.name(), Map.copyOf(overrides));
+        Map<String, String> environment = new HashMap<>(environmentFor(instance));
         environment.putAll(overrides);
-        ServiceProcess process = ServiceProcess.start(service.module(), service.jar(settings.root()), settings.port(service),
-                settings.root(), environment, settings.dataDirectory().resolve("logs"), settings.logsToConsole());
+        ServiceProcess process = ServiceProcess.start(instance.name(), instance.service().jar(settings.root()),
+                instance.port(), settings.root(), environment, settings.dataDirectory().resolve("logs"),
+                settings.logsToConsole());
         services.add(process);
         return process;
     }
 
     /** What every service is told about where things are; anything already set in the environment wins. */
     Map<String, String> environmentFor(Service service) {
+        return environmentFor(settings.instances(service).getFirst());
+    }
+
+    Map<String, String> environmentFor(Instance instance) {
+        Service service = instance.service();
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("MARKETPULSE_DATA_DIR", settings.dataDirectory().toString());
         env.put("MARKETPULSE_CONFIG", settings.configFile().toString());
         env.put("MARKETPULSE_ARCHIVE_DIR", settings.dataDirectory().resolve("archive").toString());
+        if (StackSettings.SCALABLE.contains(service)) {
+            // names the instance's Kafka clients, so /api/status can say which instance owns which partitions
+            env.put("SPRING_KAFKA_CLIENT_ID", instance.name());
+        }
+        if (service == Service.FEATURE && instance.number() > 1) {
+            // Kafka Streams locks its state directory: each instance keeps its stores (and standbys) in its own
+            env.put("SPRING_KAFKA_STREAMS_STATE_DIR",
+                    settings.dataDirectory().resolve(instance.name()).resolve("streams").toString());
+        }
         service.databaseRole().ifPresent(role -> {
             env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
             env.put("SPRING_DATASOURCE_USERNAME", role);
@@ -102,11 +127,11 @@ final class Stack implements AutoCloseable {
         }
         if (service == Service.API) {
             env.put("MARKETPULSE_DEMO", System.getenv().getOrDefault("MARKETPULSE_DEMO", "true"));
-            // GET /api/status probes each stage's health where this stack runs it
-            env.put("INGESTION_SERVICE_URL", localUrl(Service.INGESTION));
-            env.put("FEATURE_SERVICE_URL", localUrl(Service.FEATURE));
-            env.put("DETECTION_SERVICE_URL", localUrl(Service.DETECTION));
-            env.put("DASHBOARD_SERVICE_URL", localUrl(Service.DASHBOARD));
+            // GET /api/status probes each stage's health where this stack runs it (every instance's)
+            env.put("INGESTION_SERVICE_URL", localUrls(Service.INGESTION));
+            env.put("FEATURE_SERVICE_URL", localUrls(Service.FEATURE));
+            env.put("DETECTION_SERVICE_URL", localUrls(Service.DETECTION));
+            env.put("DASHBOARD_SERVICE_URL", localUrls(Service.DASHBOARD));
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));
@@ -114,8 +139,9 @@ final class Stack implements AutoCloseable {
         return env;
     }
 
-    private String localUrl(Service service) {
-        return "http://localhost:" + settings.port(service);
+    /** The base URLs of the service's instances, comma-separated, the first instance first. */
+    private String localUrls(Service service) {
+        return String.join(",", settings.instances(service).stream().map(Instance::url).toList());
     }
 
     String kafkaBootstrap() {
@@ -132,21 +158,35 @@ final class Stack implements AutoCloseable {
         services.clear();
     }
 
-    /** Kills a running service at once (SIGKILL), as a crash would, and forgets it. */
+    /** Kills the service's first instance at once (SIGKILL), as a crash would, and forgets it. */
     void killService(Service service) throws InterruptedException {
-        ServiceProcess process = running(service);
+        kill(settings.instances(service).getFirst());
+    }
+
+    /** Kills a running instance at once (SIGKILL), as a crash would, and forgets it. */
+    void kill(Instance instance) throws InterruptedException {
+        ServiceProcess process = running(instance);
         process.kill();
         services.remove(process);
     }
 
-    /** Starts a service again with the overrides it was first started with, and waits until it is healthy. */
+    /** Starts the service's first instance again with the overrides it was first started with; waits until healthy. */
     void restartService(Service service, Duration timeout) throws IOException, InterruptedException {
-        startService(service, overridesOf.getOrDefault(service, Map.of())).awaitHealthy(timeout);
+        restart(settings.instances(service).getFirst(), timeout);
+    }
+
+    /** Starts an instance again with the overrides it was first started with, and waits until it is healthy. */
+    void restart(Instance instance, Duration timeout) throws IOException, InterruptedException {
+        startInstance(instance, overridesOf.getOrDefault(instance.name(), Map.of())).awaitHealthy(timeout);
     }
 
     ServiceProcess running(Service service) {
-        return services.stream().filter(p -> p.name().equals(service.module())).findFirst()
-                .orElseThrow(() -> new IllegalStateException(service.module() + " is not running"));
+        return running(settings.instances(service).getFirst());
+    }
+
+    ServiceProcess running(Instance instance) {
+        return services.stream().filter(p -> p.name().equals(instance.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException(instance.name() + " is not running"));
     }
 
     /** Every process of the stack's own: services, the broker, the postmaster. */

@@ -108,8 +108,9 @@ class CtrlCUnderLoadIT {
         env.put("MARKETPULSE_DATA_DIR", settings.dataDirectory().toString());
         env.put("MARKETPULSE_KAFKA_PORT", Integer.toString(settings.kafkaPort()));
         env.put("MARKETPULSE_POSTGRES_PORT", Integer.toString(settings.postgresPort()));
-        settings.servicePorts().forEach((service, port) ->
-                env.put("MARKETPULSE_" + service.name() + "_PORT", Integer.toString(port)));
+        for (Service service : Service.values()) {
+            env.put("MARKETPULSE_" + service.name() + "_PORT", Integer.toString(settings.port(service)));
+        }
         return builder.start();
     }
 
