@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,11 @@ import org.slf4j.LoggerFactory;
  * five services as the jars the run command starts, and ingestion on a fake Alpaca (the only fake: the outside
  * source) serving a thin venue's history and calm hour with a −6 % fall (one PRICE_SPIKE), then a steady live market
  * of quotes and trades of BTC/USD and ETH/USD ({@link SteadyAlpacaLoad}), which the test remembers trade by trade.
- * In turn: kill -9 of each service (then restarted), kill -9 of the broker left down for 2 minutes (Kafka unavailable),
- * kill -9 of PostgreSQL left down for 3 minutes (the database unavailable), each then restarted on its data.
+ * Ingestion, feature-service and detection-service run as two instances each (as {@code MARKETPULSE_INSTANCES_*=2}
+ * starts them). In turn: kill -9 of each service (then restarted; of a service with two instances the one owning
+ * BTC/USD's partition, or ingestion's source lease: the other takes over its partitions, feature-service from its
+ * standby replicas), kill -9 of the broker left down for 2 minutes (Kafka unavailable), kill -9 of PostgreSQL left
+ * down for 3 minutes (the database unavailable), each then restarted on its data.
  *
  * <p>During each fault GET /api/status must say that what is down is down (for the API itself: nothing answers);
  * after it, for the trades the source made since the previous check: each is in detection's Parquet archive exactly
@@ -57,6 +61,15 @@ class FaultInjectionIT {
     private static final Duration STATUS_NOTICES = Duration.ofSeconds(30);
     /** How long the pipeline may take to catch up after a recovery. */
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
+    /**
+     * Run as two instances each: a kill -9 of one moves its partitions to the other (ingestion: the source's lease,
+     * so the standby starts the live source and backfills the gap).
+     */
+    private static final List<Service> TWO_INSTANCES = List.of(Service.FEATURE, Service.DETECTION, Service.INGESTION);
+    /** How long the survivor may take to own a killed instance's partitions (the groups' session timeout, 15 s). */
+    private static final Duration TAKEOVER = Duration.ofSeconds(60);
+    /** BTC/USD's partition (Kafka's default partitioner): the symbol with the fall, so its owner is the one killed. */
+    private static final int BTC_PARTITION = 1;
 
     private final Path data = Path.of("target", "faults-" + System.currentTimeMillis()).toAbsolutePath();
     private FakeAlpacaServer alpaca;
@@ -73,6 +86,9 @@ class FaultInjectionIT {
         Instant now = Instant.now();
         market = ThinVenueFall.before(now, "BTC/USD", 30, 11);
         settings = FreePorts.settings(data);
+        for (Service service : TWO_INSTANCES) {
+            settings = FreePorts.withInstances(settings, service, 2);
+        }
         stack = Stack.startInfrastructure(settings, DB_PASSWORD);
         probe = new PipelineProbe(settings, DB_PASSWORD);
         alpaca = FakeAlpacaServer.started();
@@ -134,11 +150,15 @@ class FaultInjectionIT {
 
     @Test
     @Order(3)
-    void afterIngestionIsKilledAndRestartedTheTradesOfTheDowntimeAreBackfilled() throws Exception {
+    void afterTheActiveIngestionIsKilledTheStandbyTakesOverTheSourceAndBackfillsTheGap() throws Exception {
         killAndRestart(Service.INGESTION);
     }
 
     private void killAndRestart(Service service) throws Exception {
+        if (TWO_INSTANCES.contains(service)) {
+            killOneOfTwoAndRestart(service);
+            return;
+        }
         stack.killService(service);
         if (service == Service.API) {
             assertThat(probe.stages()).as("GET /api/status while the API is killed").isEmpty();
@@ -147,6 +167,105 @@ class FaultInjectionIT {
         }
         stack.restartService(service, START_TIMEOUT);
         assertWholeAfter("kill -9 of " + service.module());
+    }
+
+    /**
+     * One of the service's two instances, the one that owns BTC/USD's partition (ingestion: the one holding the
+     * source's lease), is killed under load: the other takes over its partitions within the session timeout,
+     * /api/status shows the killed instance DOWN, and after it is restarted nothing is lost or doubled. For
+     * feature-service the survivor takes over the state from its standby replica, not by replaying the changelog
+     * from its start, and no grid step is published twice.
+     */
+    private void killOneOfTwoAndRestart(Service service) throws Exception {
+        String group = switch (service) {
+            case FEATURE -> "feature-service";
+            case DETECTION -> "detection-scorer";
+            default -> "ingestion-source-lease";
+        };
+        TopicPartition busiest = switch (service) {
+            case FEATURE -> new TopicPartition("market.quotes", BTC_PARTITION);
+            case DETECTION -> new TopicPartition("market.features", BTC_PARTITION);
+            default -> new TopicPartition("ingestion.source-lease", 0);
+        };
+        boolean spread = service != Service.INGESTION;
+        Map<String, List<TopicPartition>> before = awaitOrLast(TAKEOVER, () -> probe.owners(group),
+                owners -> owners.size() == 2 && owners.values().stream().anyMatch(p -> p.contains(busiest))
+                        && (!spread || owners.values().stream().noneMatch(List::isEmpty)));
+        assertThat(before).as("%s: two members", group).hasSize(2);
+        if (spread) {
+            assertThat(before).as("%s: the partitions spread over both", group)
+                    .allSatisfy((member, partitions) -> assertThat(partitions).as(member).isNotEmpty());
+        }
+        Instance victim = instanceOwning(service, before, busiest);
+        Instance survivor = settings.instances(service).stream().filter(i -> !i.equals(victim)).findFirst()
+                .orElseThrow();
+        Path survivorLog = data.resolve("logs").resolve(survivor.name() + ".log");
+        long logBefore = java.nio.file.Files.size(survivorLog);
+        log.info("{} owns {} among {}: killing it", victim.name(), busiest, before);
+        Instant killed = Instant.now();
+        stack.kill(victim);
+        awaitStatus(victim.name(), "DOWN");
+        int partitions = partitionsOf(before);
+        Map<String, List<TopicPartition>> after = awaitOrLast(TAKEOVER, () -> probe.owners(group),
+                owners -> owners.size() == 1 && partitionsOf(owners) == partitions);
+        Duration takeover = Duration.between(killed, Instant.now());
+        log.info("TAKEOVER {}: {} owns {} partitions {} s after the kill of {}", group, after.keySet(),
+                partitionsOf(after), takeover.toSeconds(), victim.name());
+        assertThat(after).as("%s after the kill of %s: the survivor owns every partition", group, victim.name())
+                .hasSize(1).allSatisfy((member, owned) -> {
+                    assertThat(member).startsWith(survivor.name() + "-");
+                    assertThat(owned).hasSize(partitions);
+                });
+        if (service == Service.FEATURE) {
+            assertWarmTakeover(survivorLog, logBefore);
+            await("features flow again").atMost(CATCH_UP).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    .until(() -> !probe.featureStepsSince(killed.plusSeconds(5)).isEmpty());
+            assertThat(probe.featureStepsPublishedTwice(killed.minus(Duration.ofMinutes(2))))
+                    .as("grid steps published twice around the takeover").isEmpty();
+        }
+        stack.restart(victim, START_TIMEOUT);
+        assertWholeAfter("kill -9 of " + victim.name() + " (of two)");
+    }
+
+    /**
+     * The survivor's log since the kill: its stores were restored from a standby replica it kept warm (restores that
+     * start where the standby had read, not at the changelog's start), with the restore time reported.
+     */
+    private void assertWarmTakeover(Path survivorLog, long from) throws Exception {
+        String since;
+        try (var in = java.nio.file.Files.newInputStream(survivorLog)) {
+            in.skipNBytes(from);
+            since = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> promoted = since.lines().filter(l -> l.contains("promoted to active")).toList();
+        List<String> restoring = since.lines().filter(l -> l.contains("Restoring ")).toList();
+        List<String> restored = since.lines().filter(l -> l.contains("Restored ")).toList();
+        log.info("Takeover of feature state:\n{}", String.join("\n",
+                java.util.stream.Stream.of(promoted, restoring, restored).flatMap(List::stream).toList()));
+        var start = java.util.regex.Pattern.compile("offsets (\\d+) to (\\d+)");
+        assertThat(promoted).as("standby replicas promoted to active on the survivor").isNotEmpty();
+        assertThat(restoring).as("restores on the survivor: each starts where its standby had read, not at offset 0"
+                + " (a store whose changelog is still empty has nothing to restore)").allSatisfy(line -> {
+                    var offsets = start.matcher(line);
+                    assertThat(offsets.find()).as(line).isTrue();
+                    long first = Long.parseLong(offsets.group(1));
+                    long end = Long.parseLong(offsets.group(2));
+                    assertThat(first > 0 || end == 0).as(line).isTrue();
+                });
+    }
+
+    private Instance instanceOwning(Service service, Map<String, List<TopicPartition>> owners, TopicPartition partition) {
+        String member = owners.entrySet().stream().filter(e -> e.getValue().contains(partition)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError("nobody owns " + partition + ": " + owners));
+        // the longest name first: feature-service-2-... also starts with feature-service-
+        return settings.instances(service).stream().sorted(Comparator.comparing((Instance i) -> i.name().length())
+                        .reversed())
+                .filter(i -> member.startsWith(i.name() + "-")).findFirst()
+                .orElseThrow(() -> new AssertionError(member + " is none of " + settings.instances(service)));
+    }
+
+    private static int partitionsOf(Map<String, List<TopicPartition>> owners) {
+        return owners.values().stream().mapToInt(List::size).sum();
     }
 
     @Test

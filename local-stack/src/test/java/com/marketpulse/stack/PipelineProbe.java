@@ -153,6 +153,49 @@ final class PipelineProbe {
         return behind;
     }
 
+    /** The partitions each member of {@code group} owns now, by the member's Kafka client id. */
+    Map<String, List<TopicPartition>> owners(String group) throws Exception {
+        try (Admin admin = admin()) {
+            Map<String, List<TopicPartition>> owners = new TreeMap<>();
+            admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().forEach(member ->
+                    owners.put(member.clientId(), List.copyOf(member.assignment().topicPartitions())));
+            return owners;
+        }
+    }
+
+    /**
+     * The grid steps published more than once on market.features (read_committed) with an event time from
+     * {@code from}: a step's features are emitted once, whoever owns its partition.
+     */
+    List<String> featureStepsPublishedTwice(java.time.Instant from) {
+        return featureStepsSince(from).entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /** How often each grid step (its event id) with an event time from {@code from} is on market.features. */
+    Map<String, Integer> featureStepsSince(java.time.Instant from) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.MARKET_FEATURES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<String, Integer> seen = new HashMap<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+                    JsonNode step = EventJson.mapper().readTree(record.value());
+                    if (!java.time.Instant.parse(step.path("eventTime").asString()).isBefore(from)) {
+                        seen.merge(step.path("eventId").asString(), 1, Integer::sum);
+                    }
+                }
+            }
+            return seen;
+        }
+    }
+
     private static Map<String, Map<TopicPartition, Long>> committedOffsets(Admin admin) throws Exception {
         Map<String, Map<TopicPartition, Long>> all = new TreeMap<>();
         for (var group : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()) {
