@@ -149,6 +149,29 @@ class ComposeFileTest {
         assertThat(dependencies("feature-service")).contains("kafka-init");
     }
 
+    /**
+     * {@code docker compose up --scale feature-service=2 --scale detection-service=2}: a fixed host port would be
+     * taken by the first replica, and a Kafka Streams state directory on the shared volume locked by it.
+     */
+    @Test
+    void featureAndDetectionServiceScaleOutOnFreeHostPortsWithTheirOwnStreamsState() {
+        for (String name : List.of("feature-service", "detection-service")) {
+            Map<String, Object> service = compose.service(name);
+            assertThat(service).as(name).doesNotContainKey("container_name");
+            assertThat(ComposeFile.strings(service.get("ports"))).as("%s: no fixed host port", name)
+                    .allSatisfy(port -> assertThat(port.split(":")).as(port).hasSize(3)
+                            .satisfies(parts -> assertThat(parts[1]).as(port).isEmpty()));
+        }
+        String stateDir = String.valueOf(ComposeFile.environment(compose.service("feature-service"))
+                .get("SPRING_KAFKA_STREAMS_STATE_DIR"));
+        // unset, it would be ${MARKETPULSE_DATA_DIR}/feature-service/streams: on the shared volume
+        assertThat(stateDir).as("feature-service's SPRING_KAFKA_STREAMS_STATE_DIR").startsWith("/");
+        List<String> volumes = ComposeFile.strings(compose.service("feature-service").get("volumes"));
+        assertThat(volumes).as("feature-service's volumes").isNotEmpty();
+        volumes.forEach(volume -> assertThat(stateDir).as("the state directory is not on the shared volume %s", volume)
+                .doesNotStartWith(volume.split(":")[1]));
+    }
+
     @Test
     void everyContainerHasAMemoryLimit() {
         compose.services().forEach((name, service) -> assertThat(service.get("mem_limit")).as(name).isNotNull()
