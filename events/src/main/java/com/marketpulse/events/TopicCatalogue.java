@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Every topic MarketPulse uses, with how it is created: the {@code market.*} topics, their {@code .replay} twins
  * (LogAppendTime, so a backtest's old event times do not expire its records at once) and the dead-letter topics of
- * every consumed topic. The services' {@code NewTopic} beans, the local launcher and compose's topic creation all
+ * every consumed topic, and ingestion's one-partition source lease. The services' {@code NewTopic} beans, the local launcher and compose's topic creation all
  * take their topics from here (the ArchUnit tests allow {@link NewTopic} nowhere else).
  */
 public final class TopicCatalogue {
@@ -51,11 +51,12 @@ public final class TopicCatalogue {
         for (String[] topic : MARKET) {
             specs.add(TopicSpec.plain(topic[0]));
             if (topic.length > 1) {
-                specs.add(new TopicSpec(topic[1], false, null, true));
+                specs.add(new TopicSpec(topic[1], false, null, true, 0));
             }
         }
         BACKTEST.forEach(topic -> specs.add(TopicSpec.plain(topic)));
         CONSUMED.forEach(topic -> specs.add(TopicSpec.plain(Topics.deadLetter(topic))));
+        specs.add(TopicSpec.lease(Topics.SOURCE_LEASE));
         return List.copyOf(specs);
     }
 

@@ -38,7 +38,7 @@ public final class Topics {
 
     /**
      * ingestion-service's lease on the live source (one partition, never written): the instance its consumer group
-     * assigns partition 0 runs the source, the others are standbys. Created by ingestion-service, not from the catalogue.
+     * assigns partition 0 runs the source, the others are standbys. One partition, whatever the configured count.
      */
     public static final String SOURCE_LEASE = "ingestion.source-lease";
 

@@ -3,7 +3,8 @@ package com.marketpulse.ingestion.source;
 import com.marketpulse.events.Symbols;
 import com.marketpulse.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.kafka.config.TopicBuilder;
+import com.marketpulse.events.TopicCatalogue;
+import org.springframework.kafka.core.KafkaAdmin;
 import com.marketpulse.ingestion.IngestionProperties;
 import com.marketpulse.ingestion.alpaca.AlpacaSettings;
 import com.marketpulse.ingestion.publish.PublishedBars;
@@ -49,11 +50,11 @@ class SourceConfig {
                 new SourceLease(kafka.buildConsumerProperties(), properties.sourceLeaseTimeout()));
     }
 
-    /** The lease's topic: one partition, so one holder (nothing is written to it; partition 0 is the lease). */
+    /** The lease's topic, as the catalogue states it: one partition, so one holder (nothing is ever written to it). */
     @Bean
-    NewTopic sourceLeaseTopic(MarketPulseSettings settings) {
-        return TopicBuilder.name(Topics.SOURCE_LEASE).partitions(1).replicas(settings.kafka().replicationFactor())
-                .build();
+    KafkaAdmin.NewTopics sourceLeaseTopic(MarketPulseSettings settings) {
+        return new KafkaAdmin.NewTopics(TopicCatalogue.newTopics(settings.kafka().partitions(),
+                settings.kafka().replicationFactor(), List.of(Topics.SOURCE_LEASE)).toArray(NewTopic[]::new));
     }
 
     static ReplaySource replaySource(IngestionProperties.Replay replay, MarketPulseSettings.Edge edge,

@@ -73,19 +73,31 @@ final class SourceLease implements AutoCloseable {
             try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer())) {
                 consumer = kafka;
-                kafka.subscribe(List.of(Topics.SOURCE_LEASE), listener(kafka, holder));
-                log.info("Waiting for the live source's lease (partition 0 of {}, group {})", Topics.SOURCE_LEASE,
-                        GROUP);
-                while (running) {
-                    kafka.poll(Duration.ofMillis(500)); // heartbeats go on in the client's own thread
+                try {
+                    kafka.subscribe(List.of(Topics.SOURCE_LEASE), listener(kafka, holder));
+                    log.info("Waiting for the live source's lease (partition 0 of {}, group {})", Topics.SOURCE_LEASE,
+                            GROUP);
+                    while (running) {
+                        kafka.poll(Duration.ofMillis(500)); // heartbeats go on in the client's own thread
+                    }
+                } catch (WakeupException e) {
+                    // stopping
+                } finally {
+                    // the source stops before the consumer leaves the group: only then may a standby start its own
+                    release(holder, "this instance stops or its lease consumer failed");
                 }
-            } catch (WakeupException e) {
-                // stopping
             } catch (RuntimeException e) {
-                log.error("The source lease's consumer failed; joining again: {}", e.toString(), e);
-            } finally {
-                release(holder, "this instance stops or its lease consumer failed");
+                log.error("The source lease's consumer failed; joining again in a second: {}", e.toString(), e);
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 class SourceLeaseIT {
 
     private final List<SourceLease> leases = new ArrayList<>();
+    /** Sources running at once over all instances, and the most there ever were. */
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
     private EmbeddedKafkaKraftBroker broker;
 
     @AfterEach
@@ -37,7 +41,9 @@ class SourceLeaseIT {
         broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
         broker.afterPropertiesSet();
-        broker.addTopics(new org.apache.kafka.clients.admin.NewTopic(Topics.SOURCE_LEASE, 1, (short) 1));
+        // as the services create it: one partition, whatever the configured count
+        broker.addTopics(com.marketpulse.events.TopicCatalogue.newTopics(3, (short) 1, List.of(Topics.SOURCE_LEASE))
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
 
         Recorder first = start("ingestion-service");
         await("the first instance gets the lease").atMost(Duration.ofSeconds(30)).until(() -> first.running);
@@ -55,6 +61,7 @@ class SourceLeaseIT {
         await("a standby takes over").atMost(Duration.ofSeconds(10)).until(() -> second.running || third.running);
         assertThat(second.events.size() + third.events.size()).as("exactly one standby started the source")
                 .isEqualTo(1);
+        assertThat(mostAtOnce).as("the holder stopped its source before the standby started one").hasValue(1);
     }
 
     private Recorder start(String clientId) {
@@ -74,7 +81,7 @@ class SourceLeaseIT {
         }
     }
 
-    private static final class Recorder implements SourceLease.Holder {
+    private final class Recorder implements SourceLease.Holder {
         final List<String> events = new CopyOnWriteArrayList<>();
         volatile boolean running;
 
@@ -82,12 +89,14 @@ class SourceLeaseIT {
         public void acquired() {
             events.add("acquired");
             running = true;
+            mostAtOnce.accumulateAndGet(SourceLeaseIT.this.running.incrementAndGet(), Math::max);
         }
 
         @Override
         public void released() {
             events.add("released");
             running = false;
+            SourceLeaseIT.this.running.decrementAndGet();
         }
     }
 }
