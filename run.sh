@@ -9,6 +9,7 @@ source bin/java-home.sh
 echo "Building MarketPulse with $JAVA_HOME (the first build downloads dependencies and takes a few minutes) ..."
 ./mvnw -B -q -DskipTests package
 
-exec "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow \
+# the launcher only starts and watches the other processes: a small heap (it counts in the stack's memory bound)
+exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx64m --sun-misc-unsafe-memory-access=allow \
   -cp "local-stack/target/classes:$(cat local-stack/target/classpath.txt)" \
   com.marketpulse.stack.LocalStack "$@"
