@@ -33,13 +33,19 @@ final class BacktestApi {
 
     /** Registers the account and signs in. */
     static BacktestApi registered(int apiPort, String username, String password) {
+        String credentials = EventJson.mapper().writeValueAsString(Map.of("username", username,
+                "password", password));
+        HttpResponse<String> registered = send(HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort
+                        + "/api/auth/register")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(credentials)).build());
+        assertThat(registered.statusCode()).as("register: %s", registered.body()).isEqualTo(201);
+        return signedIn(apiPort, username, password);
+    }
+
+    static BacktestApi signedIn(int apiPort, String username, String password) {
         String base = "http://localhost:" + apiPort;
         String credentials = EventJson.mapper().writeValueAsString(Map.of("username", username,
                 "password", password));
-        HttpResponse<String> registered = send(HttpRequest.newBuilder(URI.create(base + "/api/auth/register"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials))
-                .build());
-        assertThat(registered.statusCode()).as("register: %s", registered.body()).isEqualTo(201);
         HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(credentials))
                 .build());
@@ -88,6 +94,11 @@ final class BacktestApi {
 
     JsonNode run(String id) {
         return get("/api/backtests/" + id);
+    }
+
+    /** The account's runs, newest first. */
+    JsonNode runs() {
+        return get("/api/backtests");
     }
 
     private HttpRequest.Builder request(String path) {

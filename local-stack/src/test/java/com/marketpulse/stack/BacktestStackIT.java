@@ -229,6 +229,12 @@ class BacktestStackIT {
                         + "return chart && chart.__markerIds ? chart.__markerIds.length : 0;")).longValue() == alerts);
         Browser.screenshot(driver, "backtest-stack-02-report");
 
+        JsonNode run = BacktestApi.signedIn(settings.port(Service.API), "demo", "demo123").runs().get(0);
+        long took = Duration.between(Instant.parse(run.path("createdAt").asString()),
+                Instant.parse(run.path("finishedAt").asString())).toMillis();
+        log.info("A month of candles through the whole stack: {} rows, created to DONE in {} ms ({} rows/s)",
+                run.path("rowsRead").asLong(), took, run.path("rowsRead").asLong() * 1000 / Math.max(1, took));
+
         live.get();
         log.info("Live {} published from +{} ms to +{} ms of the upload's progress, the run done at +{} ms", LIVE, 0,
                 liveEnd.get() - liveStart.get(), done - liveStart.get());

@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A deterministic live market for the live topics, as ingestion's thin-venue simulator would publish it: four hours
- * of minute bars (the detector's warm-up, as the REST seed gives it), a calm hour of quotes, bars and a few trades,
+ * of minute bars (the detector's warm-up, as the REST seed gives it), a calm half hour of quotes, bars and trades,
  * then −6 % in 4 minutes from {@link #fall()} and a minute more, all before the wall clock. Made once (seeded) for
  * {@link #TEMPLATE} and published under any symbol with exactly the same events, so two symbols given it at
  * different moments must raise the same alerts.
@@ -42,9 +42,9 @@ record LiveFall(Instant seedFrom, Instant calmFrom, Instant fall, Instant end, L
 
     static LiveFall before(Instant now, int fallSecond, long seed) {
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
-        Instant calmFrom = minute.minus(Duration.ofMinutes(70));
+        Instant calmFrom = minute.minus(Duration.ofMinutes(40));
         Instant seedFrom = calmFrom.minus(Duration.ofHours(4));
-        Instant fall = calmFrom.plus(Duration.ofHours(1)).plusSeconds(fallSecond);
+        Instant fall = calmFrom.plus(Duration.ofMinutes(30)).plusSeconds(fallSecond);
         Instant end = fall.plus(FALL_LENGTH).plus(Duration.ofMinutes(1));
         var simulator = new MarketSimulator(Settings.defaults().simulator().withProfile(Profile.THIN, EventStyle.MARKET)
                 .withoutAnomalies().withSeed(seed), List.of(TEMPLATE), seedFrom);
