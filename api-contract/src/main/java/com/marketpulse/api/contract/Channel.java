@@ -1,0 +1,12 @@
+package com.marketpulse.api.contract;
+
+import java.time.Instant;
+
+/**
+ * A delivery channel of the signed-in user. Its secret is never shown again after creation.
+ *
+ * @param hasSecret whether a secret is stored for it (webhooks: the signing secret)
+ */
+public record Channel(long id, String type, String name, String target, boolean enabled, boolean hasSecret,
+                      Instant createdAt) {
+}
