@@ -30,6 +30,7 @@ import com.marketpulse.events.Topics;
         "marketpulse.api.status.services.feature-service=http://localhost:9/",
         "marketpulse.api.status.services.detection-service=http://localhost:9/",
         "marketpulse.api.status.services.dashboard-service=http://localhost:9/",
+        "marketpulse.api.status.services.delivery-service=http://localhost:9/",
         "marketpulse.backtest.upload-directory=" + ApiIntegrationTest.UPLOADS,
         // small enough that the too-large case sends a few MB, not 250
         "marketpulse.api.backtests.max-upload-size=" + ApiIntegrationTest.MAX_UPLOAD})

@@ -1,7 +1,9 @@
 package com.marketpulse.delivery.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,6 +44,8 @@ import com.marketpulse.settings.MarketPulseSettings;
 public class KafkaConfig {
 
     static final String DEAD_LETTERS = Topics.deadLetter(Topics.MARKET_ALERTS);
+    /** PostgreSQL's undefined_table and insufficient_privilege. */
+    private static final Set<String> WAIT_FOR_THE_API = Set.of("42P01", "42501");
     private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
     @Bean
@@ -90,9 +94,17 @@ public class KafkaConfig {
         return backOff;
     }
 
+    /**
+     * The database away, or the API's tables not there (yet) or not granted: api-service creates them and grants
+     * delivery-service's role the reads when it migrates, which may be after this service started. Waiting is right
+     * for all of these; dead-lettering a good alert is not.
+     */
     static boolean isInfrastructure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && WAIT_FOR_THE_API.contains(String.valueOf(sql.getSQLState()))) {
                 return true;
             }
         }
