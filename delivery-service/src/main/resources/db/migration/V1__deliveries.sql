@@ -32,8 +32,8 @@ CREATE TABLE deliveries (
     user_id         BIGINT      NOT NULL,
     alert_id        TEXT        NOT NULL,
     severity        INTEGER     NOT NULL,
-    -- what is sent, less the delivery id: the alert and the holding's impact
-    payload         JSONB       NOT NULL,
+    -- what is sent, less the delivery id: the alert and the holding's impact (json, not jsonb: kept as written)
+    payload         JSON        NOT NULL,
     state           TEXT        NOT NULL CHECK (state IN ('PENDING', 'SENT', 'FAILED')),
     attempts        INTEGER     NOT NULL DEFAULT 0,
     -- due (quiet hours: their end; a retry: after its back-off; a claimed one: when its claim lapses)

@@ -66,7 +66,7 @@ public class AlertIntake {
             jdbc.sql("""
                             INSERT INTO delivery.deliveries (id, channel_id, user_id, alert_id, severity, payload, state,
                                 next_attempt_at)
-                            VALUES (:id, :channel, :user, :alert, :severity, CAST(:payload AS jsonb), 'PENDING', :due)
+                            VALUES (:id, :channel, :user, :alert, :severity, CAST(:payload AS json), 'PENDING', :due)
                             ON CONFLICT (channel_id, alert_id, severity) DO NOTHING""")
                     .param("id", UUID.randomUUID())
                     .param("channel", channel)

@@ -22,7 +22,8 @@ final class WebhookSender {
     private final Clock clock;
 
     WebhookSender(TargetGuard guard, Duration connectTimeout, Duration requestTimeout, Clock clock) {
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+        // HTTP/1.1: on http:// targets the client would otherwise ask for an h2c upgrade, which some receivers refuse
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.guard = guard;
         this.requestTimeout = requestTimeout;
