@@ -5,15 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import com.marketpulse.alerting.seal.DeliveryKeys;
 import com.marketpulse.alerting.seal.SealedBox;
 import com.marketpulse.api.ApiIntegrationTest;
 import com.marketpulse.api.Http;
+import com.marketpulse.api.account.ThrottleReset;
 
 /** {@code /api/me/channels} against the real database: owned by the signed-in user, secrets shown once, sealed. */
 class ChannelsApiIT extends ApiIntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void forgetOtherTestsFailures() {
+        // every IT signs in from one address: another IT's deliberate failures must not throttle these sign-ups
+        ThrottleReset.clear(context);
+    }
 
     private String signUp() {
         String name = "chan-" + UUID.randomUUID().toString().substring(0, 8);

@@ -8,12 +8,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import com.marketpulse.alerting.rules.QuietHours;
 import com.marketpulse.alerting.rules.RuleSet;
 import com.marketpulse.alerting.rules.RuleSetJson;
 import com.marketpulse.api.ApiIntegrationTest;
 import com.marketpulse.api.Http;
+import com.marketpulse.api.account.ThrottleReset;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Direction;
@@ -25,8 +28,13 @@ class AlertRulesApiIT extends ApiIntegrationTest {
     private String token;
     private long userId;
 
+    @Autowired
+    ApplicationContext context;
+
     @BeforeEach
     void signUp() {
+        // every IT signs in from one address: another IT's deliberate failures must not throttle this sign-up
+        ThrottleReset.clear(context);
         String name = "rules-" + UUID.randomUUID().toString().substring(0, 8);
         Http.Response created = http.post("/api/auth/register",
                 "{\"username\":\"" + name + "\",\"password\":\"violet harbour lanterns\"}", null);
