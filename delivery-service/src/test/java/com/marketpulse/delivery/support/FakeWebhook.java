@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class FakeWebhook implements AutoCloseable {
 
     /** One request as received. */
-    public record Received(String path, Map<String, String> headers, String body) {
+    public record Received(String path, Map<String, String> headers, String body, java.time.Instant at) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -43,7 +43,7 @@ public final class FakeWebhook implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) ->
                     headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(path, headers, body));
+            received.add(new Received(path, headers, body, java.time.Instant.now()));
             AtomicInteger left = failuresLeft.get(path);
             int status = left != null && left.getAndDecrement() > 0 ? 503 : 200;
             exchange.sendResponseHeaders(status, -1);
