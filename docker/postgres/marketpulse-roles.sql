@@ -73,6 +73,12 @@ GRANT USAGE ON SCHEMA detection TO marketpulse_api;
 GRANT SELECT ON ALL TABLES IN SCHEMA detection TO marketpulse_api;
 ALTER DEFAULT PRIVILEGES FOR ROLE marketpulse_detection IN SCHEMA detection GRANT SELECT ON TABLES TO marketpulse_api;
 
+-- The API reads delivery's tables (a channel's pause, the delivery log) to show them to their owner: those there
+-- today and every table delivery's Flyway adds later. Read only; delivery's tables hold no secrets.
+GRANT USAGE ON SCHEMA delivery TO marketpulse_api;
+GRANT SELECT ON ALL TABLES IN SCHEMA delivery TO marketpulse_api;
+ALTER DEFAULT PRIVILEGES FOR ROLE marketpulse_delivery IN SCHEMA delivery GRANT SELECT ON TABLES TO marketpulse_api;
+
 -- delivery-service reads who holds a coin, their rules, snoozes and channels, and nothing else of schema api (no
 -- users, password hashes or tokens). api-service's migration V3 grants this when it creates those tables; this covers
 -- a database where they were created before the delivery role existed. Read only, and nothing on detection.

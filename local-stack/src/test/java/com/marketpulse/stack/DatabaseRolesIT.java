@@ -121,7 +121,13 @@ class DatabaseRolesIT {
         assertDenied(() -> execute(DELIVERY, "UPDATE api.alert_channels SET enabled = false"));
         assertDenied(() -> execute(DELIVERY, "DELETE FROM api.portfolio_holdings"));
         assertDenied(() -> execute(DELIVERY, "SELECT * FROM detection.alerts"));
-        assertDenied(() -> execute(API, "SELECT * FROM delivery.deliveries"));
+        try (Connection api = connect(API); Statement statement = api.createStatement()) {
+            // a channel's pause and the delivery log, shown to their owner
+            statement.executeQuery("SELECT count(*) FROM delivery.channel_health").close();
+            statement.executeQuery("SELECT count(*) FROM delivery.attempts").close();
+        }
+        assertDenied(() -> execute(API, "UPDATE delivery.channel_health SET paused_at = NULL"));
+        assertDenied(() -> execute(API, "DELETE FROM delivery.deliveries"));
         assertDenied(() -> execute(DETECTION, "SELECT * FROM delivery.deliveries"));
     }
 

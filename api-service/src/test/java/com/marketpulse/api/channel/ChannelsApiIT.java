@@ -104,6 +104,22 @@ class ChannelsApiIT extends ApiIntegrationTest {
     }
 
     @Test
+    void aChannelDeliveryServicePausedShowsAsPausedUntilItsOwnerChangesIt() {
+        String token = signUp();
+        long id = http.post("/api/me/channels", "{\"type\": \"WEBHOOK\", \"target\": \"https://down.example.com/\"}",
+                token).json().get("channel").get("id").asLong();
+        assertThat(http.get("/api/me/channels/" + id, token).json().get("paused").asBoolean()).isFalse();
+
+        // as delivery-service records it after pause-after failed attempts in a row
+        jdbc.sql("INSERT INTO delivery.channel_health (channel_id, consecutive_failures, paused_at) "
+                + "VALUES (:id, 10, now())").param("id", id).update();
+
+        assertThat(http.get("/api/me/channels", token).json().get(0).get("paused").asBoolean()).isTrue();
+        Http.Response resumed = http.put("/api/me/channels/" + id, "{\"enabled\": true}", token);
+        assertThat(resumed.json().get("paused").asBoolean()).as("re-enabling resumes it").isFalse();
+    }
+
+    @Test
     void badChannelsAreProblemsNamingWhatToChange() {
         String token = signUp();
 
