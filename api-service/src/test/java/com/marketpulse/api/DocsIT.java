@@ -27,7 +27,8 @@ class DocsIT extends ApiIntegrationTest {
                         "/api/me/portfolio", "/api/me/alerts", "/api/symbols", "/api/symbols/{symbol}/bars",
                         "/api/alerts/stream", "/api/auth/register", "/api/auth/logout", "/api/me/password",
                         "/api/backtests", "/api/backtests/{id}", "/api/backtests/{id}/events", "/api/backtests/{id}/alerts",
-                        "/api/backtests/{id}/report", "/api/backtests/{id}/cancel", "/api/backtests/compare");
+                        "/api/backtests/{id}/report", "/api/backtests/{id}/cancel", "/api/backtests/compare",
+                        "/api/me/alert-rules", "/api/me/snoozes", "/api/me/channels", "/api/me/channels/{id}");
         var backtests = spec.json().get("paths").get("/api/backtests").get("post").get("requestBody").get("content");
         assertThat(backtests.propertyNames()).contains("multipart/form-data", "application/json");
         List<String> parameters = new ArrayList<>();

@@ -32,12 +32,15 @@ final class Stack implements AutoCloseable {
     private final Map<Service, Map<String, String>> overridesOf = new ConcurrentHashMap<>();
     /** Shared by the dashboard and the API only, so the API's sign-in throttle sees each browser. */
     private final String clientAddressSecret = ClientAddressSecret.from(System.getenv());
+    private final DeliveryKeyFiles deliveryKeys;
 
-    private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka) {
+    private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka)
+            throws IOException {
         this.settings = settings;
         this.databasePassword = databasePassword;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.deliveryKeys = DeliveryKeyFiles.under(settings.dataDirectory());
     }
 
     /**
@@ -107,6 +110,13 @@ final class Stack implements AutoCloseable {
             env.put("FEATURE_SERVICE_URL", localUrl(Service.FEATURE));
             env.put("DETECTION_SERVICE_URL", localUrl(Service.DETECTION));
             env.put("DASHBOARD_SERVICE_URL", localUrl(Service.DASHBOARD));
+            env.put("DELIVERY_SERVICE_URL", localUrl(Service.DELIVERY));
+            env.put("MARKETPULSE_DELIVERY_PUBLIC_KEY_FILE", deliveryKeys.publicKey().toString());
+        }
+        if (service == Service.DELIVERY) {
+            env.put("MARKETPULSE_DELIVERY_PRIVATE_KEY_FILE", deliveryKeys.privateKey().toString());
+            // the local stack is where a webhook receiver on this machine is tried out (never the default)
+            env.put("MARKETPULSE_DELIVERY_ALLOW_LOOPBACK", "true");
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));
