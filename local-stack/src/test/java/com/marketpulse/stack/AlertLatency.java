@@ -40,10 +40,13 @@ final class AlertLatency {
         }
     }
 
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+
     private final FakeAlpacaServer alpaca;
     private final List<String> symbols;
     private final Map<String, Double> arrivals = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> opened = new ConcurrentHashMap<>();
 
     AlertLatency(FakeAlpacaServer alpaca, List<String> symbols) {
         this.alpaca = alpaca;
@@ -55,7 +58,8 @@ final class AlertLatency {
         HttpClient http = HttpClient.newHttpClient();
         Thread client = Thread.ofPlatform().daemon().name("sse-client").start(() -> listen(http, apiPort));
         Thread.sleep(1_000); // the stream's subscription is in place before the first tick
-        Instant from = Instant.now();
+        // alerts opened in the first 10 s are not counted: the services' code paths warm up (JIT) there
+        Instant from = Instant.now().plus(WARM_UP);
         double[] prices = new double[symbols.size()];
         java.util.Arrays.fill(prices, 100.0);
         int[] moves = new int[symbols.size()];
@@ -64,7 +68,7 @@ final class AlertLatency {
         long start = System.nanoTime();
         long nextMove = start + moveEvery.toNanos();
         long intervalNanos = 1_000_000_000L / rate;
-        long end = start + window.toNanos();
+        long end = start + window.plus(WARM_UP).toNanos();
         long tradeId = 9_000_000_000L;
         while (System.nanoTime() < end) {
             long due = start + sent * intervalNanos;
@@ -93,8 +97,6 @@ final class AlertLatency {
         });
         return new Result(Collections.unmodifiableList(latencies), sent, sent / seconds);
     }
-
-    private final Map<String, Instant> opened = new ConcurrentHashMap<>();
 
     private void listen(HttpClient http, int apiPort) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/alerts/stream"))

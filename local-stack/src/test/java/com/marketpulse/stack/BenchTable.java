@@ -14,8 +14,10 @@ final class BenchTable {
         KafkaCeiling.Rates kafka = result.kafka();
         out.append(line("Kafka on the same broker (%d records of %d bytes, acks=all, idempotent, linger 5 ms):",
                 kafka.records(), kafka.recordBytes()));
-        out.append(line("  produce %,.0f/s   produce+consume at once %,.0f/s   consume alone %,.0f/s",
-                kafka.produced(), kafka.passThrough(), kafka.consumed()));
+        for (KafkaCeiling.Rates rates : result.ceilings()) {
+            out.append(line("  produce %,.0f/s   produce+consume at once %,.0f/s   consume alone %,.0f/s%s",
+                    rates.produced(), rates.passThrough(), rates.consumed(), rates == kafka ? "   (the ceiling)" : ""));
+        }
         for (PipelineRun.Figures run : result.runs()) {
             out.append(line("\n%d symbols, %,d ticks replayed at max speed (live path: ingestion's replay → "
                     + "market.crypto): end to end %,.0f ticks/s in %.1f s = %.0f %% of Kafka's pass-through",

@@ -30,6 +30,7 @@ final class StageOffsets implements AutoCloseable {
         FEATURE_READ("feature-service read market.crypto", "ticks"),
         ARCHIVED("detection archived market.crypto (sealed)", "ticks"),
         FEATURES_WRITTEN("feature-service → market.features", "grid steps"),
+        STATE_CHANGELOG("feature-service state changelog (+ markers)", "states"),
         SCORED("detection scored market.features", "grid steps"),
         ALERTS("alerts written (detection.alerts)", "alerts");
 
@@ -47,6 +48,7 @@ final class StageOffsets implements AutoCloseable {
     private final String databasePassword;
     private final List<TopicPartition> ticks;
     private final List<TopicPartition> features;
+    private final List<TopicPartition> changelog;
 
     StageOffsets(StackSettings settings, String databasePassword, int partitions) {
         this.settings = settings;
@@ -56,6 +58,8 @@ final class StageOffsets implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
         this.ticks = partitions(Topics.MARKET_CRYPTO, partitions);
         this.features = partitions(Topics.MARKET_FEATURES, partitions);
+        // Kafka Streams names it <application id>-<store>-changelog (feature-service's FeatureTopology.LIVE_STORE)
+        this.changelog = partitions("feature-service-market-state-live-changelog", partitions);
     }
 
     private static List<TopicPartition> partitions(String topic, int count) {
@@ -69,6 +73,7 @@ final class StageOffsets implements AutoCloseable {
         now.put(Stage.FEATURE_READ, committed("feature-service", ticks));
         now.put(Stage.ARCHIVED, committed("detection-archiver", ticks));
         now.put(Stage.FEATURES_WRITTEN, endOffsets(features));
+        now.put(Stage.STATE_CHANGELOG, endOffsets(changelog));
         now.put(Stage.SCORED, committed("detection-scorer", features));
         now.put(Stage.ALERTS, storedAlerts());
         return now;
