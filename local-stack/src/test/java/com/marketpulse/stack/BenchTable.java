@@ -30,12 +30,13 @@ final class BenchTable {
                                 ? "%.0f %%".formatted(100 * stage.perSecond() / kafka.passThrough()) : "",
                         stage.seconds()));
             }
-            out.append(line("  %-42s %12s %12s", "process", "CPU (cores)", "peak RSS MiB"));
+            out.append(line("  %-42s %12s %12s %12s", "process", "CPU (cores)", "CPU µs/tick", "peak RSS MiB"));
             for (PipelineRun.ProcessFigure process : run.processes()) {
-                out.append(line("  %-42s %12.2f %12.0f", process.process(), process.cpuCores(),
-                        process.peakRssMiB()));
+                out.append(line("  %-42s %12.2f %12.1f %12.0f", process.process(), process.cpuCores(),
+                        process.cpuMicrosPerTick(), process.peakRssMiB()));
             }
-            out.append(line("  %-42s %12.2f %12.0f", "the stack together", run.stackCores(), run.stackPeakRssMiB()));
+            out.append(line("  %-42s %12.2f %12.1f %12.0f  (PSS, shared pages once: %.0f MiB)", "the stack together",
+                    run.stackCores(), run.stackCpuMicrosPerTick(), run.stackPeakRssMiB(), run.stackPeakPssMiB()));
             out.append(line("  machine busy %.2f cores (%.2f outside the stack); slowest tick stage: %s",
                     run.machineBusyCores(), run.machineBusyCores() - run.stackCores(), run.slowestTickStage()));
         }

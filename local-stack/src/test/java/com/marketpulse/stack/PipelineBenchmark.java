@@ -159,9 +159,9 @@ public final class PipelineBenchmark {
     private static Latency latency(Stack stack, StackSettings settings, int symbolCount, Options options)
             throws Exception {
         List<String> symbols = TickFile.symbols(symbolCount);
-        stack.killService(Service.INGESTION);
+        stack.stopService(Service.INGESTION);
         // one alert per anomalous grid step (no episode cooldown): enough alerts in a short window for a p99
-        stack.killService(Service.DETECTION);
+        stack.stopService(Service.DETECTION);
         Map<String, String> detection = new HashMap<>(common(symbols));
         detection.put("MARKETPULSE_DETECTION_COOLDOWN", "0s");
         stack.startService(Service.DETECTION, detection).awaitHealthy(START_TIMEOUT);

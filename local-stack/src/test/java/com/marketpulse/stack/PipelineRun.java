@@ -20,13 +20,19 @@ final class PipelineRun {
     record StageFigure(String stage, String unit, long count, double perSecond, double seconds) {
     }
 
-    /** @param cpuCores CPU seconds per second over the run (1.0 = one core busy); peakRssMiB the largest RSS seen */
-    record ProcessFigure(String process, double cpuCores, double peakRssMiB) {
+    /**
+     * @param cpuCores          CPU seconds per second over the run (1.0 = one core busy)
+     * @param cpuMicrosPerTick  CPU time per tick replayed: less sensitive than rates to a machine shared with others
+     * @param peakRssMiB        the largest RSS seen
+     */
+    record ProcessFigure(String process, double cpuCores, double cpuMicrosPerTick, double peakRssMiB) {
     }
 
+    /** @param stackPeakPssMiB the stack's memory at its peak, each shared page counted once (see ProcessStats.Usage) */
     record Figures(int symbols, long ticks, double endToEndTicksPerSecond, double seconds,
                    List<StageFigure> stages, List<ProcessFigure> processes, double stackPeakRssMiB,
-                   double machineBusyCores, double stackCores, String slowestTickStage) {
+                   double stackPeakPssMiB, double machineBusyCores, double stackCores, double stackCpuMicrosPerTick,
+                   String slowestTickStage) {
     }
 
     private final Map<Stage, Long> baseline;
@@ -83,25 +89,29 @@ final class PipelineRun {
         List<ProcessFigure> processes = new ArrayList<>();
         Map<String, Double> peaks = new LinkedHashMap<>();
         double stackPeak = 0;
+        double stackPeakPss = 0;
         double stackCpu = 0;
         for (Sample sample : samples.subList(samples.indexOf(first), samples.size())) {
             double total = 0;
+            double pss = 0;
             for (var part : sample.usage().parts().entrySet()) {
                 peaks.merge(part.getKey(), part.getValue().rssBytes() / 1048576.0, Math::max);
                 total += part.getValue().rssBytes() / 1048576.0;
+                pss += part.getValue().pssBytes() / 1048576.0;
             }
             stackPeak = Math.max(stackPeak, total);
+            stackPeakPss = Math.max(stackPeakPss, pss);
         }
         for (String part : to.keySet()) {
-            double cores = (to.get(part).cpuSeconds() - from.get(part).cpuSeconds()) / overall;
-            stackCpu += cores;
-            processes.add(new ProcessFigure(part, cores, peaks.getOrDefault(part, 0.0)));
+            double cpu = to.get(part).cpuSeconds() - from.get(part).cpuSeconds();
+            stackCpu += cpu;
+            processes.add(new ProcessFigure(part, cpu / overall, cpu * 1e6 / ticks, peaks.getOrDefault(part, 0.0)));
         }
         double machine = (last.usage().machineBusySeconds() - first.usage().machineBusySeconds()) / overall;
         String slowest = stages.stream().filter(s -> s.unit().equals("ticks"))
                 .min(java.util.Comparator.comparingDouble(StageFigure::perSecond)).map(StageFigure::stage).orElse("?");
-        return new Figures(symbols, ticks, ticks / seconds, seconds, stages, processes, stackPeak, machine, stackCpu,
-                slowest);
+        return new Figures(symbols, ticks, ticks / seconds, seconds, stages, processes, stackPeak, stackPeakPss,
+                machine, stackCpu / overall, stackCpu * 1e6 / ticks, slowest);
     }
 
     private double sustained(Stage stage, long total) {

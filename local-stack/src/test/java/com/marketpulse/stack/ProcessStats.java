@@ -18,10 +18,15 @@ final class ProcessStats {
     /** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
     private static final double HZ = 100.0;
 
-    /** @param cpuSeconds user + system CPU so far; rssBytes resident memory now */
-    record Usage(double cpuSeconds, long rssBytes) {
+    /**
+     * @param cpuSeconds user + system CPU so far
+     * @param rssBytes   resident memory now
+     * @param pssBytes   proportional share of it (a page shared by n processes counts 1/n): summing PostgreSQL's
+     *                   backends' RSS would count its shared buffers once per backend
+     */
+    record Usage(double cpuSeconds, long rssBytes, long pssBytes) {
         Usage plus(Usage other) {
-            return new Usage(cpuSeconds + other.cpuSeconds, rssBytes + other.rssBytes);
+            return new Usage(cpuSeconds + other.cpuSeconds, rssBytes + other.rssBytes, pssBytes + other.pssBytes);
         }
     }
 
@@ -40,7 +45,7 @@ final class ProcessStats {
     Reading read() {
         Map<String, Usage> usage = new LinkedHashMap<>();
         parts.forEach((name, processes) -> {
-            Usage total = new Usage(0, 0);
+            Usage total = new Usage(0, 0, 0);
             for (ProcessHandle process : processes.get()) {
                 total = total.plus(of(process.pid()));
             }
@@ -62,9 +67,18 @@ final class ProcessStats {
                     rss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
                 }
             }
-            return new Usage(cpu, rss);
+            long pss = rss;
+            Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
+            if (Files.isReadable(rollup)) {
+                for (String line : Files.readAllLines(rollup)) {
+                    if (line.startsWith("Pss:")) {
+                        pss = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                    }
+                }
+            }
+            return new Usage(cpu, rss, pss);
         } catch (IOException | RuntimeException gone) {
-            return new Usage(0, 0);
+            return new Usage(0, 0, 0);
         }
     }
 
