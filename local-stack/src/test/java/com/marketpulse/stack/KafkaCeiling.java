@@ -41,6 +41,7 @@ final class KafkaCeiling {
         String topic = "bench.ceiling." + System.currentTimeMillis();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            awaitLeaders(admin, topic);
         }
         byte[] value = EventJson.write(Tick.live("replay", "replay", "BTC/USD", Instant.now(), 97_123.4567, 0.01234,
                 "trades.csv:1234567", "B"));
@@ -51,6 +52,7 @@ final class KafkaCeiling {
                 .start(() -> consume(bootstrap, topic, partitions, records));
         try (var producer = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
                 new ByteArraySerializer())) {
+            producer.partitionsFor(topic); // metadata before the clock matters
             for (long i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, keys.get((int) (i % keys.size())), value),
                         (metadata, error) -> {
@@ -71,6 +73,26 @@ final class KafkaCeiling {
             throw new IllegalStateException("only " + acknowledged.get() + " of " + records + " acknowledged");
         }
         return new Rates(records, value.length, produced, passThrough, consumed);
+    }
+
+    /**
+     * Until every partition has a leader: an idempotent producer that starts while the new topic's leaders are being
+     * elected can spend minutes retrying out-of-order sequences, which would be measured as Kafka's rate.
+     */
+    private static void awaitLeaders(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException notYetKnown) {
+                // the topic's metadata has not reached the broker's cache yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no leaders for " + topic + " within 30 s");
     }
 
     private static Properties producerConfig(String bootstrap) {

@@ -70,6 +70,15 @@ public final class PipelineBenchmark {
         StackSettings settings = FreePorts.settings(data);
         log.info("Pipeline benchmark: {} ticks, symbols {}, data in {}", options.ticks(), options.symbols(), data);
         Stack stack = Stack.startInfrastructure(settings, DB_PASSWORD);
+        // Ctrl-C (or a kill) of the benchmark stops the stack's processes too, as run.sh's launcher does
+        Thread stopper = new Thread(() -> {
+            try {
+                stack.close();
+            } catch (Exception e) {
+                log.error("Could not stop the stack", e);
+            }
+        }, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
         Result result;
         try {
             int partitions = settings.shared().kafka().partitions();
@@ -92,6 +101,7 @@ public final class PipelineBenchmark {
             result = new Result(machine(), Instant.now(), kafka, ceilings, runs, latency);
         } finally {
             stack.close();
+            Runtime.getRuntime().removeShutdownHook(stopper);
             if (!options.keep()) {
                 deleteTree(data);
             }
