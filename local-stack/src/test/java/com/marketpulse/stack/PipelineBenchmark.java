@@ -30,28 +30,6 @@ public final class PipelineBenchmark {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STALL = Duration.ofSeconds(90);
 
-    record Options(long ticks, List<Integer> symbols, int latencySeconds, int latencyRate, boolean keep) {
-        static Options parse(String[] args) {
-            Map<String, String> given = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("--keep")) {
-                    given.put("keep", "true");
-                } else if (args[i].startsWith("--") && i + 1 < args.length) {
-                    given.put(args[i].substring(2), args[++i]);
-                } else {
-                    throw new IllegalArgumentException("unknown argument " + args[i] + "; options: --ticks N "
-                            + "--symbols 3,100 --latency-seconds S --latency-rate R --keep");
-                }
-            }
-            return new Options(Long.parseLong(given.getOrDefault("ticks", "2000000").replace("_", "")),
-                    java.util.Arrays.stream(given.getOrDefault("symbols", "3").split(",")).map(String::trim)
-                            .map(Integer::parseInt).toList(),
-                    Integer.parseInt(given.getOrDefault("latency-seconds", "60")),
-                    Integer.parseInt(given.getOrDefault("latency-rate", "1000")),
-                    given.containsKey("keep"));
-        }
-    }
-
     record Latency(int symbols, double ticksPerSecond, long ticksSent, int alerts, double p50Millis,
                    double p99Millis, double maxMillis) {
     }
@@ -65,7 +43,7 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        BenchOptions options = BenchOptions.parse(args);
         Path data = Files.createTempDirectory("marketpulse-bench-");
         StackSettings settings = FreePorts.settings(data);
         log.info("Pipeline benchmark: {} ticks, symbols {}, data in {}", options.ticks(), options.symbols(), data);
@@ -166,7 +144,7 @@ public final class PipelineBenchmark {
         return stats;
     }
 
-    private static Latency latency(Stack stack, StackSettings settings, int symbolCount, Options options)
+    private static Latency latency(Stack stack, StackSettings settings, int symbolCount, BenchOptions options)
             throws Exception {
         List<String> symbols = TickFile.symbols(symbolCount);
         stack.stopService(Service.INGESTION);
