@@ -142,6 +142,13 @@ final class Stack implements AutoCloseable {
         services.clear();
     }
 
+    /** Stops one running service as Ctrl-C would (SIGTERM, killed after the grace time), and forgets it. */
+    void stopService(Service service) throws InterruptedException {
+        ServiceProcess process = running(service);
+        process.close();
+        services.remove(process);
+    }
+
     /** Kills a running service at once (SIGKILL), as a crash would, and forgets it. */
     void killService(Service service) throws InterruptedException {
         ServiceProcess process = running(service);
