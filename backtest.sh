@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # ./backtest.sh FILE [--symbol S] [--format F] [--name N] [--min-move PCT] [--move-sigmas X] [--volume-multiple X]
-#               [--volatility-multiple X] [--cooldown 10m] [--min-notional USD]
+#               [--volatility-multiple X] [--cooldown 10m] [--min-notional USD] [--timed]
 # Runs one backtest of FILE (trades CSV/Parquet or 1-minute candles, gzipped or not) against a running stack
 # (./run.sh) through its API: uploads it, prints progress until the pipeline has judged every row, then the report
 # (alerts per type and per day; precision, recall and median delay per type when the file carries labels).
 # Signs in as MARKETPULSE_USER / MARKETPULSE_PASSWORD (default: the local stack's demo account);
 # MARKETPULSE_API_URL says where the API is (default http://localhost:8000). --min-move PCT is the minimum move in
-# percent over 1, 5 and 15 minutes. Exit code: 0 when the run is DONE, 1 when it failed or was cancelled,
+# percent over 1, 5 and 15 minutes. --timed measures the run end to end through the whole stack: from the upload's
+# first byte until the run is DONE (every row judged by feature-service and detection, the report complete), polled
+# every 0.2 s, and prints rows/s (and the API's own created-to-finished time). Exit code: 0 when the run is DONE, 1 when it failed or was cancelled,
 # 2 when the API refused it (its message is printed), 3 on bad arguments or a missing tool.
 set -euo pipefail
 
@@ -27,7 +29,9 @@ api=${MARKETPULSE_API_URL:-http://localhost:8000}
 fields=()
 percent() { awk -v p="$1" 'BEGIN { if (p !~ /^[0-9]*\.?[0-9]+$/) exit 1; printf "%.10g", p / 100 }' \
   || { echo "Not a percentage: $1" >&2; exit 3; }; }
+timed=
 while [ $# -gt 0 ]; do
+  if [ "$1" = --timed ]; then timed=1; shift; continue; fi
   [ $# -ge 2 ] || usage
   case "$1" in
     --symbol) fields+=(-F "symbol=$2") ;;
@@ -60,6 +64,8 @@ status=$(call POST /api/auth/login -H 'Content-Type: application/json' -d "$cred
 [ "$status" = 200 ] || { echo "Sign-in refused ($status): $(problem)" >&2; exit 2; }
 token=$(jq -r .token "$body")
 
+poll=1; [ -z "$timed" ] || poll=0.2
+started=$(date +%s.%N)
 status=$(call POST /api/backtests -F "file=@$file" "${fields[@]}")
 case "$status" in 2*) ;; *) echo "Backtest refused ($status): $(problem)" >&2; exit 2 ;; esac
 id=$(jq -r .id "$body")
@@ -74,8 +80,9 @@ while :; do
     + (if .eventTimeReached then ", at \(.eventTimeReached)" else "" end)
     + (if .rowsPerSecond > 0 then ", \(.rowsPerSecond | floor) rows/s" else "" end)
     + (if .etaSeconds then ", ~\(.etaSeconds) s left" else "" end)' "$body")" >&2
-  case "$state" in QUEUED|RUNNING|DRAINING) sleep 1 ;; *) break ;; esac
+  case "$state" in QUEUED|RUNNING|DRAINING) sleep "$poll" ;; *) break ;; esac
 done
+ended=$(date +%s.%N)
 echo >&2
 if [ "$state" != DONE ]; then
   echo "Backtest $state: $(jq -r '.error // "no reason given"' "$body")" >&2
@@ -101,3 +108,13 @@ jq -r '
      "", "missed events: \(.missed | length)"
    else "", "no labels in the input: no scores" end)
 ' "$body" | column -t -s $'\t'
+
+if [ -n "$timed" ]; then
+  # the API's own account: from the job's creation (upload stored and checked) to the drain check's DONE
+  jq -r --arg s "$started" --arg e "$ended" '
+    def secs: sub("\\.[0-9]+Z$"; "Z") | fromdateiso8601;
+    (($e | tonumber) - ($s | tonumber)) as $wall
+    | "", "end to end: \(.run.rowsRead) rows in \($wall * 10 | round / 10) s (upload to DONE) = \(.run.rowsRead / $wall | floor) rows/s"
+      + "; the API: created \(.run.createdAt), finished \(.run.finishedAt) (\((.run.finishedAt | secs) - (.run.createdAt | secs)) s)"' \
+    "$body"
+fi

@@ -19,6 +19,20 @@ if [ "${1:-}" = backtest ]; then
     com.marketpulse.ingestion.backtest.BacktestBenchmark "$@"
 fi
 
+# ./bench.sh pipeline [--ticks N] [--symbols 3,100] [--latency-seconds S] [--latency-rate R] [--keep]: the whole
+# stack (real broker, PostgreSQL, the five services' jars, data in a temporary directory) measured from outside:
+# Kafka's own rate on the same broker, N ticks through ingestion's live replay at max speed (per stage: ticks/s, the
+# ratio to Kafka, CPU and RSS per process), then tick → SSE alert latency at a steady rate through a fake Alpaca
+# (com.marketpulse.stack.PipelineBenchmark). Prints a table and writes local-stack/target/pipeline-bench.json.
+if [ "${1:-}" = pipeline ]; then
+  shift
+  echo "Building MarketPulse with $JAVA_HOME ..." >&2
+  ./mvnw -B -q -DskipTests package
+  t=local-stack/target
+  exec "$JAVA_HOME/bin/java" -Xmx1g --sun-misc-unsafe-memory-access=allow -Dmarketpulse.root="$PWD" \
+    -cp "$t/test-classes:$t/classes:$(cat $t/test-classpath.txt)" com.marketpulse.stack.PipelineBenchmark "$@"
+fi
+
 echo "Building the benchmarks with $JAVA_HOME ..." >&2
 ./mvnw -B -q -pl evaluation -am -DskipTests package
 

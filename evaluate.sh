@@ -7,6 +7,9 @@
 #                                      (Alpaca us-like) and dense venues with the same moves
 #   ./evaluate.sh --candles FILE --symbol DOT/USD    replays one candle file (Binance klines or a bars CSV,
 #                                      gzipped or not) and prints every alert it raised
+#   ./evaluate.sh --trades FILE        scores a labelled trades CSV (timestamp,symbol,price,size,label) per alert
+#                                      type: precision, recall, median delay, as a backtest's report does
+#   ./evaluate.sh --simulate-trades FILE [--symbol S] [--seed N]   writes such a file from the dense simulator
 # Options: --klines DIR  --seed N  --train FILE (grow the forest on a candle file first)  --venues false
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole MarketPulse stack on this machine: a real Kafka broker (KRaft) on :9092, a real PostgreSQL
-# on :5432, and the five services (dashboard :8080, API :8000). Data stays in ./data across restarts.
+# on :5432, and the six services (dashboard :8080, API :8000). Data stays in ./data across restarts.
 # The market simulator is the source unless ALPACA_API_KEY and ALPACA_SECRET_KEY are set. Ctrl-C stops it all.
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -5,12 +5,15 @@
 --   docker compose exec postgres psql -U postgres -d marketpulse -f /docker-entrypoint-initdb.d/10-marketpulse-roles.sql
 --
 -- detection-service owns schema detection (alerts, bars, models; its Flyway migrates it), api-service owns schema api
--- (accounts, portfolios, revoked tokens) and only reads detection.*. Neither is a superuser nor owns the database:
--- neither can run programs on the server (COPY ... FROM PROGRAM), read the other's secrets or write the other's data.
+-- (accounts, portfolios, alert rules and channels, revoked tokens) and only reads detection.*, delivery-service owns
+-- schema delivery (decisions, deliveries, attempts) and only reads the api tables that say who holds what and where
+-- to send. None is a superuser nor owns the database: none can run programs on the server (COPY ... FROM PROGRAM),
+-- read another's secrets or write another's data.
 --
 -- The passwords come from the environment (psql's \getenv; the local stack substitutes them the same way).
 \getenv detection_password MARKETPULSE_DETECTION_DB_PASSWORD
 \getenv api_password MARKETPULSE_API_DB_PASSWORD
+\getenv delivery_password MARKETPULSE_DELIVERY_DB_PASSWORD
 
 DO $$
 BEGIN
@@ -20,10 +23,14 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'marketpulse_api') THEN
         CREATE ROLE marketpulse_api;
     END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'marketpulse_delivery') THEN
+        CREATE ROLE marketpulse_delivery;
+    END IF;
 END
 $$;
 ALTER ROLE marketpulse_detection WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'detection_password';
 ALTER ROLE marketpulse_api WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'api_password';
+ALTER ROLE marketpulse_delivery WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'delivery_password';
 
 -- Nobody but the superuser creates objects outside the two schemas (PostgreSQL 15+ already revokes this by default;
 -- a cluster upgraded from an older version keeps the old grant).
@@ -32,10 +39,13 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 -- Each service owns its schema, so its Flyway creates and alters tables there and nowhere else.
 CREATE SCHEMA IF NOT EXISTS detection AUTHORIZATION marketpulse_detection;
 CREATE SCHEMA IF NOT EXISTS api AUTHORIZATION marketpulse_api;
+CREATE SCHEMA IF NOT EXISTS delivery AUTHORIZATION marketpulse_delivery;
 ALTER SCHEMA detection OWNER TO marketpulse_detection;
 ALTER SCHEMA api OWNER TO marketpulse_api;
+ALTER SCHEMA delivery OWNER TO marketpulse_delivery;
 REVOKE ALL ON SCHEMA detection FROM PUBLIC;
 REVOKE ALL ON SCHEMA api FROM PUBLIC;
+REVOKE ALL ON SCHEMA delivery FROM PUBLIC;
 
 -- A database from before these roles had every table owned by one login: hand each table (with its identity
 -- sequences and indexes) to the service whose schema holds it, or that service's next migration would fail.
@@ -62,3 +72,25 @@ $$;
 GRANT USAGE ON SCHEMA detection TO marketpulse_api;
 GRANT SELECT ON ALL TABLES IN SCHEMA detection TO marketpulse_api;
 ALTER DEFAULT PRIVILEGES FOR ROLE marketpulse_detection IN SCHEMA detection GRANT SELECT ON TABLES TO marketpulse_api;
+
+-- The API reads delivery's tables (a channel's pause, the delivery log) to show them to their owner: those there
+-- today and every table delivery's Flyway adds later. Read only; delivery's tables hold no secrets.
+GRANT USAGE ON SCHEMA delivery TO marketpulse_api;
+GRANT SELECT ON ALL TABLES IN SCHEMA delivery TO marketpulse_api;
+ALTER DEFAULT PRIVILEGES FOR ROLE marketpulse_delivery IN SCHEMA delivery GRANT SELECT ON TABLES TO marketpulse_api;
+
+-- delivery-service reads who holds a coin, their rules, snoozes and channels, and nothing else of schema api (no
+-- users, password hashes or tokens). api-service's migration V3 grants this when it creates those tables; this covers
+-- a database where they were created before the delivery role existed. Read only, and nothing on detection.
+GRANT USAGE ON SCHEMA api TO marketpulse_delivery;
+DO $$
+DECLARE
+    readable text;
+BEGIN
+    FOREACH readable IN ARRAY ARRAY['portfolio_holdings', 'alert_rule_sets', 'alert_snoozes', 'alert_channels'] LOOP
+        IF to_regclass('api.' || readable) IS NOT NULL THEN
+            EXECUTE format('GRANT SELECT ON api.%I TO marketpulse_delivery', readable);
+        END IF;
+    END LOOP;
+END
+$$;

@@ -31,7 +31,8 @@ public record MarketPulseProperties(
             @DefaultValue Throttle throttle,
             @DefaultValue Status status,
             @DefaultValue Stream stream,
-            @DefaultValue Backtests backtests) {
+            @DefaultValue Backtests backtests,
+            @DefaultValue Delivery delivery) {
 
         @Override
         public String toString() {
@@ -127,5 +128,15 @@ public record MarketPulseProperties(
             @DefaultValue("15m") Duration drainTimeout,
             @DefaultValue("1s") Duration progressEvery,
             @DefaultValue("4") int maxStreamsPerUser) {
+    }
+
+    /**
+     * Alerts delivered to people by delivery-service.
+     *
+     * @param publicKeyFile delivery-service's RSA public key (PEM {@code PUBLIC KEY}): channel secrets are sealed
+     *                      with it, so only delivery-service can read them; empty: channels that need a secret
+     *                      (webhooks) cannot be created (503)
+     */
+    public record Delivery(@DefaultValue("") String publicKeyFile) {
     }
 }

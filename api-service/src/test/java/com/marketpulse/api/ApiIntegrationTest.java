@@ -1,5 +1,7 @@
 package com.marketpulse.api;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -12,6 +14,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.marketpulse.alerting.seal.DeliveryKeys;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.Topics;
 
@@ -27,6 +30,7 @@ import com.marketpulse.events.Topics;
         "marketpulse.api.status.services.feature-service=http://localhost:9/",
         "marketpulse.api.status.services.detection-service=http://localhost:9/",
         "marketpulse.api.status.services.dashboard-service=http://localhost:9/",
+        "marketpulse.api.status.services.delivery-service=http://localhost:9/",
         "marketpulse.backtest.upload-directory=" + ApiIntegrationTest.UPLOADS,
         // small enough that the too-large case sends a few MB, not 250
         "marketpulse.api.backtests.max-upload-size=" + ApiIntegrationTest.MAX_UPLOAD})
@@ -49,8 +53,14 @@ public abstract class ApiIntegrationTest {
 
     protected Http http;
 
+    /** delivery-service's key pair in these tests: the API seals channel secrets with the public half. */
+    protected static final Path DELIVERY_PRIVATE_KEY = Path.of("target", "delivery-keys", "private.pem");
+    private static final Path DELIVERY_PUBLIC_KEY = Path.of("target", "delivery-keys", "public.pem");
+
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
+    static void database(DynamicPropertyRegistry registry) throws IOException {
+        DeliveryKeys.generateIfAbsent(DELIVERY_PRIVATE_KEY, DELIVERY_PUBLIC_KEY);
+        registry.add("marketpulse.api.delivery.public-key-file", () -> DELIVERY_PUBLIC_KEY.toString());
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");

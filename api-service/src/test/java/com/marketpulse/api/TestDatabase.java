@@ -20,6 +20,8 @@ public final class TestDatabase {
 
     static final Path DETECTION_MIGRATIONS = Path.of("..", "detection-service", "src", "main", "resources", "db",
             "migration");
+    static final Path DELIVERY_MIGRATIONS = Path.of("..", "delivery-service", "src", "main", "resources", "db",
+            "migration");
     private static EmbeddedPostgres postgres;
 
     private TestDatabase() {
@@ -50,6 +52,14 @@ public final class TestDatabase {
                 .schemas("detection")
                 .defaultSchema("detection")
                 .locations("filesystem:" + DETECTION_MIGRATIONS.toAbsolutePath())
+                .load()
+                .migrate();
+        // delivery-service's schema: the API shows a channel's pause from it
+        Flyway.configure()
+                .dataSource(admin)
+                .schemas("delivery")
+                .defaultSchema("delivery")
+                .locations("filesystem:" + DELIVERY_MIGRATIONS.toAbsolutePath())
                 .load()
                 .migrate();
         return started;

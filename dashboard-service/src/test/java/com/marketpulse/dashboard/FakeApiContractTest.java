@@ -235,31 +235,15 @@ class FakeApiContractTest {
     }
 
     /**
-     * Every component schema with properties: all of them required, no others allowed. Two readings of what the
-     * document means to say: a nullable reference, which springdoc writes as {@code type: null} beside the
-     * {@code $ref} (read literally, only null would pass), is the referenced schema or null; and the fields of
-     * {@code Overrides} (events' {@code BacktestCommand.Overrides}, which carries no schema annotations) are null
-     * where a run keeps the live value, as its Javadoc says and the API sends them.
+     * Every component schema with properties: all of them required (the API sends nulls, never leaves a field out),
+     * no others allowed. Nullable references ({@code anyOf} the schema or null) and the nullable fields of
+     * {@code Overrides} are stated by the document itself (api-service's {@code NullableSchemas}).
      */
     private static ObjectNode closed(JsonNode openApi) {
         ObjectNode copy = (ObjectNode) openApi.deepCopy();
         for (var named : copy.path("components").path("schemas").properties()) {
             JsonNode schema = named.getValue();
             if (schema instanceof ObjectNode object && schema.has("properties")) {
-                for (var property : schema.get("properties").properties()) {
-                    if (property.getValue() instanceof ObjectNode field) {
-                        JsonNode type = field.path("type");
-                        if (field.has("$ref") && type.isString() && type.asString().equals("null")) {
-                            ArrayNode either = field.putArray("anyOf");
-                            either.addObject().put("$ref", field.get("$ref").asString());
-                            either.addObject().put("type", "null");
-                            field.remove("$ref");
-                            field.remove("type");
-                        } else if (named.getKey().equals("Overrides") && type.isString()) {
-                            field.putArray("type").add(type.asString()).add("null");
-                        }
-                    }
-                }
                 ArrayNode required = object.putArray("required");
                 schema.get("properties").propertyNames().forEach(required::add);
                 object.put("additionalProperties", false);

@@ -23,6 +23,7 @@ final class DatabaseRoles {
     static final String SCRIPT = "/marketpulse-roles.sql";
     static final String DETECTION_PASSWORD = "MARKETPULSE_DETECTION_DB_PASSWORD";
     static final String API_PASSWORD = "MARKETPULSE_API_DB_PASSWORD";
+    static final String DELIVERY_PASSWORD = "MARKETPULSE_DELIVERY_DB_PASSWORD";
 
     private static final Pattern GETENV = Pattern.compile("\\\\getenv\\s+(\\w+)\\s+(\\w+)\\s*");
 

@@ -137,11 +137,11 @@ final class Postgres implements AutoCloseable {
         }
     }
 
-    /** The local stack gives both roles its one password (MARKETPULSE_DB_PASSWORD): it only listens on localhost. */
+    /** The local stack gives every role its one password (MARKETPULSE_DB_PASSWORD): it only listens on localhost. */
     private void grantRoles(String password) throws SQLException {
         try (Connection connection = server.getDatabase("postgres", StackSettings.DATABASE).getConnection()) {
             DatabaseRoles.apply(connection, Map.of(DatabaseRoles.DETECTION_PASSWORD, password,
-                    DatabaseRoles.API_PASSWORD, password));
+                    DatabaseRoles.API_PASSWORD, password, DatabaseRoles.DELIVERY_PASSWORD, password));
         }
     }
 

@@ -8,13 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** One of the five MarketPulse services, as the local stack runs it: the module's runnable jar on its port. */
+/** One of the six MarketPulse services, as the local stack runs it: the module's runnable jar on its port. */
 enum Service {
     DETECTION("detection-service", 8083, "marketpulse_detection"),
     FEATURE("feature-service", 8082, ""),
     API("api-service", 8000, "marketpulse_api"),
     INGESTION("ingestion-service", 8081, ""),
-    DASHBOARD("dashboard-service", 8080, "");
+    DASHBOARD("dashboard-service", 8080, ""),
+    DELIVERY("delivery-service", 8084, "marketpulse_delivery");
 
     private final String module;
     private final int port;

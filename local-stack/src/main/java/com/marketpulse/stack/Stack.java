@@ -32,12 +32,15 @@ final class Stack implements AutoCloseable {
     private final Map<String, Map<String, String>> overridesOf = new ConcurrentHashMap<>();
     /** Shared by the dashboard and the API only, so the API's sign-in throttle sees each browser. */
     private final String clientAddressSecret = ClientAddressSecret.from(System.getenv());
+    private final DeliveryKeyFiles deliveryKeys;
 
-    private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka) {
+    private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka)
+            throws IOException {
         this.settings = settings;
         this.databasePassword = databasePassword;
         this.postgres = postgres;
         this.kafka = kafka;
+        this.deliveryKeys = DeliveryKeyFiles.under(settings.dataDirectory());
     }
 
     /**
@@ -132,6 +135,13 @@ final class Stack implements AutoCloseable {
             env.put("FEATURE_SERVICE_URL", localUrls(Service.FEATURE));
             env.put("DETECTION_SERVICE_URL", localUrls(Service.DETECTION));
             env.put("DASHBOARD_SERVICE_URL", localUrls(Service.DASHBOARD));
+            env.put("DELIVERY_SERVICE_URL", localUrls(Service.DELIVERY));
+            env.put("MARKETPULSE_DELIVERY_PUBLIC_KEY_FILE", deliveryKeys.publicKey().toString());
+        }
+        if (service == Service.DELIVERY) {
+            env.put("MARKETPULSE_DELIVERY_PRIVATE_KEY_FILE", deliveryKeys.privateKey().toString());
+            // the local stack is where a webhook receiver on this machine is tried out (never the default)
+            env.put("MARKETPULSE_DELIVERY_ALLOW_LOOPBACK", "true");
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));
@@ -156,6 +166,13 @@ final class Stack implements AutoCloseable {
             process.stopBy(deadline);
         }
         services.clear();
+    }
+
+    /** Stops the service's first instance as Ctrl-C would (SIGTERM, killed after the grace time), and forgets it. */
+    void stopService(Service service) throws InterruptedException {
+        ServiceProcess process = running(service);
+        process.close();
+        services.remove(process);
     }
 
     /** Kills the service's first instance at once (SIGKILL), as a crash would, and forgets it. */

@@ -19,12 +19,13 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
 
     private static final Set<String> APP_SERVICES = Set.of("ingestion-service", "feature-service", "detection-service",
-            "api-service", "dashboard-service");
+            "api-service", "dashboard-service", "delivery-service");
     /** What an operator must set: compose refuses to start without each. */
     private static final Map<String, String> SECRETS = Map.of(
             "MARKETPULSE_DB_SUPERUSER_PASSWORD", "superuser-secret",
             DatabaseRoles.DETECTION_PASSWORD, "detection-secret",
             DatabaseRoles.API_PASSWORD, "api-secret",
+            DatabaseRoles.DELIVERY_PASSWORD, "delivery-secret",
             "MARKETPULSE_TOKEN_SECRET", "a-token-signing-key-of-at-least-32-bytes",
             "MARKETPULSE_CLIENT_ADDRESS_SECRET", "a-client-address-key-of-at-least-32-bytes");
     private static final String LOCALHOST = "127.0.0.1";
@@ -73,7 +74,11 @@ class ComposeFileTest {
         Map<String, Object> postgres = compose.service("postgres");
         Map<String, Object> detection = ComposeFile.environment(compose.service("detection-service"));
         Map<String, Object> api = ComposeFile.environment(compose.service("api-service"));
+        Map<String, Object> delivery = ComposeFile.environment(compose.service("delivery-service"));
 
+        assertThat(delivery).containsEntry("SPRING_DATASOURCE_USERNAME", Service.DELIVERY.databaseRole().orElseThrow());
+        assertThat(String.valueOf(delivery.get("SPRING_DATASOURCE_PASSWORD")))
+                .contains(DatabaseRoles.DELIVERY_PASSWORD);
         assertThat(detection).containsEntry("SPRING_DATASOURCE_USERNAME", Service.DETECTION.databaseRole().orElseThrow());
         assertThat(api).containsEntry("SPRING_DATASOURCE_USERNAME", Service.API.databaseRole().orElseThrow());
         assertThat(String.valueOf(detection.get("SPRING_DATASOURCE_PASSWORD")))
@@ -83,11 +88,11 @@ class ComposeFileTest {
                 .isNotIn(detection.get("SPRING_DATASOURCE_USERNAME"), api.get("SPRING_DATASOURCE_USERNAME"));
         // the superuser creates the roles on first start with the script the local stack runs (DatabaseRolesIT)
         assertThat(ComposeFile.environment(postgres)).containsKeys(DatabaseRoles.DETECTION_PASSWORD,
-                DatabaseRoles.API_PASSWORD);
+                DatabaseRoles.API_PASSWORD, DatabaseRoles.DELIVERY_PASSWORD);
         assertThat(ComposeFile.strings(postgres.get("volumes"))).contains(
                 "./postgres/marketpulse-roles.sql:/docker-entrypoint-initdb.d/10-marketpulse-roles.sql:ro");
         compose.services().forEach((name, service) -> {
-            if (!Set.of("detection-service", "api-service").contains(name)) {
+            if (!Set.of("detection-service", "api-service", "delivery-service").contains(name)) {
                 assertThat(ComposeFile.environment(service)).as(name).doesNotContainKey("SPRING_DATASOURCE_USERNAME");
             }
         });
@@ -147,6 +152,24 @@ class ComposeFileTest {
         assertThat(dependencies("dashboard-service")).contains("api-service");
         assertThat(dependencies("ingestion-service")).contains("kafka-init");
         assertThat(dependencies("feature-service")).contains("kafka-init");
+        assertThat(dependencies("delivery-service")).contains("api-service", "kafka-init");
+    }
+
+    @Test
+    void deliveryServicesPrivateKeyIsMountedIntoItAloneAndTheApiGetsThePublicOne() {
+        compose.services().forEach((name, service) -> {
+            List<String> keys = ComposeFile.strings(service.get("volumes")).stream()
+                    .filter(volume -> volume.contains("-key.pem")).toList();
+            assertThat(keys).as(name).allSatisfy(volume ->
+                    assertThat(volume).startsWith("${MARKETPULSE_DELIVERY_KEY_DIR:?").endsWith(":ro"));
+            if (name.equals("delivery-service")) {
+                assertThat(keys).as(name).hasSize(1).first().asString().contains("/private-key.pem:");
+            } else if (name.equals("api-service")) {
+                assertThat(keys).as(name).hasSize(1).first().asString().contains("/public-key.pem:");
+            } else {
+                assertThat(keys).as(name).isEmpty();
+            }
+        });
     }
 
     /**

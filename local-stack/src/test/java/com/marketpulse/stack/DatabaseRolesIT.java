@@ -30,6 +30,7 @@ class DatabaseRolesIT {
     private static final String PASSWORD = "a-local-test-password";
     private static final String DETECTION = Service.DETECTION.databaseRole().orElseThrow();
     private static final String API = Service.API.databaseRole().orElseThrow();
+    private static final String DELIVERY = Service.DELIVERY.databaseRole().orElseThrow();
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     @TempDir
@@ -43,6 +44,7 @@ class DatabaseRolesIT {
         postgres = Postgres.start(data.resolve("postgres"), port, PASSWORD);
         migrate("detection-service", DETECTION, "detection");
         migrate("api-service", API, "api");
+        migrate("delivery-service", DELIVERY, "delivery");
     }
 
     @AfterAll
@@ -103,6 +105,33 @@ class DatabaseRolesIT {
     }
 
     @Test
+    void deliveryOwnsItsSchemaAndOnlyReadsWhoHoldsWhatAndWhereToSend() throws SQLException {
+        assertThat(single("SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'delivery'"))
+                .isEqualTo(DELIVERY);
+        assertThat(single("SELECT tableowner FROM pg_tables WHERE schemaname = 'delivery' AND tablename = "
+                + "'deliveries'")).isEqualTo(DELIVERY);
+        try (Connection delivery = connect(DELIVERY); Statement statement = delivery.createStatement()) {
+            for (String table : new String[] {"portfolio_holdings", "alert_rule_sets", "alert_snoozes",
+                    "alert_channels"}) {
+                statement.executeQuery("SELECT count(*) FROM api." + table).close();
+            }
+        }
+        assertDenied(() -> execute(DELIVERY, "SELECT username, password_hash FROM api.users"));
+        assertDenied(() -> execute(DELIVERY, "SELECT * FROM api.revoked_tokens"));
+        assertDenied(() -> execute(DELIVERY, "UPDATE api.alert_channels SET enabled = false"));
+        assertDenied(() -> execute(DELIVERY, "DELETE FROM api.portfolio_holdings"));
+        assertDenied(() -> execute(DELIVERY, "SELECT * FROM detection.alerts"));
+        try (Connection api = connect(API); Statement statement = api.createStatement()) {
+            // a channel's pause and the delivery log, shown to their owner
+            statement.executeQuery("SELECT count(*) FROM delivery.channel_health").close();
+            statement.executeQuery("SELECT count(*) FROM delivery.attempts").close();
+        }
+        assertDenied(() -> execute(API, "UPDATE delivery.channel_health SET paused_at = NULL"));
+        assertDenied(() -> execute(API, "DELETE FROM delivery.deliveries"));
+        assertDenied(() -> execute(DETECTION, "SELECT * FROM delivery.deliveries"));
+    }
+
+    @Test
     void detectionCannotReadAccountsCredentialsOrPortfolios() {
         assertDenied(() -> asDetection("SELECT username, password_hash FROM api.users"));
         assertDenied(() -> asDetection("SELECT * FROM api.portfolio_holdings"));
@@ -112,7 +141,7 @@ class DatabaseRolesIT {
 
     @Test
     void neitherServiceCanRunProgramsOnTheServerNorCreateOutsideItsSchema() {
-        for (String role : new String[] {DETECTION, API}) {
+        for (String role : new String[] {DETECTION, API, DELIVERY}) {
             assertDenied(() -> execute(role, "COPY (SELECT 1) TO PROGRAM 'id'"));
             assertDenied(() -> execute(role, "CREATE SCHEMA planted"));
             assertDenied(() -> execute(role, "CREATE TABLE public.planted (id INT)"));
@@ -197,6 +226,7 @@ class DatabaseRolesIT {
                     "-f", script.toString()).redirectErrorStream(true);
             initdb.environment().put(DatabaseRoles.DETECTION_PASSWORD, PASSWORD);
             initdb.environment().put(DatabaseRoles.API_PASSWORD, PASSWORD);
+            initdb.environment().put(DatabaseRoles.DELIVERY_PASSWORD, PASSWORD);
             Process process = initdb.start();
             String output = new String(process.getInputStream().readAllBytes());
             assertThat(process.waitFor()).as(output).isZero();

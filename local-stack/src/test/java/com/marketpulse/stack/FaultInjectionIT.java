@@ -142,7 +142,8 @@ class FaultInjectionIT {
     }
 
     @ParameterizedTest(name = "kill -9 of {0}, then restart")
-    @EnumSource(value = Service.class, mode = EnumSource.Mode.EXCLUDE, names = "INGESTION")
+    // delivery-service's own kill -9 (mid back-off, delivered once) is issue 16's done-when test, apart from this suite
+    @EnumSource(value = Service.class, mode = EnumSource.Mode.EXCLUDE, names = {"INGESTION", "DELIVERY"})
     @Order(2)
     void afterAServiceIsKilledAndRestartedNothingIsLostOrDoubled(Service service) throws Exception {
         killAndRestart(service);

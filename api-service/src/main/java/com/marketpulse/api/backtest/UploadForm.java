@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** The multipart form of an upload, for the docs. */
 @Schema(name = "BacktestUpload", description = "A file to replay and optional detector settings")
 record UploadForm(
-        @Schema(type = "string", format = "binary", description = "trades CSV (timestamp,symbol,price,size"
+        @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED, description = "trades CSV (timestamp,symbol,price,size"
                 + "[,label]), trades Parquet, or 1-minute candles (Binance klines or a bars CSV), gzipped or not")
         String file,
         @Schema(nullable = true, description = "the pair of a file whose rows name none (Binance klines)",

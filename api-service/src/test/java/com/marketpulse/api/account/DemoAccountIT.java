@@ -43,7 +43,7 @@ class DemoAccountIT extends ApiIntegrationTest {
         MarketPulseProperties.Api api = properties.api();
         var switched = new MarketPulseProperties(
                 new MarketPulseProperties.Api(on, api.tokenSecret(), api.dataDir(), api.tokenTtl(), api.maxBodyBytes(),
-                        api.throttle(), api.status(), api.stream(), api.backtests()));
+                        api.throttle(), api.status(), api.stream(), api.backtests(), api.delivery()));
         return new DemoAccount(switched, users, encoder, portfolios, symbols);
     }
 

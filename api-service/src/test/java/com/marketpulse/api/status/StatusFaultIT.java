@@ -35,7 +35,8 @@ import com.marketpulse.events.Topics;
         "marketpulse.api.status.services.ingestion-service=http://localhost:9/",
         "marketpulse.api.status.services.feature-service=http://localhost:9/",
         "marketpulse.api.status.services.detection-service=http://localhost:9/",
-        "marketpulse.api.status.services.dashboard-service=http://localhost:9/"})
+        "marketpulse.api.status.services.dashboard-service=http://localhost:9/",
+        "marketpulse.api.status.services.delivery-service=http://localhost:9/"})
 @EmbeddedKafka(topics = {Topics.MARKET_ALERTS, "market.alerts.DLT"}, partitions = 1,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext

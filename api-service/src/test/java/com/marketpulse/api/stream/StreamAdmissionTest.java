@@ -20,7 +20,7 @@ class StreamAdmissionTest {
                             Duration.ofSeconds(1), Duration.ofMinutes(15), "", Duration.ofSeconds(30),
                             Duration.ofDays(90), 4, Duration.ofSeconds(2)),
                     new MarketPulseProperties.Status(Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5)),
-                    new MarketPulseProperties.Stream(2, 3, 6, 6, Duration.ofSeconds(10)), null)));
+                    new MarketPulseProperties.Stream(2, 3, 6, 6, Duration.ofSeconds(10)), null, null)));
 
     @Test
     void anonymousStreamsAreCappedPerAddressWith429() {

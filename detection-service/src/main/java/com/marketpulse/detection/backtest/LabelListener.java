@@ -6,6 +6,8 @@ import com.marketpulse.detection.kafka.ValueChecks;
 import com.marketpulse.events.AnomalyLabel;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJsonDeserializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * Stores the ground truth a backtest's input carried ({@code market.labels.replay}, published by ingestion from the
  * input's label column) in {@code detection.backtest_labels}, so the API can score the run's alerts against it. A
- * redelivered label replaces its row; a label without a run, or with values no event has, goes to its DLT.
+ * redelivered label replaces its row; a label without a run, or with values no event has, goes to its DLT. Like
+ * the run's bars, a label arriving after the run's CANCEL or DELETE is skipped and counted (its steps were not
+ * judged, so it would only count as missed; after a DELETE nobody could remove it).
  */
 @Component
 class LabelListener {
@@ -29,10 +33,14 @@ class LabelListener {
 
     private final JdbcClient jdbc;
     private final InputPolicy policy;
+    private final RunCancellations cancellations;
+    private final Counter skipped;
 
-    LabelListener(JdbcClient jdbc, InputPolicy policy) {
+    LabelListener(JdbcClient jdbc, InputPolicy policy, RunCancellations cancellations, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.policy = policy;
+        this.cancellations = cancellations;
+        this.skipped = meters.counter("marketpulse.detection.backtest.labels.skipped");
     }
 
     @KafkaListener(id = "detection-backtest-labels", topics = Topics.MARKET_LABELS_REPLAY,
@@ -40,6 +48,10 @@ class LabelListener {
             properties = EventJsonDeserializer.VALUE_TYPE + "=com.marketpulse.events.AnomalyLabel")
     void on(AnomalyLabel label) {
         check(label);
+        if (cancellations.cancelled(label.runId())) {
+            skipped.increment();
+            return;
+        }
         jdbc.sql(UPSERT)
                 .param("runId", label.runId())
                 .param("labelId", label.eventId())

@@ -1,11 +1,14 @@
 package com.marketpulse.detection.bar;
 
+import com.marketpulse.detection.backtest.RunCancellations;
 import com.marketpulse.detection.kafka.InputPolicy;
 import com.marketpulse.detection.kafka.RejectedRecordException;
 import com.marketpulse.detection.kafka.ValueChecks;
 import com.marketpulse.events.Bar;
 import com.marketpulse.events.Topics;
 import com.marketpulse.events.json.EventJsonDeserializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -15,7 +18,10 @@ import org.springframework.stereotype.Component;
  * Stores every chart bar in {@code detection.bars}, keyed by symbol, run ({@code ''} for live) and start: a
  * re-emitted or redelivered bar replaces the stored one. Live bars come from {@code market.bars}, the backtest runs'
  * from {@code market.bars.replay} in a consumer group of their own, so a big backtest never delays the live chart; a
- * bar of the other stream on either topic is refused ({@code wrong_stream}).
+ * bar of the other stream on either topic is refused ({@code wrong_stream}). A run's bars stored before it was
+ * cancelled stay until it is deleted (its partial report shows the chart it got to, beside its alerts); bars of it
+ * arriving after the CANCEL or DELETE are skipped and counted, as its features are, so the chart stops where the
+ * judging stopped and a deleted run's bars still in flight are not stored again under a run nobody can read.
  */
 @Component
 class BarListener {
@@ -30,10 +36,14 @@ class BarListener {
 
     private final JdbcClient jdbc;
     private final InputPolicy policy;
+    private final RunCancellations cancellations;
+    private final Counter skipped;
 
-    BarListener(JdbcClient jdbc, InputPolicy policy) {
+    BarListener(JdbcClient jdbc, InputPolicy policy, RunCancellations cancellations, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.policy = policy;
+        this.cancellations = cancellations;
+        this.skipped = meters.counter("marketpulse.detection.backtest.bars.skipped");
     }
 
     @KafkaListener(id = "detection-bars", topics = Topics.MARKET_BARS, groupId = "detection-bars",
@@ -55,6 +65,10 @@ class BarListener {
                     : "a backtest bar (run id) on the live topic");
         }
         check(bar);
+        if (replay && cancellations.cancelled(bar.runId())) {
+            skipped.increment();
+            return;
+        }
         jdbc.sql(UPSERT)
                 .param("symbol", bar.symbol())
                 .param("start", bar.start().atOffset(ZoneOffset.UTC))

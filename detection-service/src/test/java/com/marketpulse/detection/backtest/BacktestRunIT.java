@@ -188,6 +188,46 @@ class BacktestRunIT extends IntegrationTest {
         assertThat(rows(kept)).as("another run's results").hasSize(1);
     }
 
+    /**
+     * Chosen: what a cancelled run stored before its CANCEL stays until it is deleted (its partial report keeps its
+     * chart beside its alerts); its bars and labels still in flight after the CANCEL are skipped, and after the DELETE
+     * nothing of it is stored again.
+     */
+    @Test
+    void aCancelledRunKeepsItsBarsSoFarUntilDeletedAndItsLaterBarsAndLabelsAreNotStored() {
+        String run = newRun();
+        start(run, Overrides.NONE);
+        sendBar(run, "BKJ/USD", T);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("bars", run) == 1);
+
+        Topic.sendJson(brokers, Topics.BACKTEST_COMMANDS, run, BacktestCommand.cancel(run, "alice", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> runRow(run).orElseThrow().get("cancelled_at") != null);
+        double bars = meters.counter("marketpulse.detection.backtest.bars.skipped").count();
+        double labels = meters.counter("marketpulse.detection.backtest.labels.skipped").count();
+        sendBar(run, "BKJ/USD", T.plusSeconds(60));
+        Topic.sendJson(brokers, Topics.MARKET_LABELS_REPLAY, "BKJ/USD", new AnomalyLabel("label-j", "BKJ/USD",
+                AlertType.PRICE_SPIKE, T, T.plusSeconds(240), 8, run));
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.counter(
+                "marketpulse.detection.backtest.bars.skipped").count() == bars + 1 && meters.counter(
+                "marketpulse.detection.backtest.labels.skipped").count() == labels + 1);
+        assertThat(count("bars", run)).as("the bar stored before the cancel is kept, the later one is not")
+                .isEqualTo(1);
+        assertThat(count("backtest_labels", run)).isZero();
+
+        Topic.sendJson(brokers, Topics.BACKTEST_COMMANDS, run, BacktestCommand.delete(run, "alice", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("bars", run) == 0);
+        sendBar(run, "BKJ/USD", T.plusSeconds(120));
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.counter(
+                "marketpulse.detection.backtest.bars.skipped").count() == bars + 2);
+        assertThat(count("bars", run)).as("a bar of the deleted run still in flight").isZero();
+    }
+
+    private void sendBar(String runId, String symbol, Instant start) {
+        Topic.sendJson(brokers, Topics.MARKET_BARS_REPLAY, symbol, new com.marketpulse.events.Bar(
+                com.marketpulse.events.Bar.idOf(symbol, start, runId), symbol, start, start.plusSeconds(60), 10, 10.2,
+                9.9, 10.1, 5, 3, runId));
+    }
+
     private long count(String table, String runId) {
         return jdbc.sql("SELECT count(*) FROM detection." + table + " WHERE run_id = ?").param(runId)
                 .query(Long.class).single();

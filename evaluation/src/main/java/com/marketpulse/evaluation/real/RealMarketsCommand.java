@@ -28,7 +28,9 @@ import smile.math.MathEx;
  * {@code ./evaluate.sh}: detection quality as deployed (config/marketpulse.yml, or {@code --config}) on the real
  * months of {@code ../shared/data/klines/} ({@code --klines DIR}) replayed as candles, as they were and with labelled
  * moves injected, then on the simulator's thin and dense venues ({@code --venues false} skips them).
- * {@code ./evaluate.sh --candles FILE --symbol DOT/USD} replays one candle file and prints the alerts it raised.
+ * {@code ./evaluate.sh --candles FILE --symbol DOT/USD} replays one candle file and prints the alerts it raised;
+ * {@code ./evaluate.sh --trades FILE} scores a labelled trades file per alert type ({@link LabelledTrades});
+ * {@code ./evaluate.sh --simulate-trades FILE [--symbol S] [--seed N]} writes one ({@link LabelledSimulatorFile}).
  * {@code --train FILE} grows the forest on a candle file first; {@code --seed N} changes the injections.
  */
 public final class RealMarketsCommand {
@@ -46,6 +48,16 @@ public final class RealMarketsCommand {
         DetectionSettings settings = config.settings().detection();
         Detector detector = new Detector(options.model(grid, config), settings);
         var real = new RealMarkets(grid, detector, GRACE, Duration.ofHours(6));
+        if (options.simulate() != null) {
+            LabelledSimulatorFile.write(options.simulate(), options.symbol() == null ? "BTC/USD" : options.symbol(),
+                    options.seed(), settings.warmUp().plusMinutes(10), 8, 1.0);
+            System.out.println("wrote " + options.simulate());
+            return;
+        }
+        if (options.trades() != null) {
+            LabelledTrades.print(options.trades(), LabelledTrades.score(options.trades(), grid, detector), System.out);
+            return;
+        }
         if (options.candles() != null) {
             Month month = Month.read(options.candles(), options.symbol() != null ? options.symbol()
                     : Month.symbolOf(options.candles()));
@@ -70,11 +82,14 @@ public final class RealMarketsCommand {
         }
     }
 
-    record Options(Path config, Path candles, String symbol, List<Path> files, long seed, Path train, boolean venues) {
+    record Options(Path config, Path candles, Path trades, Path simulate, String symbol, List<Path> files, long seed,
+                   Path train, boolean venues) {
 
         static Options parse(String... args) throws IOException {
             Path config = DeployedConfig.defaultFile();
             Path candles = null;
+            Path trades = null;
+            Path simulate = null;
             String symbol = null;
             Path dir = KLINES;
             long seed = 1;
@@ -84,6 +99,8 @@ public final class RealMarketsCommand {
                 switch (args[i]) {
                     case "--config" -> config = Path.of(args[i + 1]);
                     case "--candles" -> candles = Path.of(args[i + 1]);
+                    case "--trades" -> trades = Path.of(args[i + 1]);
+                    case "--simulate-trades" -> simulate = Path.of(args[i + 1]);
                     case "--symbol" -> symbol = args[i + 1];
                     case "--klines" -> dir = Path.of(args[i + 1]);
                     case "--seed" -> seed = Long.parseLong(args[i + 1]);
@@ -93,13 +110,13 @@ public final class RealMarketsCommand {
                 }
             }
             List<Path> files = new ArrayList<>();
-            if (candles == null) {
+            if (candles == null && trades == null && simulate == null) {
                 try (Stream<Path> list = Files.list(dir)) {
                     list.filter(p -> p.toString().endsWith(".csv.gz") || p.toString().endsWith(".csv")).sorted()
                             .forEach(files::add);
                 }
             }
-            return new Options(config, candles, symbol, files, seed, train, venues);
+            return new Options(config, candles, trades, simulate, symbol, files, seed, train, venues);
         }
 
         /** The bootstrap forest a fresh stack starts with, or one trained on a candle file ({@code --train}). */

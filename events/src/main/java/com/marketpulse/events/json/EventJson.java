@@ -1,5 +1,6 @@
 package com.marketpulse.events.json;
 
+import com.marketpulse.events.Tick;
 import org.apache.kafka.common.errors.SerializationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -48,6 +49,12 @@ public final class EventJson {
     public static <T> T read(byte[] bytes, Class<T> type) {
         if (bytes == null) {
             throw new SerializationException("no value (a tombstone) where a " + type.getSimpleName() + " was expected");
+        }
+        if (type == Tick.class) {
+            Tick tick = TickReader.readOrNull(MAPPER, bytes);
+            if (tick != null) {
+                return type.cast(tick);
+            }
         }
         try {
             return MAPPER.readValue(bytes, type);

@@ -292,9 +292,23 @@ public final class MarketState {
     }
 
     public byte[] toBytes() {
-        int size = 1 + 8 * 7 + 8 + PriceSlots.BYTES + MinuteSlots.BYTES + ChartMinute.BYTES + 2 * Seasonal.BYTES
+        ByteBuffer out = ByteBuffer.allocate(serializedSize());
+        writeTo(out);
+        return out.array();
+    }
+
+    /** The length of {@link #toBytes()}. */
+    public int serializedSize() {
+        return 1 + 8 * 7 + 8 + PriceSlots.BYTES + MinuteSlots.BYTES + ChartMinute.BYTES + 2 * Seasonal.BYTES
                 + 3 * Ew.BYTES + recentTrades.serializedSize();
-        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Writes {@link #toBytes()}'s bytes at the buffer's position (in little-endian order, whatever the buffer's), so a
+     * caller that frames the state writes it once, without a copy: a live symbol's state is written for every input.
+     */
+    public void writeTo(ByteBuffer buffer) {
+        ByteBuffer out = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
         out.put(FORMAT).putLong(lastPriceNanos).putLong(lastQuoteNanos).putLong(lastTradeNanos)
                 .putLong(lastEmittedStep).putDouble(spread).putLong(duplicates).putLong(late);
         out.putLong(lateBars);
@@ -307,7 +321,7 @@ public final class MarketState {
             move.writeTo(out);
         }
         recentTrades.writeTo(out);
-        return out.array();
+        buffer.position(buffer.position() + out.position());
     }
 
     public static MarketState fromBytes(byte[] bytes, GridSettings settings) {

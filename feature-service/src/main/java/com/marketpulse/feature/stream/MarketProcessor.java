@@ -127,7 +127,7 @@ final class MarketProcessor implements Processor<String, Object, String, Object>
         GridStep step;
         try {
             step = input.applyTo(state);
-            store.put(key, StoredState.frame(context.currentSystemTimeMs(), state.toBytes()));
+            store.put(key, StoredState.frame(context.currentSystemTimeMs(), state));
         } catch (RuntimeException e) {
             states.remove(key);
             throw e;

@@ -1,5 +1,6 @@
 package com.marketpulse.feature.stream;
 
+import com.marketpulse.feature.grid.MarketState;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -16,6 +17,13 @@ final class StoredState {
 
     static byte[] frame(long updatedMillis, byte[] state) {
         return ByteBuffer.allocate(HEADER + state.length).putLong(updatedMillis).put(state).array();
+    }
+
+    /** The same bytes as {@code frame(updatedMillis, state.toBytes())}, written once instead of serialized and copied. */
+    static byte[] frame(long updatedMillis, MarketState state) {
+        ByteBuffer out = ByteBuffer.allocate(HEADER + state.serializedSize()).putLong(updatedMillis);
+        state.writeTo(out);
+        return out.array();
     }
 
     static long updatedMillis(byte[] stored) {

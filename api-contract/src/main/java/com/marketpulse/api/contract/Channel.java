@@ -1,0 +1,13 @@
+package com.marketpulse.api.contract;
+
+import java.time.Instant;
+
+/**
+ * A delivery channel of the signed-in user. Its secret is never shown again after creation.
+ *
+ * @param hasSecret whether a secret is stored for it (webhooks: the signing secret)
+ * @param paused    delivery-service paused it after failing again and again; changing or re-enabling it resumes it
+ */
+public record Channel(long id, String type, String name, String target, boolean enabled, boolean hasSecret,
+                      boolean paused, Instant createdAt) {
+}

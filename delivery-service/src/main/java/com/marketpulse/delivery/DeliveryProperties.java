@@ -1,0 +1,53 @@
+package com.marketpulse.delivery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * delivery-service's own {@code marketpulse.delivery.*} settings, with their defaults stated here once.
+ *
+ * @param privateKeyFile the RSA private key (PEM, PKCS#8) that opens channel secrets; required
+ * @param allowLoopback  whether webhook targets on loopback are allowed (tests and the local stack only)
+ * @param pollInterval   how often due deliveries are looked for
+ * @param batchSize      deliveries claimed at once
+ * @param claim          how long a claimed delivery is this instance's before another may try it (a crash mid-send
+ *                       is retried after this)
+ * @param connectTimeout connecting to a webhook
+ * @param requestTimeout a webhook's whole answer; longer is a timeout, retried
+ * @param retry          the back-off of failed attempts
+ * @param pauseAfter     failed attempts in a row after which a channel is paused until its owner changes it
+ */
+@ConfigurationProperties("marketpulse.delivery")
+public record DeliveryProperties(
+        String privateKeyFile,
+        @DefaultValue("false") boolean allowLoopback,
+        @DefaultValue("250ms") Duration pollInterval,
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("60s") Duration claim,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue Retry retry,
+        @DefaultValue("10") int pauseAfter) {
+
+    /**
+     * @param initial     the wait after the first failed attempt, doubling after each
+     * @param max         the longest wait
+     * @param maxAttempts attempts before a delivery is given up (FAILED)
+     */
+    public record Retry(
+            @DefaultValue("5s") Duration initial,
+            @DefaultValue("10m") Duration max,
+            @DefaultValue("8") int maxAttempts) {
+
+        /** The wait after {@code failedAttempts} failures (1 → initial). */
+        public Duration after(int failedAttempts) {
+            Duration wait = initial;
+            for (int i = 1; i < failedAttempts && wait.compareTo(max) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(max) > 0 ? max : wait;
+        }
+    }
+}

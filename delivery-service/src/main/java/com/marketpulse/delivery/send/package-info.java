@@ -1,0 +1,7 @@
+/**
+ * Sending: due deliveries are claimed from {@code delivery.deliveries} (so several instances and a restart
+ * mid-retry share one queue), sent to their channel (webhooks: signed, to public addresses only, checked after DNS
+ * resolution at send time), every attempt logged, failures retried with exponential back-off, a channel that keeps
+ * failing paused.
+ */
+package com.marketpulse.delivery.send;
