@@ -45,8 +45,10 @@ final class ServiceProcess implements AutoCloseable {
                                 Path logDirectory, boolean logToConsole) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        // small heaps and the serial collector: five JVMs share a laptop
-        command.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx768m", "-XX:+ExitOnOutOfMemoryError",
+        // small heaps and the serial collector: six or more JVMs, the broker and PostgreSQL share a laptop within
+        // 3 GiB; a heap grown under a burst is given back after the next full collection (free ratio at most 30 %)
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx512m", "-XX:MinHeapFreeRatio=10",
+                "-XX:MaxHeapFreeRatio=30", "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().putAll(environment);
