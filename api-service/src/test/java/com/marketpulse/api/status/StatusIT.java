@@ -13,7 +13,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,12 @@ import com.marketpulse.events.Topics;
 
 class StatusIT extends ApiIntegrationTest {
 
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String bootstrapServers;
+    /**
+     * This context's own broker: not the system property spring.kafka.bootstrap-servers, which another IT class's
+     * embedded broker (StatusFaultIT's, stopped by now) may have overwritten since this context was created.
+     */
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     @Test
     void reportsEachStageTheModelVersionAndAlertsOfTheLastHour() {
@@ -90,7 +95,7 @@ class StatusIT extends ApiIntegrationTest {
     @Test
     void aSignedInCallerSeesWhichInstanceOwnsWhichPartitions() {
         String token = http.login("demo", "demo123");
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ConsumerConfig.GROUP_ID_CONFIG, "detection-scorer",
                 ConsumerConfig.CLIENT_ID_CONFIG, "detection-service-2-0");
         try (var member = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
