@@ -287,11 +287,13 @@ class MarketPulseEndToEndIT {
         await("the stages this stack runs UP at the API").atMost(PAGE_TIMEOUT)
                 .until(this::stageStatusesAtApi, stages -> stages.entrySet().containsAll(Map.of("api-service", "UP",
                         "feature-service", "UP", "detection-service", "UP", "dashboard-service", "UP",
-                        "ingestion-service", "DOWN", "kafka", "UP", "postgresql", "UP").entrySet()));
+                        "ingestion-service", "DOWN", "delivery-service", "DOWN", "kafka", "UP", "postgresql", "UP")
+                        .entrySet()));
         await("the pipeline status").atMost(PAGE_TIMEOUT).until(() -> !page.text(By.id("pipeline-status")).isEmpty());
-        await("the pipeline's stages, only ingestion (not started here) down").atMost(PAGE_TIMEOUT)
+        await("the pipeline's stages, only ingestion and delivery (not started here) down").atMost(PAGE_TIMEOUT)
                 .until(() -> page.gridText("pipeline-stages"), stages -> stages.contains("detection-service")
-                        && stages.split("\\bDOWN\\b", -1).length == 2);
+                        && stages.contains("ingestion-service\nDOWN") && stages.contains("delivery-service\nDOWN")
+                        && stages.split("\\bDOWN\\b", -1).length == 3);
         Browser.screenshot(driver, "08-system");
     }
 
