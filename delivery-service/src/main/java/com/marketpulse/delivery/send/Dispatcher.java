@@ -3,8 +3,10 @@ package com.marketpulse.delivery.send;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -30,16 +32,16 @@ final class Dispatcher {
 
     private final DeliveryQueue queue;
     private final ChannelSecrets secrets;
-    private final WebhookSender webhooks;
+    private final Map<String, ChannelSender> senders;
     private final DeliveryProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    Dispatcher(DeliveryQueue queue, ChannelSecrets secrets, WebhookSender webhooks, DeliveryProperties properties,
+    Dispatcher(DeliveryQueue queue, ChannelSecrets secrets, List<ChannelSender> senders, DeliveryProperties properties,
                Clock clock, MeterRegistry meters) {
         this.queue = queue;
         this.secrets = secrets;
-        this.webhooks = webhooks;
+        this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ChannelSender::type, s -> s));
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -66,9 +68,8 @@ final class Dispatcher {
                 count("dropped");
                 return;
             }
-            String secret = secrets.open(target.sealedSecret());
-            Attempt attempt = secret == null ? Attempt.failed(null, "the channel's secret cannot be opened")
-                    : webhooks.send(target.target(), secret, due.id().toString(), body(due));
+            Attempt attempt = senders.get(target.type()).send(target, secrets.open(target.sealedSecret()),
+                    due.id().toString(), body(due));
             Instant finished = clock.instant();
             boolean retry = attempt.outcome() == Attempt.Outcome.RETRY
                     && due.attempts() + 1 < properties.retry().maxAttempts();
@@ -103,7 +104,7 @@ final class Dispatcher {
             }
             queue.healthy(due.channelId());
         }
-        if (!"WEBHOOK".equals(target.type())) {
+        if (!senders.containsKey(target.type())) {
             return "no sender for " + target.type() + " channels yet";
         }
         return null;

@@ -1,6 +1,7 @@
 package com.marketpulse.delivery.send;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -10,15 +11,21 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 import com.marketpulse.delivery.DeliveryProperties;
 
-/** Wires the sender and polls the queue every {@code marketpulse.delivery.poll-interval}. */
+/** Wires the senders and polls the queue every {@code marketpulse.delivery.poll-interval}. */
 @Configuration(proxyBeanMethods = false)
 class SendConfig {
 
     @Bean
-    Dispatcher dispatcher(DeliveryQueue queue, DeliveryProperties properties, Clock clock, MeterRegistry meters) {
-        var webhooks = new WebhookSender(new TargetGuard(properties.allowLoopback()), properties.connectTimeout(),
+    WebhookSender webhookSender(DeliveryProperties properties, Clock clock) {
+        return new WebhookSender(new TargetGuard(properties.allowLoopback()), properties.connectTimeout(),
                 properties.requestTimeout(), clock);
-        return new Dispatcher(queue, new ChannelSecrets(properties.privateKeyFile()), webhooks, properties, clock,
+    }
+
+    /** Every {@link ChannelSender} bean: one per kind of channel. */
+    @Bean
+    Dispatcher dispatcher(DeliveryQueue queue, List<ChannelSender> senders, DeliveryProperties properties,
+                          Clock clock, MeterRegistry meters) {
+        return new Dispatcher(queue, new ChannelSecrets(properties.privateKeyFile()), senders, properties, clock,
                 meters);
     }
 

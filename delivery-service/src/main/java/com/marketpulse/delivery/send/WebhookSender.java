@@ -14,7 +14,7 @@ import java.time.Duration;
  * id, for the receiver to drop a repeat) and {@code X-MarketPulse-Timestamp}. Redirects are not followed (one could
  * lead to an internal address); the target is checked by {@link TargetGuard} right before each send.
  */
-final class WebhookSender {
+final class WebhookSender implements ChannelSender {
 
     private final HttpClient client;
     private final TargetGuard guard;
@@ -30,7 +30,17 @@ final class WebhookSender {
         this.clock = clock;
     }
 
-    Attempt send(String url, String secret, String deliveryId, String body) {
+    @Override
+    public String type() {
+        return "WEBHOOK";
+    }
+
+    @Override
+    public Attempt send(DeliveryQueue.Target target, String secret, String deliveryId, String body) {
+        if (secret == null) {
+            return Attempt.failed(null, "the channel's secret cannot be opened");
+        }
+        String url = target.target();
         URI uri;
         try {
             uri = URI.create(url);
