@@ -69,9 +69,14 @@ class ChannelService {
                 : ChannelTargets.check(current.type(), request.target());
         String name = request.name() == null ? current.name() : name(request.name(), current.type());
         boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
-        // a new address needs a new confirmation; saving an unconfirmed one again mails a fresh link
-        EmailConfirmations.Pending pending = current.type().equals("EMAIL") && request.target() != null
-                && (!target.equals(current.target()) || current.confirmedAt() == null) ? confirmations.issue() : null;
+        // a new address needs a new confirmation; saving an unconfirmed one again mails a fresh link (not too often)
+        boolean sameAddress = target != null && target.equals(current.target());
+        boolean reconfirm = current.type().equals("EMAIL") && request.target() != null
+                && (!sameAddress || current.confirmedAt() == null);
+        if (reconfirm && sameAddress) {
+            confirmations.checkResend(id);
+        }
+        EmailConfirmations.Pending pending = reconfirm ? confirmations.issue() : null;
         Channel changed = channels.update(userId, id, name, target, enabled).orElseThrow(() -> notFound(id));
         if (pending == null) {
             return changed;

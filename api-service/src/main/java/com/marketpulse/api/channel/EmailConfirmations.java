@@ -29,6 +29,7 @@ class EmailConfirmations {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** 32 random bytes, base64url: 43 characters. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final Duration RESEND_AFTER = Duration.ofMinutes(5);
 
     private final JdbcClient jdbc;
     private final SecretSealer sealer;
@@ -59,6 +60,26 @@ class EmailConfirmations {
                 .param("sealed", pending.sealedToken())
                 .param("id", channelId)
                 .update();
+    }
+
+    /**
+     * Saving an unconfirmed address again mails a fresh link, at most once per {@link #RESEND_AFTER}: the mails go to
+     * an address nobody has confirmed yet, so the API must not be a way to flood someone else's mailbox.
+     */
+    void checkResend(long channelId) {
+        Boolean recent = jdbc.sql("""
+                        SELECT confirm_expires_at - CAST(:validity AS interval) > now() - CAST(:wait AS interval)
+                        FROM api.alert_channels WHERE id = :id AND confirm_expires_at IS NOT NULL""")
+                .param("validity", validity.toSeconds() + " seconds")
+                .param("wait", RESEND_AFTER.toSeconds() + " seconds")
+                .param("id", channelId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (recent) {
+            throw ApiException.tooManyRequests("A confirmation link was mailed to this address less than "
+                    + RESEND_AFTER.toMinutes() + " minutes ago: follow that one, or try again later.", RESEND_AFTER);
+        }
     }
 
     /** Follows a link: confirms its address, once; an expired, used or unknown token is a problem saying which. */

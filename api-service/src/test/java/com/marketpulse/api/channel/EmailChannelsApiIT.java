@@ -117,6 +117,13 @@ class EmailChannelsApiIT extends ApiIntegrationTest {
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().get("confirmedAt").isNull()).isTrue();
         String first = mailedToken(channel);
+        Http.Response tooSoon = http.put("/api/me/channels/" + channel, "{\"target\": \"second@example.com\"}",
+                owner);
+        assertThat(tooSoon.status()).as("no flood of links to an unconfirmed address").isEqualTo(429);
+        assertThat(tooSoon.json().get("detail").asString()).contains("less than 5 minutes ago");
+        // as if the link had been mailed 6 minutes ago
+        jdbc.sql("UPDATE api.alert_channels SET confirm_expires_at = confirm_expires_at - interval '6 minutes' "
+                + "WHERE id = :id").param("id", channel).update();
         assertThat(http.put("/api/me/channels/" + channel, "{\"target\": \"second@example.com\"}", owner).status())
                 .as("saving the unconfirmed address again issues a fresh link").isEqualTo(200);
         String second = mailedToken(channel);
