@@ -26,6 +26,12 @@ class EmailConfig {
     @Bean
     Mailer mailer(DeliveryProperties properties) {
         DeliveryProperties.Email email = properties.email();
+        if (email.on() && (email.publicUrl() == null || !email.publicUrl().matches("https?://[^\\s/]+.*"))) {
+            // the confirmation links would lead nowhere: better not to start than to mail them
+            throw new IllegalStateException("MARKETPULSE_PUBLIC_URL (marketpulse.delivery.email.public-url) must be "
+                    + "the API's http(s) address as users reach it, for the email confirmation links, not "
+                    + email.publicUrl());
+        }
         if (email.on()) {
             log.info("Email channels go through SMTP {}:{} (STARTTLS {}) from {}; confirmation links to {}",
                     email.host(), email.port(), email.starttls() ? "required" : "off", email.from(), email.publicUrl());

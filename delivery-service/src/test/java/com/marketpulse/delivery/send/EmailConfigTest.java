@@ -66,9 +66,17 @@ class EmailConfigTest {
 
     @Test
     void withAnSmtpHostConfirmationMailsArePolledFor() {
-        context.withPropertyValues("marketpulse.delivery.email.host=smtp.example.com").run(started -> {
+        context.withPropertyValues("marketpulse.delivery.email.host=smtp.example.com",
+                "marketpulse.delivery.email.public-url=https://marketpulse.example").run(started -> {
             assertThat(started).hasNotFailed();
             assertThat(tasks(started.getBean(SchedulingConfigurer.class))).isEqualTo(1);
         });
+    }
+
+    @Test
+    void anSmtpHostWithoutAUsablePublicUrlIsRefusedAtStartSayingWhatToSet() {
+        context.withPropertyValues("marketpulse.delivery.email.host=smtp.example.com",
+                "marketpulse.delivery.email.public-url=localhost:8000").run(started ->
+                assertThat(started).hasFailed().getFailure().rootCause().hasMessageContaining("MARKETPULSE_PUBLIC_URL"));
     }
 }

@@ -124,13 +124,19 @@ class EmailDeliveryIT extends DeliveryIntegrationTest {
         String address = "retry-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         long channel = confirmedEmail(address, "AVAX/USD", 20.0);
         Alert alert = spike("AVAX/USD", 30);
+        String newcomer = "newcomer-" + channel + "@example.com";
+        long pending;
         SMTP.stop();
         try {
             publish(Topics.MARKET_ALERTS, alert);
+            pending = unconfirmedEmail(user(name(), "AVAX/USD", 1.0), newcomer, token());
             await().atMost(WAIT).until(() -> log(alert).startsWith("RETRY"));
+            await().atMost(WAIT).until(() -> confirmationError(pending).startsWith("SMTP connection failed"));
         } finally {
             SMTP.start();
         }
+        await().atMost(WAIT).until(() -> "SENT".equals(confirmationState(pending)));
+        assertThat(SMTP.to(newcomer)).as("the confirmation mail, retried, arrives once").hasSize(1);
 
         await().atMost(WAIT).until(() -> "SENT".equals(jdbc.sql(
                 "SELECT state FROM delivery.deliveries WHERE alert_id = :a").param("a", alert.alertId())
@@ -146,6 +152,11 @@ class EmailDeliveryIT extends DeliveryIntegrationTest {
                         SELECT coalesce(string_agg(outcome || ':' || coalesce(detail, '-'), ',' ORDER BY a.id), '')
                         FROM delivery.attempts a JOIN delivery.deliveries d ON d.id = a.delivery_id
                         WHERE d.alert_id = :alert""").param("alert", alert.alertId()).query(String.class).single();
+    }
+
+    private String confirmationError(long channel) {
+        return jdbc.sql("SELECT coalesce(last_error, '') FROM delivery.email_confirmations WHERE channel_id = :c")
+                .param("c", channel).query(String.class).optional().orElse("");
     }
 
     private String confirmationState(long channel) {
