@@ -136,7 +136,16 @@ public record MarketPulseProperties(
      * @param publicKeyFile delivery-service's RSA public key (PEM {@code PUBLIC KEY}): channel secrets are sealed
      *                      with it, so only delivery-service can read them; empty: channels that need a secret
      *                      (webhooks) cannot be created (503)
+     * @param telegram      the bot that Telegram channels are linked through
      */
-    public record Delivery(@DefaultValue("") String publicKeyFile) {
+    public record Delivery(@DefaultValue("") String publicKeyFile, @DefaultValue Telegram telegram) {
+    }
+
+    /**
+     * @param botUsername the bot's username (without @), for the link {@code https://t.me/<bot>?start=<code>}; the
+     *                    same bot whose token delivery-service has. Empty: Telegram channels cannot be created (503)
+     * @param linkTtl     how long a channel's one-time link code is valid
+     */
+    public record Telegram(@DefaultValue("") String botUsername, @DefaultValue("15m") Duration linkTtl) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.marketpulse.api.contract.Channel;
 import com.marketpulse.api.contract.ChannelCreated;
@@ -22,10 +23,12 @@ class ChannelService {
 
     private final ChannelRepository channels;
     private final SecretSealer sealer;
+    private final TelegramLinks telegramLinks;
 
-    ChannelService(ChannelRepository channels, SecretSealer sealer) {
+    ChannelService(ChannelRepository channels, SecretSealer sealer, TelegramLinks telegramLinks) {
         this.channels = channels;
         this.sealer = sealer;
+        this.telegramLinks = telegramLinks;
     }
 
     List<Channel> of(long userId) {
@@ -36,6 +39,7 @@ class ChannelService {
         return channels.find(userId, id).orElseThrow(() -> notFound(id));
     }
 
+    @Transactional
     ChannelCreated create(long userId, ChannelRequest request) {
         String type = request.type() == null ? null : request.type().toUpperCase(Locale.ROOT);
         String target = ChannelTargets.check(type == null ? "" : type, request.target());
@@ -46,6 +50,11 @@ class ChannelService {
         String secret = type.equals("WEBHOOK") ? newSecret() : null;
         byte[] sealed = secret == null ? null : sealer.seal(secret);
         boolean enabled = request.enabled() == null || request.enabled();
+        if (type.equals("TELEGRAM")) {
+            telegramLinks.requireConfigured();
+            Channel channel = channels.insert(userId, type, name, target, null, enabled);
+            return new ChannelCreated(channel, null, telegramLinks.issue(userId, channel.id()));
+        }
         return new ChannelCreated(channels.insert(userId, type, name, target, sealed, enabled), secret);
     }
 
