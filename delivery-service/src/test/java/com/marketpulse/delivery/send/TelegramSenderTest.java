@@ -2,9 +2,14 @@ package com.marketpulse.delivery.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import com.marketpulse.delivery.telegram.BotApi.Answer;
+import com.marketpulse.delivery.telegram.TelegramBot;
 
 /** Which Bot API answers are worth another attempt: flood control and server errors; never a blocked bot. */
 class TelegramSenderTest {
@@ -28,5 +33,14 @@ class TelegramSenderTest {
     @Test
     void anOkAnswerIsSent() {
         assertThat(TelegramSender.judge(new Answer(200, true, null, null, null))).isEqualTo(Attempt.sent(200));
+    }
+
+    @Test
+    void withoutABotTokenNothingIsSentAndTheReasonSaysWhy() {
+        var off = new TelegramSender(new TelegramBot(Optional.empty()), null);
+        var channel = new DeliveryQueue.Target("TELEGRAM", null, null, true, Instant.now(), null);
+
+        assertThat(off.send(channel, null, UUID.randomUUID().toString(), "{}"))
+                .isEqualTo(Attempt.failed(null, "Telegram is not configured on this server (no bot token)"));
     }
 }
