@@ -76,7 +76,7 @@ public record DeliveryProperties(
         }
 
         public boolean configured() {
-            return !botToken.isBlank();
+            return botToken != null && !botToken.isBlank();
         }
     }
 }
