@@ -150,6 +150,10 @@ final class Stack implements AutoCloseable {
             env.put("MARKETPULSE_DELIVERY_ALLOW_LOOPBACK", "true");
             // no token: Telegram off, said once in its log; Telegram deliveries fail with that reason
             env.put(TELEGRAM_BOT_TOKEN, System.getenv().getOrDefault(TELEGRAM_BOT_TOKEN, ""));
+            // email confirmation links point at this stack's API; SMTP settings (MARKETPULSE_DELIVERY_EMAIL_*) pass
+            // through from the launcher's environment, and without them email is off (delivery-service logs it)
+            env.put("MARKETPULSE_PUBLIC_URL", System.getenv().getOrDefault("MARKETPULSE_PUBLIC_URL",
+                    "http://localhost:" + settings.port(Service.API)));
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));

@@ -23,11 +23,14 @@ class ChannelService {
 
     private final ChannelRepository channels;
     private final SecretSealer sealer;
+    private final EmailConfirmations confirmations;
     private final TelegramLinks telegramLinks;
 
-    ChannelService(ChannelRepository channels, SecretSealer sealer, TelegramLinks telegramLinks) {
+    ChannelService(ChannelRepository channels, SecretSealer sealer, EmailConfirmations confirmations,
+                   TelegramLinks telegramLinks) {
         this.channels = channels;
         this.sealer = sealer;
+        this.confirmations = confirmations;
         this.telegramLinks = telegramLinks;
     }
 
@@ -48,16 +51,23 @@ class ChannelService {
             throw ApiException.conflict("At most " + MAX_PER_USER + " channels per account: remove one first.");
         }
         String secret = type.equals("WEBHOOK") ? newSecret() : null;
-        byte[] sealed = secret == null ? null : sealer.seal(secret);
+        // an address receives nothing until its owner follows the link delivery-service mails to it
+        EmailConfirmations.Pending pending = type.equals("EMAIL") ? confirmations.issue() : null;
+        byte[] sealed = secret != null ? sealer.seal(secret) : pending != null ? pending.sealedToken() : null;
         boolean enabled = request.enabled() == null || request.enabled();
         if (type.equals("TELEGRAM")) {
             telegramLinks.requireConfigured();
-            Channel channel = channels.insert(userId, type, name, target, null, enabled);
-            return new ChannelCreated(channel, null, telegramLinks.issue(userId, channel.id()));
         }
-        return new ChannelCreated(channels.insert(userId, type, name, target, sealed, enabled), secret);
+        Channel channel = channels.insert(userId, type, name, target, sealed, enabled);
+        if (pending != null) {
+            confirmations.await(channel.id(), pending);
+        }
+        // a Telegram chat is linked by the one-time code its owner sends to the bot, shown this once
+        return new ChannelCreated(channel, secret,
+                type.equals("TELEGRAM") ? telegramLinks.issue(userId, channel.id()) : null);
     }
 
+    @Transactional
     Channel update(long userId, long id, ChannelRequest request) {
         Channel current = get(userId, id);
         if (request.type() != null && !request.type().equalsIgnoreCase(current.type())) {
@@ -67,7 +77,20 @@ class ChannelService {
                 : ChannelTargets.check(current.type(), request.target());
         String name = request.name() == null ? current.name() : name(request.name(), current.type());
         boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
-        return channels.update(userId, id, name, target, enabled).orElseThrow(() -> notFound(id));
+        // a new address needs a new confirmation; saving an unconfirmed one again mails a fresh link (not too often)
+        boolean sameAddress = target != null && target.equals(current.target());
+        boolean reconfirm = current.type().equals("EMAIL") && request.target() != null
+                && (!sameAddress || current.confirmedAt() == null);
+        if (reconfirm && sameAddress) {
+            confirmations.checkResend(id);
+        }
+        EmailConfirmations.Pending pending = reconfirm ? confirmations.issue() : null;
+        Channel changed = channels.update(userId, id, name, target, enabled).orElseThrow(() -> notFound(id));
+        if (pending == null) {
+            return changed;
+        }
+        confirmations.await(id, pending);
+        return get(userId, id);
     }
 
     void delete(long userId, long id) {

@@ -16,11 +16,14 @@ import com.marketpulse.delivery.telegram.TelegramText;
  * Sends a delivery to the Telegram chat its channel was linked to ({@code sendMessage}, HTML): the alert and the
  * holding's impact in money. 429 (flood control), 5xx and timeouts are retried with the dispatcher's back-off (which
  * has no per-attempt delay, so Telegram's {@code retry_after} is only logged in the detail); 400 (chat not found) and
- * 403 (the user blocked the bot) fail for good. A channel not linked yet, or a server without a bot token, is not
- * sent to, with that reason in the delivery log.
+ * 403 (the user blocked the bot) fail for good. A channel not linked yet is not sent to (failed, with that reason in
+ * the delivery log); on a server without a bot token Telegram deliveries are dropped with that reason, and the
+ * channel is not counted as failing.
  */
 @Component
 final class TelegramSender implements ChannelSender {
+
+    static final String OFF = "Telegram is not configured on this server (no bot token)";
 
     private final TelegramBot bot;
     private final TelegramChats chats;
@@ -36,10 +39,15 @@ final class TelegramSender implements ChannelSender {
     }
 
     @Override
+    public String unusable(Target target) {
+        return bot.api().isEmpty() ? OFF : null;
+    }
+
+    @Override
     public Attempt send(Target target, String secret, String deliveryId, String body) {
         BotApi api = bot.api().orElse(null);
         if (api == null) {
-            return Attempt.failed(null, "Telegram is not configured on this server (no bot token)");
+            return Attempt.failed(null, OFF);
         }
         Long chat = chats.chatOf(UUID.fromString(deliveryId)).orElse(null);
         if (chat == null) {

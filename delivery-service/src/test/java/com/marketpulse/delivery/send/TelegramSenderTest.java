@@ -38,8 +38,10 @@ class TelegramSenderTest {
     @Test
     void withoutABotTokenNothingIsSentAndTheReasonSaysWhy() {
         var off = new TelegramSender(new TelegramBot(Optional.empty()), null);
-        var channel = new DeliveryQueue.Target("TELEGRAM", null, null, true, Instant.now(), null);
+        var channel = new DeliveryQueue.Target("TELEGRAM", null, null, true, Instant.now(), null, null);
 
+        assertThat(off.unusable(channel)).as("dropped, the channel not counted as failing")
+                .isEqualTo("Telegram is not configured on this server (no bot token)");
         assertThat(off.send(channel, null, UUID.randomUUID().toString(), "{}"))
                 .isEqualTo(Attempt.failed(null, "Telegram is not configured on this server (no bot token)"));
     }

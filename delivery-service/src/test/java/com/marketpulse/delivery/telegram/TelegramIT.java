@@ -50,7 +50,7 @@ class TelegramIT extends DeliveryIntegrationTest {
     @Test
     void aChatLinkedByItsCodeGetsTheAlertOfAHeldCoinWithTheImpactInMoney() {
         String name = name();
-        long user = user(name, "BTC/USD", 0.8);
+        long user = user(name, "BCH/USD", 0.8);
         String code = code();
         long channel = telegram(user, name, code, Instant.now().plus(Duration.ofMinutes(15)));
         long chat = chat();
@@ -66,22 +66,22 @@ class TelegramIT extends DeliveryIntegrationTest {
         assertThat(jdbc.sql("SELECT chat_id FROM delivery.telegram_chats WHERE channel_id = :c").param("c", channel)
                 .query(Long.class).single()).isEqualTo(chat);
 
-        Alert alert = spike("BTC/USD", 65_000);
+        Alert alert = spike("BCH/USD", 65_000);
         publish(Topics.MARKET_ALERTS, alert);
 
         await().atMost(WAIT).until(() -> TELEGRAM.sentTo(chat).size() == 2);
         Sent message = TELEGRAM.sentTo(chat).get(1);
         assertThat(message.parseMode()).isEqualTo("HTML");
-        assertThat(message.text()).contains("<b>BTC/USD price spike</b> · severity 72 (HIGH)",
-                "BTC/USD −5.0 % in 4 min (−$3,421), 6.2× its usual 4-minute move",
-                "<b>your 0.8 BTC: −$2,737 in 4 min</b>");
+        assertThat(message.text()).contains("<b>BCH/USD price spike</b> · severity 72 (HIGH)",
+                "BCH/USD −5.0 % in 4 min (−$3,421), 6.2× its usual 4-minute move",
+                "<b>your 0.8 BCH: −$2,737 in 4 min</b>");
         await().atMost(WAIT).until(() -> "SENT".equals(state(alert, channel)));
     }
 
     @Test
     void aWrongOrExpiredCodeIsRefusedPolitelyAndAnUnlinkedChannelIsNotSentTo() {
         String name = name();
-        long user = user(name, "NEAR/USD", 50.0);
+        long user = user(name, "UNI/USD", 50.0);
         String expired = code();
         long channel = telegram(user, name, expired, Instant.now().minus(Duration.ofMinutes(1)));
         long chat = chat();
@@ -96,7 +96,7 @@ class TelegramIT extends DeliveryIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM delivery.telegram_chats WHERE channel_id = :c")
                 .param("c", channel).query(Integer.class).single()).isZero();
 
-        Alert alert = spike("NEAR/USD", 14);
+        Alert alert = spike("UNI/USD", 14);
         publish(Topics.MARKET_ALERTS, alert);
 
         await().atMost(WAIT).until(() -> "FAILED".equals(state(alert, channel)));
@@ -109,7 +109,7 @@ class TelegramIT extends DeliveryIntegrationTest {
     @Test
     void floodControlIsRetriedAndTheAlertArrivesOnce() {
         String name = name();
-        long user = user(name, "AVAX/USD", 30.0);
+        long user = user(name, "DOGE/USD", 30.0);
         String code = code();
         long channel = telegram(user, name, code, Instant.now().plus(Duration.ofMinutes(15)));
         long chat = chat();
@@ -117,13 +117,13 @@ class TelegramIT extends DeliveryIntegrationTest {
         await().atMost(WAIT).until(() -> TELEGRAM.sentTo(chat).size() == 1);
         TELEGRAM.rateLimit(chat, 1);
 
-        Alert alert = spike("AVAX/USD", 30);
+        Alert alert = spike("DOGE/USD", 30);
         publish(Topics.MARKET_ALERTS, alert);
 
         await().atMost(WAIT).until(() -> "SENT".equals(state(alert, channel)));
         assertThat(TELEGRAM.sentTo(chat)).extracting(Sent::status).as("the link reply, 429, then the alert")
                 .containsExactly(200, 429, 200);
-        assertThat(TELEGRAM.sentTo(chat).stream().filter(s -> s.status() == 200 && s.text().contains("AVAX/USD")))
+        assertThat(TELEGRAM.sentTo(chat).stream().filter(s -> s.status() == 200 && s.text().contains("DOGE/USD")))
                 .hasSize(1);
         assertThat(jdbc.sql("""
                         SELECT string_agg(outcome || ':' || coalesce(http_status::text, '-'), ',' ORDER BY a.id)
@@ -136,7 +136,7 @@ class TelegramIT extends DeliveryIntegrationTest {
     @Test
     void theOffsetIsKeptAcrossARestartSoNoUpdateIsLostOrAnsweredTwice() throws Exception {
         String name = name();
-        long user = user(name, "ATOM/USD", 5.0);
+        long user = user(name, "XLM/USD", 5.0);
         String first = code();
         String second = code();
         telegram(user, name, first, Instant.now().plus(Duration.ofMinutes(15)));
