@@ -56,11 +56,18 @@ class TelegramLinkApiIT extends ApiIntegrationTest {
         assertThat(created.json().get("secret").isNull()).isTrue();
         assertThat(created.json().get("channel").get("target").isNull()).as("linked through the bot").isTrue();
 
+        assertThat(created.json().get("channel").get("confirmedAt").isNull()).as("not linked yet").isTrue();
         assertThat(http.get("/api/me/channels/" + id, token).body()).doesNotContain(code);
         assertThat(http.get("/api/me/channels", token).body()).doesNotContain(code);
         assertThat(jdbc.sql("SELECT code_hash || account_name FROM api.telegram_link_codes WHERE channel_id = :id")
                 .param("id", id).query(String.class).single())
                 .isEqualTo(TelegramLinks.hash(code) + name).doesNotContain(code);
+
+        // as delivery-service records it when the owner sends the code to the bot
+        jdbc.sql("INSERT INTO delivery.telegram_chats (channel_id, chat_id, code_hash) VALUES (:id, 42, :hash)")
+                .param("id", id).param("hash", TelegramLinks.hash(code)).update();
+        assertThat(http.get("/api/me/channels/" + id, token).json().get("confirmedAt").isNull()).as("linked")
+                .isFalse();
     }
 
     @Test
