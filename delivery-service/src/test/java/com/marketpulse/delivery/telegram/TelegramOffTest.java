@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import com.marketpulse.delivery.DeliveryProperties;
 
@@ -24,6 +27,18 @@ class TelegramOffTest {
 
         assertThat(poller.isRunning()).isFalse();
         assertThat(NO_TOKEN.configured()).isFalse();
+    }
+
+    @Test
+    void anEmptyTokenAsTheLocalStackPassesItBindsAsTelegramOffWithTheShippedDefaults() {
+        var environment = new MapConfigurationPropertySource(Map.of("marketpulse.delivery.telegram.bot-token", ""));
+
+        DeliveryProperties properties = new Binder(environment)
+                .bindOrCreate("marketpulse.delivery", DeliveryProperties.class);
+
+        assertThat(properties.telegram().configured()).isFalse();
+        assertThat(properties.telegram().baseUrl()).isEqualTo("https://api.telegram.org");
+        assertThat(properties.telegram().pollTimeout()).isEqualTo(Duration.ofSeconds(25));
     }
 
     @Test
