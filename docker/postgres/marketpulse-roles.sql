@@ -87,7 +87,8 @@ DO $$
 DECLARE
     readable text;
 BEGIN
-    FOREACH readable IN ARRAY ARRAY['portfolio_holdings', 'alert_rule_sets', 'alert_snoozes', 'alert_channels'] LOOP
+    FOREACH readable IN ARRAY ARRAY['portfolio_holdings', 'alert_rule_sets', 'alert_snoozes', 'alert_channels',
+                                    'telegram_link_codes'] LOOP
         IF to_regclass('api.' || readable) IS NOT NULL THEN
             EXECUTE format('GRANT SELECT ON api.%I TO marketpulse_delivery', readable);
         END IF;

@@ -137,8 +137,18 @@ public record MarketPulseProperties(
      *                      with it, so only delivery-service can read them; empty: channels that need a secret
      *                      (webhooks) cannot be created (503)
      * @param emailConfirmationValidity how long the link mailed to a new email channel's address confirms it
+     * @param telegram      the bot that Telegram channels are linked through
      */
     public record Delivery(@DefaultValue("") String publicKeyFile,
-                           @DefaultValue("48h") Duration emailConfirmationValidity) {
+                           @DefaultValue("48h") Duration emailConfirmationValidity,
+                           @DefaultValue Telegram telegram) {
+    }
+
+    /**
+     * @param botUsername the bot's username (without @), for the link {@code https://t.me/<bot>?start=<code>}; the
+     *                    same bot whose token delivery-service has. Empty: Telegram channels cannot be created (503)
+     * @param linkTtl     how long a channel's one-time link code is valid
+     */
+    public record Telegram(@DefaultValue("") String botUsername, @DefaultValue("15m") Duration linkTtl) {
     }
 }

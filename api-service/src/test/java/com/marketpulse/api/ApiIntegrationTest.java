@@ -32,6 +32,7 @@ import com.marketpulse.events.Topics;
         "marketpulse.api.status.services.dashboard-service=http://localhost:9/",
         "marketpulse.api.status.services.delivery-service=http://localhost:9/",
         "marketpulse.backtest.upload-directory=" + ApiIntegrationTest.UPLOADS,
+        "marketpulse.api.delivery.telegram.bot-username=MarketPulseTestBot",
         // small enough that the too-large case sends a few MB, not 250
         "marketpulse.api.backtests.max-upload-size=" + ApiIntegrationTest.MAX_UPLOAD})
 @EmbeddedKafka(topics = {Topics.MARKET_ALERTS, "market.alerts.DLT"}, partitions = 3,

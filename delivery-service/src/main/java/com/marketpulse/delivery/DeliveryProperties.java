@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry          the back-off of failed attempts
  * @param pauseAfter     failed attempts in a row after which a channel is paused until its owner changes it
  * @param email          the SMTP server email channels are sent through; without a host, email is off
+ * @param telegram       the Telegram bot that links chats and sends to them
  */
 @ConfigurationProperties("marketpulse.delivery")
 public record DeliveryProperties(
@@ -31,7 +32,8 @@ public record DeliveryProperties(
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue Retry retry,
         @DefaultValue("10") int pauseAfter,
-        @DefaultValue Email email) {
+        @DefaultValue Email email,
+        @DefaultValue Telegram telegram) {
 
     /**
      * @param initial     the wait after the first failed attempt, doubling after each
@@ -50,6 +52,40 @@ public record DeliveryProperties(
                 wait = wait.multipliedBy(2);
             }
             return wait.compareTo(max) > 0 ? max : wait;
+        }
+    }
+
+    /**
+     * @param botToken    the bot's token from BotFather ({@code MARKETPULSE_DELIVERY_TELEGRAM_BOT_TOKEN}); empty:
+     *                    Telegram is off (no polling; Telegram deliveries fail with that reason)
+     * @param baseUrl     the Bot API (tests point it at a fake)
+     * @param pollTimeout how long one getUpdates call waits for an update (long polling, whole seconds)
+     * @param lease       how long the polling instance holds the poll before another may take it over (it dies)
+     * @param backoff     the wait after a failed poll; after Telegram's 409 (another poller) four times as long
+     */
+    public record Telegram(
+            @DefaultValue("") String botToken,
+            @DefaultValue("https://api.telegram.org") String baseUrl,
+            @DefaultValue("25s") Duration pollTimeout,
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("5s") Duration backoff) {
+
+        public Telegram {
+            if (pollTimeout.toSeconds() < 1 || lease.compareTo(pollTimeout.plusSeconds(10)) < 0) {
+                throw new IllegalArgumentException("marketpulse.delivery.telegram: poll-timeout must be at least 1s "
+                        + "and lease at least poll-timeout + 10s (the lease must outlast one poll)");
+            }
+        }
+
+        public boolean configured() {
+            return botToken != null && !botToken.isBlank();
+        }
+
+        /** Never the token: it is the bot. */
+        @Override
+        public String toString() {
+            return "Telegram[configured=" + configured() + ", baseUrl=" + baseUrl + ", pollTimeout=" + pollTimeout
+                    + ", lease=" + lease + ", backoff=" + backoff + "]";
         }
     }
 

@@ -24,6 +24,10 @@ final class Stack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
+    /** The developer's own Telegram bot, passed on when set: its username to the API, its token to delivery. */
+    static final String TELEGRAM_BOT_USERNAME = "MARKETPULSE_TELEGRAM_BOT_USERNAME";
+    static final String TELEGRAM_BOT_TOKEN = "MARKETPULSE_DELIVERY_TELEGRAM_BOT_TOKEN";
+
     private final StackSettings settings;
     private final String databasePassword;
     private final Postgres postgres;
@@ -137,11 +141,15 @@ final class Stack implements AutoCloseable {
             env.put("DASHBOARD_SERVICE_URL", localUrls(Service.DASHBOARD));
             env.put("DELIVERY_SERVICE_URL", localUrls(Service.DELIVERY));
             env.put("MARKETPULSE_DELIVERY_PUBLIC_KEY_FILE", deliveryKeys.publicKey().toString());
+            // Telegram only with the developer's own bot (and its token for delivery-service); otherwise off
+            env.put(TELEGRAM_BOT_USERNAME, System.getenv().getOrDefault(TELEGRAM_BOT_USERNAME, ""));
         }
         if (service == Service.DELIVERY) {
             env.put("MARKETPULSE_DELIVERY_PRIVATE_KEY_FILE", deliveryKeys.privateKey().toString());
             // the local stack is where a webhook receiver on this machine is tried out (never the default)
             env.put("MARKETPULSE_DELIVERY_ALLOW_LOOPBACK", "true");
+            // no token: Telegram off, said once in its log; Telegram deliveries fail with that reason
+            env.put(TELEGRAM_BOT_TOKEN, System.getenv().getOrDefault(TELEGRAM_BOT_TOKEN, ""));
             // email confirmation links point at this stack's API; SMTP settings (MARKETPULSE_DELIVERY_EMAIL_*) pass
             // through from the launcher's environment, and without them email is off (delivery-service logs it)
             env.put("MARKETPULSE_PUBLIC_URL", System.getenv().getOrDefault("MARKETPULSE_PUBLIC_URL",

@@ -112,7 +112,7 @@ class DatabaseRolesIT {
                 + "'deliveries'")).isEqualTo(DELIVERY);
         try (Connection delivery = connect(DELIVERY); Statement statement = delivery.createStatement()) {
             for (String table : new String[] {"portfolio_holdings", "alert_rule_sets", "alert_snoozes",
-                    "alert_channels"}) {
+                    "alert_channels", "telegram_link_codes"}) {
                 statement.executeQuery("SELECT count(*) FROM api." + table).close();
             }
         }

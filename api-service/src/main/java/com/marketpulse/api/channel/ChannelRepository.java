@@ -15,10 +15,13 @@ import com.marketpulse.api.contract.Channel;
 class ChannelRepository {
 
     private static final String COLUMNS = "id, type, name, target, enabled, secret_sealed IS NOT NULL AS has_secret, "
-            + "created_at, confirmed_at, %s AS paused";
+            + "created_at, %s AS confirmed_at, %s AS paused";
     /** Paused by delivery-service and not changed by its owner since (which resumes it). */
     private static final String PAUSED = "EXISTS (SELECT 1 FROM delivery.channel_health h WHERE h.channel_id = "
             + "alert_channels.id AND h.paused_at IS NOT NULL AND h.paused_at >= alert_channels.updated_at)";
+    /** A Telegram channel is confirmed when delivery-service linked its chat (its owner sent the code to the bot). */
+    private static final String CONFIRMED = "COALESCE(confirmed_at, (SELECT t.linked_at FROM delivery.telegram_chats t "
+            + "WHERE t.channel_id = alert_channels.id))";
 
     private final JdbcClient jdbc;
 
@@ -85,9 +88,14 @@ class ChannelRepository {
      * before delivery-service has migrated, and a missing table must not fail the owner's channel list.
      */
     private String columns() {
-        boolean delivery = Boolean.TRUE.equals(jdbc.sql("SELECT to_regclass('delivery.channel_health') IS NOT NULL")
+        boolean delivery = present("delivery.channel_health");
+        return COLUMNS.formatted(present("delivery.telegram_chats") ? CONFIRMED : "confirmed_at",
+                delivery ? PAUSED : "FALSE");
+    }
+
+    private boolean present(String table) {
+        return Boolean.TRUE.equals(jdbc.sql("SELECT to_regclass(:table) IS NOT NULL").param("table", table)
                 .query(Boolean.class).single());
-        return COLUMNS.formatted(delivery ? PAUSED : "FALSE");
     }
 
     private static Channel row(ResultSet rs, int n) throws SQLException {

@@ -24,11 +24,14 @@ class ChannelService {
     private final ChannelRepository channels;
     private final SecretSealer sealer;
     private final EmailConfirmations confirmations;
+    private final TelegramLinks telegramLinks;
 
-    ChannelService(ChannelRepository channels, SecretSealer sealer, EmailConfirmations confirmations) {
+    ChannelService(ChannelRepository channels, SecretSealer sealer, EmailConfirmations confirmations,
+                   TelegramLinks telegramLinks) {
         this.channels = channels;
         this.sealer = sealer;
         this.confirmations = confirmations;
+        this.telegramLinks = telegramLinks;
     }
 
     List<Channel> of(long userId) {
@@ -52,11 +55,16 @@ class ChannelService {
         EmailConfirmations.Pending pending = type.equals("EMAIL") ? confirmations.issue() : null;
         byte[] sealed = secret != null ? sealer.seal(secret) : pending != null ? pending.sealedToken() : null;
         boolean enabled = request.enabled() == null || request.enabled();
+        if (type.equals("TELEGRAM")) {
+            telegramLinks.requireConfigured();
+        }
         Channel channel = channels.insert(userId, type, name, target, sealed, enabled);
         if (pending != null) {
             confirmations.await(channel.id(), pending);
         }
-        return new ChannelCreated(channel, secret);
+        // a Telegram chat is linked by the one-time code its owner sends to the bot, shown this once
+        return new ChannelCreated(channel, secret,
+                type.equals("TELEGRAM") ? telegramLinks.issue(userId, channel.id()) : null);
     }
 
     @Transactional

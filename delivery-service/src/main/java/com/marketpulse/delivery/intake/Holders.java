@@ -19,8 +19,8 @@ import com.marketpulse.alerting.rules.RuleSetJson;
 @Repository
 class Holders {
 
-    /** The channel types delivery-service sends to; Telegram rows wait for their sender. */
-    static final List<String> SENDABLE = List.of("WEBHOOK", "EMAIL");
+    /** The channel types delivery-service sends to. */
+    static final List<String> SENDABLE = List.of("WEBHOOK", "EMAIL", "TELEGRAM");
 
     private final JdbcClient jdbc;
 

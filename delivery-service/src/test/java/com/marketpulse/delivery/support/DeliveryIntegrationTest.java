@@ -33,7 +33,11 @@ import com.marketpulse.events.Topics;
         "marketpulse.delivery.allow-loopback=true",
         "marketpulse.delivery.poll-interval=100ms",
         "marketpulse.delivery.retry.initial=200ms",
-        "marketpulse.delivery.pause-after=5"})
+        "marketpulse.delivery.pause-after=5",
+        "marketpulse.delivery.telegram.bot-token=" + FakeBotApi.TOKEN,
+        "marketpulse.delivery.telegram.poll-timeout=1s",
+        "marketpulse.delivery.telegram.lease=11s",
+        "marketpulse.delivery.telegram.backoff=200ms"})
 @EmbeddedKafka(topics = {Topics.MARKET_ALERTS, Topics.MARKET_ALERTS_REPLAY, "market.alerts.DLT"}, partitions = 3,
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class DeliveryIntegrationTest {
@@ -42,6 +46,8 @@ public abstract class DeliveryIntegrationTest {
     private static final Path PUBLIC_KEY = Path.of("target", "delivery-keys", "public.pem");
     /** One receiver for the JVM, as the Spring context (and with it the channels' URLs) is shared. */
     protected static final FakeWebhook RECEIVER = new FakeWebhook();
+    /** One Telegram Bot API for the JVM, for the same reason. */
+    protected static final FakeBotApi TELEGRAM = new FakeBotApi();
     /** One SMTP server for the JVM, for the same reason. */
     protected static final FakeSmtp SMTP = new FakeSmtp();
     /** Where the confirmation links point in these tests. */
@@ -59,6 +65,7 @@ public abstract class DeliveryIntegrationTest {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("marketpulse.delivery.telegram.base-url", TELEGRAM::baseUrl);
         registry.add("marketpulse.delivery.email.host", () -> "127.0.0.1");
         registry.add("marketpulse.delivery.email.port", SMTP::port);
         registry.add("marketpulse.delivery.email.starttls", () -> "false");
@@ -85,6 +92,23 @@ public abstract class DeliveryIntegrationTest {
                         VALUES (:u, 'WEBHOOK', 'test', :url, :secret) RETURNING id""")
                 .param("u", userId).param("url", url).param("secret", SealedBox.seal(secret, key))
                 .query(Long.class).single();
+    }
+
+    /**
+     * A TELEGRAM channel as the API creates one: no target, and its one-time link code (only the hash stored) for
+     * the account {@code accountName}, valid until {@code expiresAt}.
+     */
+    protected long telegram(long userId, String accountName, String code, Instant expiresAt) {
+        long channel = jdbc.sql("""
+                        INSERT INTO api.alert_channels (user_id, type, name, target) VALUES (:u, 'TELEGRAM', 'phone', NULL)
+                        RETURNING id""")
+                .param("u", userId).query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO api.telegram_link_codes (channel_id, code_hash, account_name, expires_at)
+                        VALUES (:c, encode(sha256(convert_to(:code, 'UTF8')), 'hex'), :name, :until)""")
+                .param("c", channel).param("code", code).param("name", accountName)
+                .param("until", Timestamp.from(expiresAt)).update();
+        return channel;
     }
 
     /**
