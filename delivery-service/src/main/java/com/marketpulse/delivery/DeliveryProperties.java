@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout a webhook's whole answer; longer is a timeout, retried
  * @param retry          the back-off of failed attempts
  * @param pauseAfter     failed attempts in a row after which a channel is paused until its owner changes it
+ * @param push           Web Push channels
  */
 @ConfigurationProperties("marketpulse.delivery")
 public record DeliveryProperties(
@@ -29,7 +30,8 @@ public record DeliveryProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration requestTimeout,
         @DefaultValue Retry retry,
-        @DefaultValue("10") int pauseAfter) {
+        @DefaultValue("10") int pauseAfter,
+        @DefaultValue Push push) {
 
     /**
      * @param initial     the wait after the first failed attempt, doubling after each
@@ -49,5 +51,25 @@ public record DeliveryProperties(
             }
             return wait.compareTo(max) > 0 ? max : wait;
         }
+    }
+
+    /**
+     * Web Push (VAPID, RFC 8292). Without the key files, Web Push channels fail with that reason.
+     *
+     * @param vapidPrivateKeyFile the VAPID private key (PEM, PKCS#8, P-256)
+     * @param vapidPublicKeyFile  its public key (PEM): sent as {@code k=}; the API serves the same file to browsers
+     * @param subject             a contact for push services' operators, {@code mailto:} or {@code https:}
+     * @param ttl                 how long a push service keeps a message for a browser that is offline: an alert
+     *                            older than this is no longer news
+     * @param tokenValidity       how long a VAPID token is good for (at most 24 h)
+     * @param openUrl             the page a click on the notification opens (the dashboard), with {@code ?alert=}
+     */
+    public record Push(
+            @DefaultValue("") String vapidPrivateKeyFile,
+            @DefaultValue("") String vapidPublicKeyFile,
+            @DefaultValue("mailto:operator@marketpulse.invalid") String subject,
+            @DefaultValue("1h") Duration ttl,
+            @DefaultValue("12h") Duration tokenValidity,
+            @DefaultValue("http://localhost:8080/") String openUrl) {
     }
 }

@@ -19,8 +19,8 @@ import com.marketpulse.alerting.rules.RuleSetJson;
 @Repository
 class Holders {
 
-    /** The channel types delivery-service sends to; email and Telegram rows wait for their senders. */
-    static final List<String> SENDABLE = List.of("WEBHOOK");
+    /** The channel types delivery-service sends to; rows of other types wait for their senders. */
+    static final List<String> SENDABLE = List.of("WEBHOOK", "WEBPUSH");
 
     private final JdbcClient jdbc;
 

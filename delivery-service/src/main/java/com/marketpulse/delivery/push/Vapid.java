@@ -59,6 +59,23 @@ public record Vapid(ECPrivateKey privateKey, ECPublicKey publicKey, String subje
         }
     }
 
+    /** Whether the public key verifies what the private key signs. */
+    public boolean pairs() {
+        try {
+            byte[] probe = "vapid".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance("SHA256withECDSA");
+            signer.initSign(privateKey);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance("SHA256withECDSA");
+            verifier.initVerify(publicKey);
+            verifier.update(probe);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     /** scheme://host[:port], the port only when not the scheme's default (RFC 6454's serialisation). */
     static String origin(URI endpoint) {
         String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
