@@ -33,6 +33,7 @@ final class Stack implements AutoCloseable {
     /** Shared by the dashboard and the API only, so the API's sign-in throttle sees each browser. */
     private final String clientAddressSecret = ClientAddressSecret.from(System.getenv());
     private final DeliveryKeyFiles deliveryKeys;
+    private final VapidKeyFiles vapidKeys;
 
     private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka)
             throws IOException {
@@ -41,6 +42,7 @@ final class Stack implements AutoCloseable {
         this.postgres = postgres;
         this.kafka = kafka;
         this.deliveryKeys = DeliveryKeyFiles.under(settings.dataDirectory());
+        this.vapidKeys = VapidKeyFiles.under(settings.dataDirectory());
     }
 
     /**
@@ -137,11 +139,16 @@ final class Stack implements AutoCloseable {
             env.put("DASHBOARD_SERVICE_URL", localUrls(Service.DASHBOARD));
             env.put("DELIVERY_SERVICE_URL", localUrls(Service.DELIVERY));
             env.put("MARKETPULSE_DELIVERY_PUBLIC_KEY_FILE", deliveryKeys.publicKey().toString());
+            env.put("MARKETPULSE_DELIVERY_VAPID_PUBLIC_KEY_FILE", vapidKeys.publicKey().toString());
         }
         if (service == Service.DELIVERY) {
             env.put("MARKETPULSE_DELIVERY_PRIVATE_KEY_FILE", deliveryKeys.privateKey().toString());
             // the local stack is where a webhook receiver on this machine is tried out (never the default)
             env.put("MARKETPULSE_DELIVERY_ALLOW_LOOPBACK", "true");
+            env.put("MARKETPULSE_DELIVERY_VAPID_PRIVATE_KEY_FILE", vapidKeys.privateKey().toString());
+            env.put("MARKETPULSE_DELIVERY_VAPID_PUBLIC_KEY_FILE", vapidKeys.publicKey().toString());
+            // a click on a notification opens this stack's dashboard
+            env.put("MARKETPULSE_DELIVERY_PUSH_OPEN_URL", "http://localhost:" + settings.port(Service.DASHBOARD) + "/");
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));

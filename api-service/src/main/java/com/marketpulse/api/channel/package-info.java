@@ -1,5 +1,5 @@
 /**
- * A user's delivery channels (webhook, email, Telegram) under {@code /api/me/channels}. Secrets are generated here,
+ * A user's delivery channels (webhook, email, Telegram, Web Push) under {@code /api/me/channels}. Secrets are generated here,
  * shown once, and stored sealed for delivery-service, which alone can open them.
  */
 package com.marketpulse.api.channel;
