@@ -113,6 +113,45 @@ class DashboardBrowserIT {
         page.waitFor(By.id("login-view"));
     }
 
+    /**
+     * Headless Chromium here cannot reach a real push service (its PushManager.subscribe would ask Google's), so the
+     * test stands in for that one call with the subscription a browser returns; the service worker's registration,
+     * the VAPID key handed to subscribe and the POST of the subscription to the API are the dashboard's own.
+     */
+    @Test
+    void notifyThisBrowserRegistersTheServiceWorkerAndStoresTheSubscriptionThroughTheApi() {
+        driver.get(url("/push-sw.js"));
+        assertThat(driver.getPageSource()).as("served without a session").contains("showNotification",
+                "notificationclick");
+        driver.get(url("/"));
+        page.waitFor(By.id("login-view"));
+        page.logIn("demo", "demo123");
+        page.waitFor(By.id("home-view"));
+        await().ignoreExceptions().until(() -> driver.findElement(By.id("push-subscribe")).isDisplayed());
+        page.js("""
+                window.subscribedWith = null;
+                PushManager.prototype.subscribe = async function (options) {
+                  window.subscribedWith = options.applicationServerKey;
+                  return {toJSON: () => ({endpoint: 'https://push.example.net/wpush/v2/it', expirationTime: null,
+                    keys: {p256dh: 'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
+                           auth: 'BTBZMqHH6r4Tts7J_aSIgg'}})};
+                };""");
+
+        driver.findElement(By.id("push-subscribe")).click();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> FAKE.exchanges().stream().anyMatch(e ->
+                e.path().equals("/api/me/channels/webpush") && e.requestBody().contains("/wpush/v2/it")));
+        assertThat(page.js("return window.subscribedWith;")).isEqualTo(FakeApi.VAPID_KEY);
+        assertThat(page.js("return navigator.serviceWorker.getRegistration('/push/')"
+                + ".then(r => r && r.active ? r.active.scriptURL : null);")).asString().endsWith("/push-sw.js");
+        assertThat(page.js("return navigator.serviceWorker.getRegistration('/')"
+                + ".then(r => r && r.active ? r.active.scriptURL : null);")).as("Vaadin's own is kept")
+                .asString().endsWith("/sw.js");
+        await().until(() -> page.text(By.id("push-subscribe")).equals("This browser gets alerts"));
+        driver.findElement(By.id("logout")).click();
+        page.waitFor(By.id("login-view"));
+    }
+
     @Test
     void thePortfolioIsKeptAcrossLoginsAndAnotherUserDoesNotSeeIt() {
         FAKE.addUser("carol", "carol-password");
