@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -116,10 +117,11 @@ class DashboardBrowserIT {
     /**
      * Headless Chromium here cannot reach a real push service (its PushManager.subscribe would ask Google's), so the
      * test stands in for that one call with the subscription a browser returns; the service worker's registration,
-     * the VAPID key handed to subscribe and the POST of the subscription to the API are the dashboard's own.
+     * the VAPID key handed to subscribe and the POST of the subscription to the API are the dashboard's own. A push
+     * message is then handed to the service worker as the browser would, through DevTools' deliverPushMessage.
      */
     @Test
-    void notifyThisBrowserRegistersTheServiceWorkerAndStoresTheSubscriptionThroughTheApi() {
+    void notifyThisBrowserSubscribesThroughTheApiAndItsServiceWorkerShowsAPushedAlert() {
         driver.get(url("/push-sw.js"));
         assertThat(driver.getPageSource()).as("served without a session").contains("showNotification",
                 "notificationclick");
@@ -148,6 +150,24 @@ class DashboardBrowserIT {
                 + ".then(r => r && r.active ? r.active.scriptURL : null);")).as("Vaadin's own is kept")
                 .asString().endsWith("/sw.js");
         await().until(() -> page.text(By.id("push-subscribe")).equals("This browser gets alerts"));
+
+        // what a push service would hand the browser, delivered to the service worker through Chromium's DevTools;
+        // a fresh profile numbers its registrations from 0 (Vaadin's own at '/' is one of them and shows nothing)
+        driver.executeCdpCommand("ServiceWorker.enable", Map.of());
+        String message = "{\"title\":\"BTC/USD: price spike down (high)\",\"body\":\"your 0.8 BTC: −$2,737 in 4 min\","
+                + "\"alertId\":\"a-1\",\"tag\":\"marketpulse-a-1\",\"url\":\"/?alert=a-1\"}";
+        for (int id = 0; id < 4; id++) {
+            try {
+                driver.executeCdpCommand("ServiceWorker.deliverPushMessage", Map.of("origin", url("").replaceAll("/$", ""),
+                        "registrationId", Integer.toString(id), "data", message));
+            } catch (RuntimeException notThisOne) {
+                // another registration id
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(page.js(
+                "return navigator.serviceWorker.getRegistration('/push/').then(r => r.getNotifications())"
+                        + ".then(shown => shown.map(n => n.title + '|' + n.body + '|' + n.tag).join(','));")),
+                shown -> shown.equals("BTC/USD: price spike down (high)|your 0.8 BTC: −$2,737 in 4 min|marketpulse-a-1"));
         driver.findElement(By.id("logout")).click();
         page.waitFor(By.id("login-view"));
     }
