@@ -28,15 +28,22 @@ class PushServerKeys {
     private final String publicKey;
 
     PushServerKeys(MarketPulseProperties properties) {
-        String file = properties.api().delivery().vapidPublicKeyFile();
-        if (file.isBlank()) {
-            log.warn("No VAPID public key (marketpulse.api.delivery.vapid-public-key-file): Web Push channels cannot "
-                    + "be created");
-            publicKey = null;
-            return;
+        this.publicKey = read(properties.api().delivery().vapidPublicKeyFile());
+    }
+
+    /**
+     * The key in {@code file} as browsers take it, or {@code null} (Web Push off, logged) when none is configured or
+     * the path is no file: compose mounts it from the key directory, and one never generated there arrives as an
+     * empty directory, which must not stop the API.
+     */
+    static String read(String file) {
+        if (file.isBlank() || !Files.isRegularFile(Path.of(file))) {
+            log.warn("No VAPID public key (marketpulse.api.delivery.vapid-public-key-file{}): Web Push channels cannot "
+                    + "be created", file.isBlank() ? "" : " " + file + " is not a file");
+            return null;
         }
         try {
-            publicKey = PushKeys.base64Url(PushKeys.publicKey(Files.readString(Path.of(file))));
+            return PushKeys.base64Url(PushKeys.publicKey(Files.readString(Path.of(file))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the VAPID public key " + file, e);
         }

@@ -26,6 +26,14 @@ final class VapidKeyFiles {
             log.warn("{}: Web Push channels fail until it is set", PushSender.NOT_CONFIGURED);
             return null;
         }
+        // compose mounts the files from the key directory: one never generated there arrives as an empty directory,
+        // which turns Web Push off (said here and in every WEBPUSH delivery's log) rather than stopping the service
+        if (!Files.isRegularFile(Path.of(push.vapidPrivateKeyFile()))
+                || !Files.isRegularFile(Path.of(push.vapidPublicKeyFile()))) {
+            log.warn("{}: {} or {} is not a file; Web Push channels fail until the pair is there",
+                    PushSender.NOT_CONFIGURED, push.vapidPrivateKeyFile(), push.vapidPublicKeyFile());
+            return null;
+        }
         try {
             Vapid vapid = new Vapid(PushKeys.privateKey(Files.readString(Path.of(push.vapidPrivateKeyFile()))),
                     PushKeys.publicKey(Files.readString(Path.of(push.vapidPublicKeyFile()))), push.subject(),
