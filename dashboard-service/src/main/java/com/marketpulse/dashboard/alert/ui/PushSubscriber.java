@@ -52,7 +52,8 @@ public final class PushSubscriber extends Composite<Button> {
                   }
                 });""".formatted(SUBSCRIBED, REFUSED));
         button.getElement().addEventListener(SUBSCRIBED,
-                event -> subscribed(event.getEventData().path("event.detail").asString(""))).addEventData("event.detail");
+                        event -> subscribed(event.getEventData().path("event.detail").asString("")))
+                .addEventData("event.detail");
         button.getElement().addEventListener(REFUSED,
                 event -> Notifications.error("This browser did not subscribe: "
                         + event.getEventData().path("event.detail").asString("")))
