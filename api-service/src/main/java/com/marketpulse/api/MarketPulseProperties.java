@@ -136,10 +136,13 @@ public record MarketPulseProperties(
      * @param publicKeyFile delivery-service's RSA public key (PEM {@code PUBLIC KEY}): channel secrets are sealed
      *                      with it, so only delivery-service can read them; empty: channels that need a secret
      *                      (webhooks) cannot be created (503)
+     * @param emailConfirmationValidity how long the link mailed to a new email channel's address confirms it
      * @param vapidPublicKeyFile delivery-service's VAPID public key (PEM, P-256), the same file it signs Web Push
      *                      with: served to browsers as their {@code applicationServerKey}; empty: Web Push is off
      *                      (503)
      */
-    public record Delivery(@DefaultValue("") String publicKeyFile, @DefaultValue("") String vapidPublicKeyFile) {
+    public record Delivery(@DefaultValue("") String publicKeyFile,
+                           @DefaultValue("48h") Duration emailConfirmationValidity,
+                           @DefaultValue("") String vapidPublicKeyFile) {
     }
 }

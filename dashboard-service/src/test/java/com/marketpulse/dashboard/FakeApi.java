@@ -190,7 +190,7 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
             case "GET /api/push/vapid-public-key" -> json(200, new PushServerKey(VAPID_KEY));
             case "POST /api/me/channels/webpush" -> signedIn ? json(201, new ChannelCreated(new Channel(
                     ids.incrementAndGet(), "WEBPUSH", "this browser",
-                    JSON.readValue(body, PushSubscriptionRequest.class).endpoint(), true, true, false, CREATED), null))
+                    JSON.readValue(body, PushSubscriptionRequest.class).endpoint(), true, true, false, CREATED, null), null))
                     : problem(401, "Not logged in");
             default -> path.startsWith("/api/symbols/") && path.endsWith("/bars") && method.equals("GET")
                     ? json(200, bars())

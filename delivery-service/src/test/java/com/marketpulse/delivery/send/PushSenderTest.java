@@ -29,7 +29,7 @@ class PushSenderTest {
     private final String keys = new PushSecret(browser.p256dh(), browser.authBase64()).text();
 
     private static DeliveryQueue.Target channel(String endpoint) {
-        return new DeliveryQueue.Target("WEBPUSH", endpoint, new byte[0], true, Instant.EPOCH, null);
+        return new DeliveryQueue.Target("WEBPUSH", endpoint, new byte[0], true, Instant.EPOCH, null, null);
     }
 
     private static PushSender sender(Vapid vapid, TargetGuard guard) {
