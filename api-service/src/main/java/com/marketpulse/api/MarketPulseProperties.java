@@ -138,10 +138,14 @@ public record MarketPulseProperties(
      *                      (webhooks) cannot be created (503)
      * @param emailConfirmationValidity how long the link mailed to a new email channel's address confirms it
      * @param telegram      the bot that Telegram channels are linked through
+     * @param vapidPublicKeyFile delivery-service's VAPID public key (PEM, P-256), the same file it signs Web Push
+     *                      with: served to browsers as their {@code applicationServerKey}; empty: Web Push is off
+     *                      (503)
      */
     public record Delivery(@DefaultValue("") String publicKeyFile,
                            @DefaultValue("48h") Duration emailConfirmationValidity,
-                           @DefaultValue Telegram telegram) {
+                           @DefaultValue Telegram telegram,
+                           @DefaultValue("") String vapidPublicKeyFile) {
     }
 
     /**

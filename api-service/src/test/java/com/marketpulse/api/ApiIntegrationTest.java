@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.marketpulse.alerting.seal.DeliveryKeys;
+import com.marketpulse.alerting.seal.PushKeys;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.Topics;
 
@@ -57,11 +58,16 @@ public abstract class ApiIntegrationTest {
     /** delivery-service's key pair in these tests: the API seals channel secrets with the public half. */
     protected static final Path DELIVERY_PRIVATE_KEY = Path.of("target", "delivery-keys", "private.pem");
     private static final Path DELIVERY_PUBLIC_KEY = Path.of("target", "delivery-keys", "public.pem");
+    /** delivery-service's VAPID pair in these tests: the API serves the public half to browsers. */
+    protected static final Path VAPID_PUBLIC_KEY = Path.of("target", "delivery-keys", "vapid-public.pem");
+    private static final Path VAPID_PRIVATE_KEY = Path.of("target", "delivery-keys", "vapid-private.pem");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws IOException {
         DeliveryKeys.generateIfAbsent(DELIVERY_PRIVATE_KEY, DELIVERY_PUBLIC_KEY);
         registry.add("marketpulse.api.delivery.public-key-file", () -> DELIVERY_PUBLIC_KEY.toString());
+        PushKeys.generateIfAbsent(VAPID_PRIVATE_KEY, VAPID_PUBLIC_KEY);
+        registry.add("marketpulse.api.delivery.vapid-public-key-file", () -> VAPID_PUBLIC_KEY.toString());
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,64 @@ class DashboardBrowserIT {
                 .contains("ETH/USD: Price spike ▲ Up"));
         Browser.screenshot(driver, "02-dashboard-live-alert");
 
+        driver.findElement(By.id("logout")).click();
+        page.waitFor(By.id("login-view"));
+    }
+
+    /**
+     * Headless Chromium here cannot reach a real push service (its PushManager.subscribe would ask Google's), so the
+     * test stands in for that one call with the subscription a browser returns; the service worker's registration,
+     * the VAPID key handed to subscribe and the POST of the subscription to the API are the dashboard's own. A push
+     * message is then handed to the service worker as the browser would, through DevTools' deliverPushMessage.
+     */
+    @Test
+    void notifyThisBrowserSubscribesThroughTheApiAndItsServiceWorkerShowsAPushedAlert() {
+        driver.get(url("/push-sw.js"));
+        assertThat(driver.getPageSource()).as("served without a session").contains("showNotification",
+                "notificationclick");
+        driver.get(url("/"));
+        page.waitFor(By.id("login-view"));
+        page.logIn("demo", "demo123");
+        page.waitFor(By.id("home-view"));
+        await().ignoreExceptions().until(() -> driver.findElement(By.id("push-subscribe")).isDisplayed());
+        page.js("""
+                window.subscribedWith = null;
+                PushManager.prototype.subscribe = async function (options) {
+                  window.subscribedWith = options.applicationServerKey;
+                  return {toJSON: () => ({endpoint: 'https://push.example.net/wpush/v2/it', expirationTime: null,
+                    keys: {p256dh: 'BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4',
+                           auth: 'BTBZMqHH6r4Tts7J_aSIgg'}})};
+                };""");
+
+        driver.findElement(By.id("push-subscribe")).click();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> FAKE.exchanges().stream().anyMatch(e ->
+                e.path().equals("/api/me/channels/webpush") && e.requestBody().contains("/wpush/v2/it")));
+        assertThat(page.js("return window.subscribedWith;")).isEqualTo(FakeApi.VAPID_KEY);
+        assertThat(page.js("return navigator.serviceWorker.getRegistration('/push/')"
+                + ".then(r => r && r.active ? r.active.scriptURL : null);")).asString().endsWith("/push-sw.js");
+        assertThat(page.js("return navigator.serviceWorker.getRegistration('/')"
+                + ".then(r => r && r.active ? r.active.scriptURL : null);")).as("Vaadin's own is kept")
+                .asString().endsWith("/sw.js");
+        await().until(() -> page.text(By.id("push-subscribe")).equals("This browser gets alerts"));
+
+        // what a push service would hand the browser, delivered to the service worker through Chromium's DevTools;
+        // a fresh profile numbers its registrations from 0 (Vaadin's own at '/' is one of them and shows nothing)
+        driver.executeCdpCommand("ServiceWorker.enable", Map.of());
+        String message = "{\"title\":\"BTC/USD: price spike down (high)\",\"body\":\"your 0.8 BTC: −$2,737 in 4 min\","
+                + "\"alertId\":\"a-1\",\"tag\":\"marketpulse-a-1\",\"url\":\"/?alert=a-1\"}";
+        for (int id = 0; id < 4; id++) {
+            try {
+                driver.executeCdpCommand("ServiceWorker.deliverPushMessage", Map.of("origin", url("").replaceAll("/$", ""),
+                        "registrationId", Integer.toString(id), "data", message));
+            } catch (RuntimeException notThisOne) {
+                // another registration id
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> String.valueOf(page.js(
+                "return navigator.serviceWorker.getRegistration('/push/').then(r => r.getNotifications())"
+                        + ".then(shown => shown.map(n => n.title + '|' + n.body + '|' + n.tag).join(','));")),
+                shown -> shown.equals("BTC/USD: price spike down (high)|your 0.8 BTC: −$2,737 in 4 min|marketpulse-a-1"));
         driver.findElement(By.id("logout")).click();
         page.waitFor(By.id("login-view"));
     }

@@ -21,10 +21,14 @@ import org.jspecify.annotations.Nullable;
 import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.api.contract.AlertPage;
 import com.marketpulse.api.contract.BarDto;
+import com.marketpulse.api.contract.Channel;
+import com.marketpulse.api.contract.ChannelCreated;
 import com.marketpulse.api.contract.Credentials;
 import com.marketpulse.api.contract.IssuedToken;
 import com.marketpulse.api.contract.Me;
 import com.marketpulse.api.contract.Portfolio;
+import com.marketpulse.api.contract.PushServerKey;
+import com.marketpulse.api.contract.PushSubscriptionRequest;
 import com.marketpulse.api.contract.StatusReport;
 import com.marketpulse.api.contract.SymbolQuote;
 import com.marketpulse.events.Symbols;
@@ -52,6 +56,9 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant CREATED = Instant.parse("2026-11-24T08:00:00Z");
+    /** RFC 8291's example sender key: a P-256 point, as the API serves its VAPID key. */
+    static final String VAPID_KEY =
+            "BP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A8";
     private static final String END = "\u0000end";
     private static final StatusReport STATUS = new StatusReport("DEGRADED", Instant.parse("2026-11-24T13:00:00Z"),
             List.of(new StatusReport.Stage("kafka", "UP", "1 broker(s) reachable"),
@@ -180,6 +187,11 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
                     .map(s -> new SymbolQuote(s, Symbols.toPath(s), 102.0, Instant.parse("2026-11-24T12:59:00Z")))
                     .toList());
             case "GET /api/status" -> json(200, STATUS);
+            case "GET /api/push/vapid-public-key" -> json(200, new PushServerKey(VAPID_KEY));
+            case "POST /api/me/channels/webpush" -> signedIn ? json(201, new ChannelCreated(new Channel(
+                    ids.incrementAndGet(), "WEBPUSH", "this browser",
+                    JSON.readValue(body, PushSubscriptionRequest.class).endpoint(), true, true, false, CREATED, null), null))
+                    : problem(401, "Not logged in");
             default -> path.startsWith("/api/symbols/") && path.endsWith("/bars") && method.equals("GET")
                     ? json(200, bars())
                     : problem(404, "No such endpoint: " + method + " " + path);

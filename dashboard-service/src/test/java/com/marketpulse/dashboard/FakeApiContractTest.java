@@ -24,6 +24,7 @@ import com.marketpulse.api.contract.Backtest;
 import com.marketpulse.api.contract.BacktestArchiveRequest;
 import com.marketpulse.api.contract.Portfolio;
 import com.marketpulse.dashboard.api.BacktestClient;
+import com.marketpulse.dashboard.api.PushClient;
 import com.marketpulse.dashboard.backtest.DetectorSettings;
 import com.marketpulse.dashboard.api.AlertQuery;
 import com.marketpulse.dashboard.api.ApiClient;
@@ -79,7 +80,8 @@ class FakeApiContractTest {
         assertThat(fake.exchanges()).extracting(e -> e.method() + " " + e.path()).contains("POST /api/auth/login",
                 "POST /api/auth/register", "GET /api/me", "GET /api/me/portfolio", "PUT /api/me/portfolio",
                 "GET /api/symbols", "GET /api/me/alerts", "GET /api/alerts", "GET /api/symbols/BTC-USD/bars",
-                "GET /api/status", "POST /api/auth/logout", "GET /api/alerts/stream", "POST /api/backtests",
+                "GET /api/status", "GET /api/push/vapid-public-key", "POST /api/me/channels/webpush",
+                "POST /api/auth/logout", "GET /api/alerts/stream", "POST /api/backtests",
                 "GET /api/backtests", "GET /api/backtests/compare", "POST /api/backtests/" + runId + "/cancel",
                 "GET /api/backtests/" + runId, "GET /api/backtests/" + runId + "/report",
                 "GET /api/backtests/" + runId + "/alerts", "DELETE /api/backtests/" + runId);
@@ -108,6 +110,12 @@ class FakeApiContractTest {
         api.allAlerts(token, AlertQuery.latest(10));
         api.bars(token, "BTC/USD", Instant.now().minusSeconds(3600), Instant.now(), "1m");
         api.status(token);
+        var push = new PushClient(api);
+        push.serverKey();
+        push.subscribe(token, """
+                {"endpoint":"https://push.example.net/wpush/v2/abc","expirationTime":null,
+                 "keys":{"p256dh":"BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+                 "auth":"BTBZMqHH6r4Tts7J_aSIgg"}}""");
         String runId = useEveryBacktestCall(token);
         api.logout(token);
         try {

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pauseAfter     failed attempts in a row after which a channel is paused until its owner changes it
  * @param email          the SMTP server email channels are sent through; without a host, email is off
  * @param telegram       the Telegram bot that links chats and sends to them
+ * @param push           Web Push channels
  */
 @ConfigurationProperties("marketpulse.delivery")
 public record DeliveryProperties(
@@ -33,7 +34,8 @@ public record DeliveryProperties(
         @DefaultValue Retry retry,
         @DefaultValue("10") int pauseAfter,
         @DefaultValue Email email,
-        @DefaultValue Telegram telegram) {
+        @DefaultValue Telegram telegram,
+        @DefaultValue Push push) {
 
     /**
      * @param initial     the wait after the first failed attempt, doubling after each
@@ -125,5 +127,25 @@ public record DeliveryProperties(
             return "Email[host=" + host + ", port=" + port + ", username=" + username + ", from=" + from
                     + ", starttls=" + starttls + ", publicUrl=" + publicUrl + "]";
         }
+    }
+
+    /**
+     * Web Push (VAPID, RFC 8292). Without the key files, Web Push channels fail with that reason.
+     *
+     * @param vapidPrivateKeyFile the VAPID private key (PEM, PKCS#8, P-256)
+     * @param vapidPublicKeyFile  its public key (PEM): sent as {@code k=}; the API serves the same file to browsers
+     * @param subject             a contact for push services' operators, {@code mailto:} or {@code https:}
+     * @param ttl                 how long a push service keeps a message for a browser that is offline: an alert
+     *                            older than this is no longer news
+     * @param tokenValidity       how long a VAPID token is good for (at most 24 h)
+     * @param openUrl             the page a click on the notification opens (the dashboard), with {@code ?alert=}
+     */
+    public record Push(
+            @DefaultValue("") String vapidPrivateKeyFile,
+            @DefaultValue("") String vapidPublicKeyFile,
+            @DefaultValue("mailto:operator@marketpulse.invalid") String subject,
+            @DefaultValue("1h") Duration ttl,
+            @DefaultValue("12h") Duration tokenValidity,
+            @DefaultValue("http://localhost:8080/") String openUrl) {
     }
 }

@@ -37,6 +37,7 @@ final class Stack implements AutoCloseable {
     /** Shared by the dashboard and the API only, so the API's sign-in throttle sees each browser. */
     private final String clientAddressSecret = ClientAddressSecret.from(System.getenv());
     private final DeliveryKeyFiles deliveryKeys;
+    private final VapidKeyFiles vapidKeys;
 
     private Stack(StackSettings settings, String databasePassword, Postgres postgres, KafkaBroker kafka)
             throws IOException {
@@ -45,6 +46,7 @@ final class Stack implements AutoCloseable {
         this.postgres = postgres;
         this.kafka = kafka;
         this.deliveryKeys = DeliveryKeyFiles.under(settings.dataDirectory());
+        this.vapidKeys = VapidKeyFiles.under(settings.dataDirectory());
     }
 
     /**
@@ -143,6 +145,7 @@ final class Stack implements AutoCloseable {
             env.put("MARKETPULSE_DELIVERY_PUBLIC_KEY_FILE", deliveryKeys.publicKey().toString());
             // Telegram only with the developer's own bot (and its token for delivery-service); otherwise off
             env.put(TELEGRAM_BOT_USERNAME, System.getenv().getOrDefault(TELEGRAM_BOT_USERNAME, ""));
+            env.put("MARKETPULSE_DELIVERY_VAPID_PUBLIC_KEY_FILE", vapidKeys.publicKey().toString());
         }
         if (service == Service.DELIVERY) {
             env.put("MARKETPULSE_DELIVERY_PRIVATE_KEY_FILE", deliveryKeys.privateKey().toString());
@@ -154,6 +157,10 @@ final class Stack implements AutoCloseable {
             // through from the launcher's environment, and without them email is off (delivery-service logs it)
             env.put("MARKETPULSE_PUBLIC_URL", System.getenv().getOrDefault("MARKETPULSE_PUBLIC_URL",
                     "http://localhost:" + settings.port(Service.API)));
+            env.put("MARKETPULSE_DELIVERY_VAPID_PRIVATE_KEY_FILE", vapidKeys.privateKey().toString());
+            env.put("MARKETPULSE_DELIVERY_VAPID_PUBLIC_KEY_FILE", vapidKeys.publicKey().toString());
+            // a click on a notification opens this stack's dashboard
+            env.put("MARKETPULSE_DELIVERY_PUSH_OPEN_URL", "http://localhost:" + settings.port(Service.DASHBOARD) + "/");
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));

@@ -175,9 +175,14 @@ class ComposeFileTest {
             assertThat(keys).as(name).allSatisfy(volume ->
                     assertThat(volume).startsWith("${MARKETPULSE_DELIVERY_KEY_DIR:?").endsWith(":ro"));
             if (name.equals("delivery-service")) {
-                assertThat(keys).as(name).hasSize(1).first().asString().contains("/private-key.pem:");
+                assertThat(keys).as(name).hasSize(3)
+                        .anySatisfy(volume -> assertThat(volume).contains("/private-key.pem:"))
+                        .anySatisfy(volume -> assertThat(volume).contains("/vapid-private-key.pem:"))
+                        .anySatisfy(volume -> assertThat(volume).contains("/vapid-public-key.pem:"));
             } else if (name.equals("api-service")) {
-                assertThat(keys).as(name).hasSize(1).first().asString().contains("/public-key.pem:");
+                assertThat(keys).as(name).hasSize(2).noneSatisfy(volume -> assertThat(volume).contains("private"))
+                        .anySatisfy(volume -> assertThat(volume).contains("/public-key.pem:"))
+                        .anySatisfy(volume -> assertThat(volume).contains("/vapid-public-key.pem:"));
             } else {
                 assertThat(keys).as(name).isEmpty();
             }

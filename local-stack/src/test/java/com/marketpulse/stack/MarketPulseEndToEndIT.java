@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 
+import com.marketpulse.alerting.seal.PushKeys;
 import com.marketpulse.dashboard.Browser;
 import com.marketpulse.dashboard.DashboardPage;
 import com.marketpulse.events.Quote;
@@ -187,6 +188,12 @@ class MarketPulseEndToEndIT {
                 .until(() -> portfolioAtApi(token), held -> held.equals(List.of("BTC/USD", "ETH/USD")));
         page.waitFor(By.id("coin-BTC-USD"));
         page.waitFor(By.id("coin-ETH-USD"));
+        // Web Push is on: the API serves the VAPID key the launcher generated for delivery-service, and the
+        // dashboard offers to subscribe this browser with it
+        assertThat(apiGet("/api/push/vapid-public-key", null).path("publicKey").asString()).isEqualTo(PushKeys
+                .base64Url(PushKeys.publicKey(Files.readString(data.resolve("delivery").resolve("vapid-public-key.pem")))));
+        await("the Web Push button").atMost(PAGE_TIMEOUT).ignoreExceptions()
+                .until(() -> driver.findElement(By.id("push-subscribe")).isDisplayed());
 
         driver.get(dashboard("/portfolio"));
         page.waitFor(By.id("portfolio-view"));

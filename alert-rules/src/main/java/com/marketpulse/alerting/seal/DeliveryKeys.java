@@ -73,7 +73,7 @@ public final class DeliveryKeys {
         }
     }
 
-    private static byte[] der(String pem, String type) {
+    static byte[] der(String pem, String type) {
         String begin = "-----BEGIN " + type + "-----";
         String end = "-----END " + type + "-----";
         int from = pem.indexOf(begin);

@@ -66,6 +66,13 @@ public interface MarketPulseApi {
     IssuedToken changePassword(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                @RequestBody PasswordChange change);
 
+    @GetExchange("/push/vapid-public-key")
+    PushServerKey vapidPublicKey();
+
+    @PostExchange(url = "/me/channels/webpush", contentType = "application/json")
+    ChannelCreated subscribePush(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                 @RequestBody PushSubscriptionRequest subscription);
+
     @GetExchange("/me/portfolio")
     Portfolio portfolio(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
 

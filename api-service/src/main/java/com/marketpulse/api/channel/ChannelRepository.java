@@ -44,6 +44,16 @@ class ChannelRepository {
                 .optional();
     }
 
+    /** The id of the user's channel of this type and target, e.g. a browser's push endpoint. */
+    Optional<Long> findByTarget(long userId, String type, String target) {
+        return jdbc.sql("SELECT id FROM api.alert_channels WHERE user_id = :user AND type = :type AND target = :target")
+                .param("user", userId)
+                .param("type", type)
+                .param("target", target)
+                .query(Long.class)
+                .optional();
+    }
+
     int count(long userId) {
         return jdbc.sql("SELECT count(*) FROM api.alert_channels WHERE user_id = :user")
                 .param("user", userId)

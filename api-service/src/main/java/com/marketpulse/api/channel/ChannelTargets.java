@@ -30,8 +30,10 @@ final class ChannelTargets {
                 }
                 yield null;
             }
+            case "WEBPUSH" -> throw ApiException.badRequest("A Web Push channel is made from the browser's "
+                    + "subscription: POST it to /api/me/channels/webpush.");
             default -> throw ApiException.badRequest("Unknown channel type " + ApiException.shown(type)
-                    + ": WEBHOOK, EMAIL or TELEGRAM.");
+                    + ": WEBHOOK, EMAIL, TELEGRAM or WEBPUSH.");
         };
     }
 

@@ -59,7 +59,7 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/auth/login", "/api/auth/register").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/**", "/api/symbols",
-                                "/api/symbols/**", "/api/status").permitAll()
+                                "/api/symbols/**", "/api/status", "/api/push/vapid-public-key").permitAll()
                         .requestMatchers(HttpMethod.GET, "/docs", "/docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()

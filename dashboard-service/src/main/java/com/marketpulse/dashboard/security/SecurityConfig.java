@@ -20,7 +20,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 // third-party browser libraries loaded at run time (the price charts)
-                .requestMatchers("/vendor/**").permitAll());
+                .requestMatchers("/vendor/**").permitAll()
+                // the Web Push service worker: the browser fetches it (and its updates) without a session
+                .requestMatchers("/push-sw.js").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                 .loginView(LoginView.class)
                 .addLogoutHandler(new ApiLogoutHandler(api)));

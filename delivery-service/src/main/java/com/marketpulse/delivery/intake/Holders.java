@@ -20,7 +20,7 @@ import com.marketpulse.alerting.rules.RuleSetJson;
 class Holders {
 
     /** The channel types delivery-service sends to. */
-    static final List<String> SENDABLE = List.of("WEBHOOK", "EMAIL", "TELEGRAM");
+    static final List<String> SENDABLE = List.of("WEBHOOK", "EMAIL", "TELEGRAM", "WEBPUSH");
 
     private final JdbcClient jdbc;
 

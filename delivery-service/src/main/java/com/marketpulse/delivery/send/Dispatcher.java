@@ -78,6 +78,10 @@ final class Dispatcher {
             count(attempt.outcome().name().toLowerCase(java.util.Locale.ROOT));
             if (attempt.outcome() == Attempt.Outcome.SENT) {
                 queue.healthy(due.channelId());
+            } else if (attempt.channelGone()) {
+                queue.failed(due.channelId(), 1, finished);
+                log.info("Channel {} is gone ({}): paused until its owner changes it", due.channelId(),
+                        attempt.detail());
             } else if (queue.failed(due.channelId(), properties.pauseAfter(), finished)) {
                 log.warn("Channel {} paused after {} failed attempts in a row (last: {}); its owner resumes it by "
                         + "changing or re-enabling it", due.channelId(), properties.pauseAfter(), attempt.detail());

@@ -21,6 +21,13 @@ class SendConfig {
                 properties.requestTimeout(), clock);
     }
 
+    @Bean
+    PushSender pushSender(DeliveryProperties properties, Clock clock) {
+        DeliveryProperties.Push push = properties.push();
+        return new PushSender(VapidKeyFiles.read(push), new TargetGuard(properties.allowLoopback()),
+                properties.connectTimeout(), properties.requestTimeout(), push.ttl(), push.openUrl(), clock);
+    }
+
     /** Every {@link ChannelSender} bean: one per kind of channel. */
     @Bean
     Dispatcher dispatcher(DeliveryQueue queue, List<ChannelSender> senders, DeliveryProperties properties,

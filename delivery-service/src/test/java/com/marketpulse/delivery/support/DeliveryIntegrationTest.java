@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.marketpulse.alerting.rules.RuleSet;
 import com.marketpulse.alerting.rules.RuleSetJson;
 import com.marketpulse.alerting.seal.DeliveryKeys;
+import com.marketpulse.alerting.seal.PushKeys;
+import com.marketpulse.alerting.seal.PushSecret;
 import com.marketpulse.alerting.seal.SealedBox;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.Topics;
@@ -44,6 +46,8 @@ public abstract class DeliveryIntegrationTest {
 
     private static final Path PRIVATE_KEY = Path.of("target", "delivery-keys", "private.pem");
     private static final Path PUBLIC_KEY = Path.of("target", "delivery-keys", "public.pem");
+    protected static final Path VAPID_PRIVATE_KEY = Path.of("target", "delivery-keys", "vapid-private.pem");
+    protected static final Path VAPID_PUBLIC_KEY = Path.of("target", "delivery-keys", "vapid-public.pem");
     /** One receiver for the JVM, as the Spring context (and with it the channels' URLs) is shared. */
     protected static final FakeWebhook RECEIVER = new FakeWebhook();
     /** One Telegram Bot API for the JVM, for the same reason. */
@@ -62,6 +66,9 @@ public abstract class DeliveryIntegrationTest {
     static void wiring(DynamicPropertyRegistry registry) throws IOException {
         DeliveryKeys.generateIfAbsent(PRIVATE_KEY, PUBLIC_KEY);
         registry.add("marketpulse.delivery.private-key-file", PRIVATE_KEY::toString);
+        PushKeys.generateIfAbsent(VAPID_PRIVATE_KEY, VAPID_PUBLIC_KEY);
+        registry.add("marketpulse.delivery.push.vapid-private-key-file", VAPID_PRIVATE_KEY::toString);
+        registry.add("marketpulse.delivery.push.vapid-public-key-file", VAPID_PUBLIC_KEY::toString);
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
@@ -133,6 +140,17 @@ public abstract class DeliveryIntegrationTest {
                         UPDATE api.alert_channels SET confirmed_at = now(), confirm_token_hash = NULL,
                             confirm_expires_at = NULL, secret_sealed = NULL WHERE id = :id""")
                 .param("id", channelId).update();
+    }
+
+    /** A Web Push channel to {@code endpoint}, the browser's keys sealed as the API seals them. */
+    protected long webPush(long userId, String endpoint, BrowserSubscription browser) throws IOException {
+        PublicKey key = DeliveryKeys.publicKey(Files.readString(PUBLIC_KEY));
+        String keys = new PushSecret(browser.p256dh(), browser.authBase64()).text();
+        return jdbc.sql("""
+                        INSERT INTO api.alert_channels (user_id, type, name, target, secret_sealed)
+                        VALUES (:u, 'WEBPUSH', 'this browser', :url, :secret) RETURNING id""")
+                .param("u", userId).param("url", endpoint).param("secret", SealedBox.seal(keys, key))
+                .query(Long.class).single();
     }
 
     protected void rules(long userId, RuleSet rules) {

@@ -16,11 +16,13 @@ import com.marketpulse.dashboard.alert.AlertFilter;
 import com.marketpulse.dashboard.alert.ui.AlertFilterBar;
 import com.marketpulse.dashboard.alert.ui.AlertGrid;
 import com.marketpulse.dashboard.alert.ui.BrowserNotifier;
+import com.marketpulse.dashboard.alert.ui.PushSubscriber;
 import com.marketpulse.dashboard.alert.ui.FeedStateBadge;
 import com.marketpulse.dashboard.api.AlertStreamClient;
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
 import com.marketpulse.dashboard.api.ApiProperties;
+import com.marketpulse.dashboard.api.PushClient;
 import com.marketpulse.dashboard.base.Periodic;
 import com.marketpulse.dashboard.base.ui.UiAccess;
 import com.marketpulse.dashboard.market.QuoteSource;
@@ -73,7 +75,8 @@ public class HomeView extends Main {
     private @Nullable AlertFeed feed;
     private @Nullable Periodic quoteRefresh;
 
-    public HomeView(ApiClient api, AlertStreamClient streams, ApiProperties properties, CurrentUser currentUser) {
+    public HomeView(ApiClient api, AlertStreamClient streams, ApiProperties properties, CurrentUser currentUser,
+                    PushClient push) {
         this.api = api;
         this.streams = streams;
         this.properties = properties;
@@ -85,7 +88,8 @@ public class HomeView extends Main {
         setId("home-view");
         addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Padding.MEDIUM,
                 LumoUtility.Gap.MEDIUM, LumoUtility.BoxSizing.BORDER);
-        var title = new FlexLayout(new H2("My dashboard"), feedState, notifier);
+        var title = new FlexLayout(new H2("My dashboard"), feedState, notifier,
+                new PushSubscriber(push, session.token()));
         title.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         title.setAlignItems(FlexComponent.Alignment.CENTER);
         title.addClassNames(LumoUtility.Gap.MEDIUM);

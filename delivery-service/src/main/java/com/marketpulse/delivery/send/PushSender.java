@@ -1,0 +1,115 @@
+package com.marketpulse.delivery.send;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.marketpulse.alerting.seal.PushKeys;
+import com.marketpulse.alerting.seal.PushSecret;
+import com.marketpulse.delivery.push.Notification;
+import com.marketpulse.delivery.push.Vapid;
+import com.marketpulse.delivery.push.WebPushEncryption;
+
+/**
+ * Sends a delivery to a browser through its push service (RFC 8030): the notification encrypted for the subscription
+ * (RFC 8291), signed with our VAPID key (RFC 8292), POSTed to the subscription's endpoint, which answers 201. A 404
+ * or 410 means the subscription is gone (the browser unsubscribed or it expired): the channel is reported gone and
+ * paused. The endpoint is checked by {@link TargetGuard} before each send, as a webhook's URL is. Without a VAPID key
+ * pair configured, every Web Push delivery fails with that reason (logged and in the delivery log), never a crash.
+ */
+final class PushSender implements ChannelSender {
+
+    static final String NOT_CONFIGURED = "Web Push is not configured on this server (no VAPID key pair: "
+            + "MARKETPULSE_DELIVERY_VAPID_PRIVATE_KEY_FILE and MARKETPULSE_DELIVERY_VAPID_PUBLIC_KEY_FILE)";
+
+    private final Vapid vapid;
+    private final TargetGuard guard;
+    private final HttpClient client;
+    private final Duration requestTimeout;
+    private final Duration ttl;
+    private final String openUrl;
+    private final Clock clock;
+
+    /** @param vapid {@code null} when no key pair is configured */
+    PushSender(Vapid vapid, TargetGuard guard, Duration connectTimeout, Duration requestTimeout, Duration ttl,
+               String openUrl, Clock clock) {
+        this.vapid = vapid;
+        this.guard = guard;
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.requestTimeout = requestTimeout;
+        this.ttl = ttl;
+        this.openUrl = openUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public String type() {
+        return "WEBPUSH";
+    }
+
+    @Override
+    public Attempt send(DeliveryQueue.Target target, String secret, String deliveryId, String body) {
+        if (vapid == null) {
+            return Attempt.failed(null, NOT_CONFIGURED);
+        }
+        if (secret == null) {
+            return Attempt.failed(null, "the channel's secret cannot be opened");
+        }
+        byte[] encrypted;
+        URI endpoint;
+        try {
+            PushSecret keys = PushSecret.parse(secret);
+            endpoint = URI.create(target.target());
+            encrypted = WebPushEncryption.encrypt(Notification.of(body, openUrl).getBytes(StandardCharsets.UTF_8),
+                    PushKeys.fromUncompressed(Base64.getUrlDecoder().decode(keys.p256dh())),
+                    Base64.getUrlDecoder().decode(keys.auth()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Attempt.failed(null, "the subscription cannot be used: " + e.getMessage());
+        }
+        if (endpoint.getHost() == null) {
+            return Attempt.failed(null, "no host in the endpoint");
+        }
+        String refusal = guard.refusal(endpoint.getHost());
+        if (refusal != null) {
+            return Attempt.failed(null, "refused: " + refusal);
+        }
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(requestTimeout)
+                .header("TTL", Long.toString(ttl.toSeconds()))
+                // an alert is news now: a phone in power saving is woken for it
+                .header("Urgency", "high")
+                .header("Content-Type", "application/octet-stream")
+                .header("Content-Encoding", "aes128gcm")
+                .header("Authorization", vapid.authorization(endpoint, clock.instant()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted))
+                .build();
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            return judge(response.statusCode());
+        } catch (HttpTimeoutException e) {
+            return Attempt.retry(null, "timeout");
+        } catch (IOException e) {
+            return Attempt.retry(null, "connection failed: " + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Attempt.retry(null, "interrupted");
+        }
+    }
+
+    /** RFC 8030 §5: 201 Created (202 with a receipt); 404/410 the subscription is gone; 429 and 5xx are passing. */
+    static Attempt judge(int status) {
+        if (status == 404 || status == 410) {
+            return Attempt.gone(status, "subscription gone (HTTP " + status + "): the browser unsubscribed or the "
+                    + "subscription expired; subscribe the browser again");
+        }
+        return WebhookSender.judge(status);
+    }
+}
