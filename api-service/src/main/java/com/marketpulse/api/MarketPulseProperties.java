@@ -136,7 +136,10 @@ public record MarketPulseProperties(
      * @param publicKeyFile delivery-service's RSA public key (PEM {@code PUBLIC KEY}): channel secrets are sealed
      *                      with it, so only delivery-service can read them; empty: channels that need a secret
      *                      (webhooks) cannot be created (503)
+     * @param testSendInterval at most one "send a test alert" per channel in this period (429 with Retry-After)
      */
-    public record Delivery(@DefaultValue("") String publicKeyFile) {
+    public record Delivery(
+            @DefaultValue("") String publicKeyFile,
+            @DefaultValue("10s") Duration testSendInterval) {
     }
 }
