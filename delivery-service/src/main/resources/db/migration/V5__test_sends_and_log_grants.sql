@@ -1,9 +1,10 @@
 -- Test sends (issue 16): a request the owner made through the API (api.channel_test_requests, read only here)
 -- becomes one delivery of a test alert. The request id is the key, so each request is taken once, whichever instance
--- polls first and however often.
+-- polls first and however often: the row is claimed first, its delivery written in the same transaction (hence the
+-- deferred check).
 CREATE TABLE test_sends (
     request_id  BIGINT      PRIMARY KEY,
-    delivery_id UUID        NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
+    delivery_id UUID        NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     taken_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
