@@ -153,20 +153,20 @@ final class ChannelsPanel extends VerticalLayout {
             badge = new Badge("Disabled");
             badge.addThemeVariants(BadgeVariant.CONTRAST);
         }
-        badge.setId("status-" + channel.id());
+        badge.setId("channel-status-" + channel.id());
         return badge;
     }
 
     private HorizontalLayout actions(Channel channel) {
         var test = new Button("Send test alert", click -> test(channel));
-        test.setId("test-" + channel.id());
+        test.setId("channel-test-" + channel.id());
         test.addThemeVariants(ButtonVariant.SMALL);
         boolean resume = channel.paused() || !channel.enabled();
         var toggle = new Button(resume ? "Enable" : "Disable", click -> setEnabled(channel, resume));
-        toggle.setId("toggle-" + channel.id());
+        toggle.setId("channel-toggle-" + channel.id());
         toggle.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY);
         var remove = new Button("Remove", click -> remove(channel));
-        remove.setId("remove-" + channel.id());
+        remove.setId("channel-remove-" + channel.id());
         remove.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY, ButtonVariant.ERROR);
         return new HorizontalLayout(test, toggle, remove);
     }
