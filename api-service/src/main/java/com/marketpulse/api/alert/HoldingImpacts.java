@@ -17,7 +17,7 @@ import com.marketpulse.api.portfolio.PortfolioService;
  * impact never tells one user about another's holding.
  */
 @Component
-class HoldingImpacts {
+public class HoldingImpacts {
 
     private final PortfolioService portfolios;
 
@@ -26,7 +26,7 @@ class HoldingImpacts {
     }
 
     /** The alerts as {@code userId} sees them; unchanged for an anonymous caller ({@code null}). */
-    List<AlertDto> of(Long userId, List<AlertDto> alerts) {
+    public List<AlertDto> of(Long userId, List<AlertDto> alerts) {
         if (userId == null || alerts.isEmpty()) {
             return alerts;
         }
@@ -41,7 +41,13 @@ class HoldingImpacts {
         return of(userId, List.of(alert)).getFirst();
     }
 
-    static AlertDto withImpact(AlertDto alert, Double quantity) {
+    /** The quantities of {@code userId}'s coins held with one (none for an anonymous caller). */
+    public Map<String, Double> quantitiesOf(Long userId) {
+        return userId == null ? Map.of() : Map.copyOf(portfolios.of(userId).quantities());
+    }
+
+    /** The alert as the holder of {@code quantity} of its coin sees it ({@code null}: unchanged). */
+    public static AlertDto withImpact(AlertDto alert, Double quantity) {
         if (quantity == null || quantity <= 0) {
             return alert;
         }
