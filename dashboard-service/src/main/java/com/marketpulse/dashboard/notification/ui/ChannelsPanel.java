@@ -139,7 +139,7 @@ final class ChannelsPanel extends VerticalLayout {
         secretBox.add(box);
     }
 
-    private static Badge status(Channel channel) {
+    static Badge status(Channel channel) {
         Badge badge;
         if (channel.paused()) {
             badge = new Badge("Paused: failing");
