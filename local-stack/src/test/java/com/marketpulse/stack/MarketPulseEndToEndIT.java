@@ -64,6 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       list, the coin's card and a marker on the coin's chart) without a reload;</li>
  *   <li>on the Notifications page the user adds a webhook to a receiver on loopback, sees its secret once, sends a
  *       test alert and sees it sent in the delivery log (through delivery-service, the one more service here);</li>
+ *   <li>the alert rules saved on that page are the API's; with a quantity of BTC in the portfolio, the spike's row
+ *       shows what it did to the holding;</li>
  *   <li>after logging out, a second user sees neither the first user's coins nor their alerts, and the first
  *       user finds their coins again at the next login;</li>
  *   <li>the seeded demo user (demo/demo123) logs in and sees the alert, as does the system view;</li>
@@ -280,8 +282,43 @@ class MarketPulseEndToEndIT {
         }
     }
 
+    /**
+     * The alert rules edited on the Notifications page are the API's; with a quantity in the portfolio, the spike's
+     * row on the dashboard says what it did to the holding, as the API computes it.
+     */
     @Test
     @Order(5)
+    void rulesSavedOnTheNotificationsPageAreTheApisAndTheAlertRowShowsTheHoldingsImpact() throws Exception {
+        driver.get(dashboard("/notifications"));
+        page.waitFor(By.id("notifications-view"));
+        WebElement cooldown = page.waitFor(By.cssSelector("#rules-cooldown input"));
+        await("the rules loaded").atMost(PAGE_TIMEOUT).until(() -> "30".equals(cooldown.getAttribute("value")));
+        cooldown.sendKeys(Keys.chord(Keys.CONTROL, "a"), "45", Keys.TAB);
+        // below the fold of the page (and under its notifications): clicked as the button's own click
+        page.js("document.getElementById('rules-save').click();");
+        String token = apiLogin(FIRST_USER, FIRST_PASSWORD);
+        await("the cooldown saved at the API").atMost(PAGE_TIMEOUT).until(() -> apiGet("/api/me/alert-rules", token)
+                .path("defaults").path("cooldownMinutes").asInt() == 45);
+
+        driver.get(dashboard("/portfolio"));
+        page.waitFor(By.id("portfolio-view"));
+        WebElement quantity = page.waitFor(By.cssSelector("#quantity-BTC-USD input"));
+        quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "0.5", Keys.TAB);
+        page.js("document.getElementById('portfolio-save').click();");
+        await("the quantity saved at the API").atMost(PAGE_TIMEOUT).until(() -> apiGet("/api/me/portfolio", token)
+                .path("quantities").path(SYMBOL).asDouble() == 0.5);
+        String impact = apiGet("/api/alerts/" + alertId, token).path("impact").path("text").asString();
+        assertThat(impact).as("the spike's impact on 0.5 BTC").startsWith("your 0.5 BTC: +$");
+
+        driver.get(dashboard("/"));
+        page.waitFor(By.id("home-view"));
+        await("the impact on the spike's row").atMost(PAGE_TIMEOUT)
+                .until(() -> page.gridText("my-alerts").contains(impact));
+        Browser.screenshot(driver, "05e-dashboard-impact");
+    }
+
+    @Test
+    @Order(6)
     void afterLogOutASecondUserSeesNeitherTheFirstUsersCoinsNorTheirAlerts() throws Exception {
         logOut();
         page.waitFor(By.id("register-link")).click();
@@ -313,7 +350,7 @@ class MarketPulseEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theSeededDemoUserLogsInAndSeesTheAlertAlsoInTheSystemView() throws Exception {
         page.logIn("demo", "demo123");
         page.waitFor(By.id("home-view"));
@@ -345,7 +382,7 @@ class MarketPulseEndToEndIT {
 
     /** Last: it stops everything and starts the stack again on the same data directory. */
     @Test
-    @Order(7)
+    @Order(8)
     void theAlertSurvivesAFullRestartOfTheStack() throws Exception {
         // leave no page of the old dashboard open: its reconnect attempts would reach the new one and become the
         // request that the new login returns to
