@@ -136,10 +136,12 @@ public record MarketPulseProperties(
      * @param publicKeyFile delivery-service's RSA public key (PEM {@code PUBLIC KEY}): channel secrets are sealed
      *                      with it, so only delivery-service can read them; empty: channels that need a secret
      *                      (webhooks) cannot be created (503)
+     * @param emailConfirmationValidity how long the link mailed to a new email channel's address confirms it
      * @param testSendInterval at most one "send a test alert" per channel in this period (429 with Retry-After)
      */
     public record Delivery(
             @DefaultValue("") String publicKeyFile,
+            @DefaultValue("48h") Duration emailConfirmationValidity,
             @DefaultValue("10s") Duration testSendInterval) {
     }
 }

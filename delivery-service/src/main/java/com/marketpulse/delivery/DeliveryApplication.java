@@ -10,7 +10,7 @@ import com.marketpulse.settings.SettingsRegistrar;
 
 /**
  * delivery-service: reads live alerts from {@code market.alerts}, decides for every holder of the coin by their
- * alert rules, and sends to their channels (webhooks today).
+ * alert rules, and sends to their channels (webhooks and email today).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -142,6 +142,10 @@ final class Stack implements AutoCloseable {
             env.put("MARKETPULSE_DELIVERY_PRIVATE_KEY_FILE", deliveryKeys.privateKey().toString());
             // the local stack is where a webhook receiver on this machine is tried out (never the default)
             env.put("MARKETPULSE_DELIVERY_ALLOW_LOOPBACK", "true");
+            // email confirmation links point at this stack's API; SMTP settings (MARKETPULSE_DELIVERY_EMAIL_*) pass
+            // through from the launcher's environment, and without them email is off (delivery-service logs it)
+            env.put("MARKETPULSE_PUBLIC_URL", System.getenv().getOrDefault("MARKETPULSE_PUBLIC_URL",
+                    "http://localhost:" + settings.port(Service.API)));
         }
         if (service == Service.DASHBOARD) {
             env.put("MARKETPULSE_API_URL", "http://localhost:" + settings.port(Service.API));

@@ -56,7 +56,8 @@ import tools.jackson.databind.JsonNode;
  *   <li>the browser uploads a month of DOT/USD 1-minute candles (../shared/data/klines), watches the progress bar
  *       move and sees the alerts as markers on the chart and rows in the table; while that backtest runs through
  *       ingestion, feature-service and detection, {@code DOT/USD} — the very symbol it replays — gets the same live
- *       market, and its live alerts must equal the reference's: a backtest never touches live state or alerts;</li>
+ *       market, and its live alerts must be the reference's (the same alerts, see {@link #assertSameAlerts}): a
+ *       backtest never touches live state or alerts;</li>
  *   <li>through the REST API, the archive's range of SOL/USD (sealed Parquet files of what was published) is backtested
  *       with the live settings and with minimum moves of 10 %, compared, every row accounted for, and the first run
  *       raises the live alerts of that period again (same types and directions, within a minute);</li>
@@ -240,9 +241,32 @@ class BacktestStackIT {
                 liveEnd.get() - liveStart.get(), done - liveStart.get());
         assertThat(liveEnd.get()).as("the live market was published while the backtest ran").isLessThan(done);
         awaitSettled();
-        assertThat(liveAlerts(LIVE)).as("%s's live alerts with a backtest of %s running", LIVE, LIVE)
-                .isEqualTo(reference.stream().map(a -> new LiveAlert(a.type(), a.direction(), a.eventTime(),
-                        a.endTime(), a.severity(), a.explanation().replace(REFERENCE, LIVE))).toList());
+        assertSameAlerts(liveAlerts(LIVE), String.format("%s's live alerts with a backtest of %s running", LIVE,
+                LIVE));
+    }
+
+    /**
+     * The reference's alerts again: the same types and directions, each starting and ending at most a minute apart,
+     * its severity within 3. Not to the digit: Kafka Streams merges a symbol's trades, quotes and bars in timestamp
+     * order only as far as each fetch has seen the three topics, so under load a record is now and then taken a
+     * moment before an older one of another topic, which moves a step's price a little (seen once: severity 84
+     * against 85, −5.7 % against −5.8 %). Backtest data leaking into live state (the candles are of another price
+     * and month) or a run's records reaching the broker out of order (alerts minutes late) are far outside this.
+     */
+    private void assertSameAlerts(List<LiveAlert> actual, String what) {
+        assertThat(actual).as(what).hasSameSizeAs(reference);
+        for (int i = 0; i < reference.size(); i++) {
+            LiveAlert expected = reference.get(i);
+            LiveAlert alert = actual.get(i);
+            assertThat(alert.type() + " " + alert.direction()).as(what)
+                    .isEqualTo(expected.type() + " " + expected.direction());
+            assertThat(Duration.between(expected.eventTime(), alert.eventTime()).abs()).as("%s: start of %s", what,
+                    alert).isLessThanOrEqualTo(Duration.ofMinutes(1));
+            assertThat(Duration.between(expected.endTime(), alert.endTime()).abs()).as("%s: end of %s", what, alert)
+                    .isLessThanOrEqualTo(Duration.ofMinutes(1));
+            assertThat(alert.severity()).as("%s: severity of %s", what, alert).isBetween(expected.severity() - 3,
+                    expected.severity() + 3);
+        }
     }
 
     /**
@@ -278,21 +302,16 @@ class BacktestStackIT {
         assertThat(comparison.path("a").path("onlyHere").size()).isEqualTo(reference.size());
         assertThat(comparison.path("b").path("run").path("overrides").path("minMove5m").asDouble()).isEqualTo(0.1);
 
-        // the live alerts of the period again: same types and directions, each at most a minute later. Not always at
-        // the same step: Streams interleaves the run's three replay topics as their records arrive, so a quote may be
-        // judged before the bar of the minute before it, which live (published in order) never saw
-        List<JsonNode> replayed = new ArrayList<>();
-        api.get("/api/backtests/" + live + "/alerts").forEach(replayed::add);
+        // the live alerts of the period again: a run's trades, quotes and bars reach the broker in event order (a
+        // record of another replay topic waits for the acknowledgements before it), so feature-service reads the
+        // range as live read it
+        List<LiveAlert> replayed = new ArrayList<>();
+        api.get("/api/backtests/" + live + "/alerts").forEach(alert -> replayed.add(new LiveAlert(
+                alert.path("type").asString(), alert.path("direction").asString(),
+                Instant.parse(alert.path("eventTime").asString()), Instant.parse(alert.path("endTime").asString()),
+                alert.path("severity").asInt(), alert.path("explanation").asString())));
         log.info("Live {} vs replayed {}", reference, replayed);
-        assertThat(replayed).as("the archived period's live alerts raised again").hasSameSizeAs(reference);
-        for (int i = 0; i < reference.size(); i++) {
-            LiveAlert expected = reference.get(i);
-            JsonNode alert = replayed.get(i);
-            assertThat(alert.path("type").asString() + " " + alert.path("direction").asString())
-                    .isEqualTo(expected.type() + " " + expected.direction());
-            assertThat(Instant.parse(alert.path("eventTime").asString())).isBetween(expected.eventTime(),
-                    expected.eventTime().plusSeconds(60));
-        }
+        assertSameAlerts(replayed, "the archived period's live alerts raised again");
     }
 
     /**

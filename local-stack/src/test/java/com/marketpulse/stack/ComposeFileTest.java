@@ -99,6 +99,18 @@ class ComposeFileTest {
     }
 
     @Test
+    void deliveryServiceTakesTheSmtpSettingsFromTheOperatorOrNone() {
+        Map<String, Object> delivery = ComposeFile.environment(compose.service("delivery-service"));
+        for (String setting : List.of("HOST", "PORT", "USERNAME", "PASSWORD", "FROM", "STARTTLS")) {
+            // passed through from the environment or docker/.env when set, unset otherwise (email is then off)
+            assertThat(delivery).as(setting).containsKey("MARKETPULSE_DELIVERY_EMAIL_" + setting);
+            assertThat(delivery.get("MARKETPULSE_DELIVERY_EMAIL_" + setting)).as(setting).isNull();
+        }
+        assertThat(ComposeFile.interpolate(String.valueOf(delivery.get("MARKETPULSE_PUBLIC_URL")), Map.of()))
+                .isEqualTo("http://localhost:8000");
+    }
+
+    @Test
     void theDemoAccountIsOffUnlessTheOperatorAsks() {
         String demo = String.valueOf(ComposeFile.environment(compose.service("api-service")).get("MARKETPULSE_DEMO"));
         assertThat(ComposeFile.interpolate(demo, Map.of())).isEqualTo("false");

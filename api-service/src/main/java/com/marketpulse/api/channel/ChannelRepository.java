@@ -15,7 +15,7 @@ import com.marketpulse.api.contract.Channel;
 class ChannelRepository {
 
     private static final String COLUMNS = "id, type, name, target, enabled, secret_sealed IS NOT NULL AS has_secret, "
-            + "created_at, %s AS paused";
+            + "created_at, confirmed_at, %s AS paused";
     /** Paused by delivery-service and not changed by its owner since (which resumes it). */
     private static final String PAUSED = "EXISTS (SELECT 1 FROM delivery.channel_health h WHERE h.channel_id = "
             + "alert_channels.id AND h.paused_at IS NOT NULL AND h.paused_at >= alert_channels.updated_at)";
@@ -93,6 +93,7 @@ class ChannelRepository {
     private static Channel row(ResultSet rs, int n) throws SQLException {
         return new Channel(rs.getLong("id"), rs.getString("type"), rs.getString("name"), rs.getString("target"),
                 rs.getBoolean("enabled"), rs.getBoolean("has_secret"), rs.getBoolean("paused"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("confirmed_at") == null ? null : rs.getTimestamp("confirmed_at").toInstant());
     }
 }

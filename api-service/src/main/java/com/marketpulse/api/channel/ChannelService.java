@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.marketpulse.api.contract.Channel;
 import com.marketpulse.api.contract.ChannelCreated;
@@ -22,10 +23,12 @@ class ChannelService {
 
     private final ChannelRepository channels;
     private final SecretSealer sealer;
+    private final EmailConfirmations confirmations;
 
-    ChannelService(ChannelRepository channels, SecretSealer sealer) {
+    ChannelService(ChannelRepository channels, SecretSealer sealer, EmailConfirmations confirmations) {
         this.channels = channels;
         this.sealer = sealer;
+        this.confirmations = confirmations;
     }
 
     List<Channel> of(long userId) {
@@ -36,6 +39,7 @@ class ChannelService {
         return channels.find(userId, id).orElseThrow(() -> notFound(id));
     }
 
+    @Transactional
     ChannelCreated create(long userId, ChannelRequest request) {
         String type = request.type() == null ? null : request.type().toUpperCase(Locale.ROOT);
         String target = ChannelTargets.check(type == null ? "" : type, request.target());
@@ -44,11 +48,18 @@ class ChannelService {
             throw ApiException.conflict("At most " + MAX_PER_USER + " channels per account: remove one first.");
         }
         String secret = type.equals("WEBHOOK") ? newSecret() : null;
-        byte[] sealed = secret == null ? null : sealer.seal(secret);
+        // an address receives nothing until its owner follows the link delivery-service mails to it
+        EmailConfirmations.Pending pending = type.equals("EMAIL") ? confirmations.issue() : null;
+        byte[] sealed = secret != null ? sealer.seal(secret) : pending != null ? pending.sealedToken() : null;
         boolean enabled = request.enabled() == null || request.enabled();
-        return new ChannelCreated(channels.insert(userId, type, name, target, sealed, enabled), secret);
+        Channel channel = channels.insert(userId, type, name, target, sealed, enabled);
+        if (pending != null) {
+            confirmations.await(channel.id(), pending);
+        }
+        return new ChannelCreated(channel, secret);
     }
 
+    @Transactional
     Channel update(long userId, long id, ChannelRequest request) {
         Channel current = get(userId, id);
         if (request.type() != null && !request.type().equalsIgnoreCase(current.type())) {
@@ -58,7 +69,20 @@ class ChannelService {
                 : ChannelTargets.check(current.type(), request.target());
         String name = request.name() == null ? current.name() : name(request.name(), current.type());
         boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
-        return channels.update(userId, id, name, target, enabled).orElseThrow(() -> notFound(id));
+        // a new address needs a new confirmation; saving an unconfirmed one again mails a fresh link (not too often)
+        boolean sameAddress = target != null && target.equals(current.target());
+        boolean reconfirm = current.type().equals("EMAIL") && request.target() != null
+                && (!sameAddress || current.confirmedAt() == null);
+        if (reconfirm && sameAddress) {
+            confirmations.checkResend(id);
+        }
+        EmailConfirmations.Pending pending = reconfirm ? confirmations.issue() : null;
+        Channel changed = channels.update(userId, id, name, target, enabled).orElseThrow(() -> notFound(id));
+        if (pending == null) {
+            return changed;
+        }
+        confirmations.await(id, pending);
+        return get(userId, id);
     }
 
     void delete(long userId, long id) {

@@ -63,6 +63,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/docs", "/docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the link mailed to a new email channel: its one-time token is the proof, not a sign-in
+                        .requestMatchers(HttpMethod.GET, "/api/me/channels/confirm").permitAll()
                         .requestMatchers("/api/me", "/api/me/**", "/api/auth/logout").authenticated()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resource -> resource

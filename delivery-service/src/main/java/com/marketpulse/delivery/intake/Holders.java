@@ -19,8 +19,8 @@ import com.marketpulse.alerting.rules.RuleSetJson;
 @Repository
 class Holders {
 
-    /** The channel types delivery-service sends to; email and Telegram rows wait for their senders. */
-    static final List<String> SENDABLE = List.of("WEBHOOK");
+    /** The channel types delivery-service sends to; Telegram rows wait for their sender. */
+    static final List<String> SENDABLE = List.of("WEBHOOK", "EMAIL");
 
     private final JdbcClient jdbc;
 
@@ -35,6 +35,8 @@ class Holders {
                         SELECT h.user_id, h.quantity, r.rules::text AS rules, s.until, c.id AS channel
                         FROM api.portfolio_holdings h
                         JOIN api.alert_channels c ON c.user_id = h.user_id AND c.enabled AND c.type IN (:types)
+                            -- an email address is told nothing until its owner confirmed it
+                            AND (c.type <> 'EMAIL' OR c.confirmed_at IS NOT NULL)
                         LEFT JOIN api.alert_rule_sets r ON r.user_id = h.user_id
                         LEFT JOIN api.alert_snoozes s ON s.user_id = h.user_id AND s.symbol = h.symbol
                         WHERE h.symbol = :symbol

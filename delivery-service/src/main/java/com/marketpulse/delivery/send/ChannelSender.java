@@ -19,4 +19,13 @@ interface ChannelSender {
      * @param body       the delivery as JSON: its id, the alert and the holding's impact
      */
     Attempt send(Target target, String secret, String deliveryId, String body);
+
+    /**
+     * Why this channel cannot be sent to now for reasons that are not the channel failing (this kind of channel is
+     * off on this server, the channel is not confirmed), or {@code null}. The delivery is dropped with the reason in
+     * its log, and the channel is not counted as failing.
+     */
+    default String unusable(Target target) {
+        return null;
+    }
 }

@@ -22,9 +22,13 @@ class DeliveryQueue {
     record Due(UUID id, long channelId, int attempts, String payload) {
     }
 
-    /** A channel as the API stores it, with this service's view of its health. */
+    /**
+     * A channel as the API stores it, with this service's view of its health.
+     *
+     * @param confirmedAt EMAIL: when its owner confirmed the address, {@code null} while not
+     */
     record Target(String type, String target, byte[] sealedSecret, boolean enabled, Instant updatedAt,
-                  Instant pausedAt) {
+                  Instant pausedAt, Instant confirmedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -50,14 +54,18 @@ class DeliveryQueue {
 
     Optional<Target> target(long channelId) {
         return jdbc.sql("""
-                        SELECT c.type, c.target, c.secret_sealed, c.enabled, c.updated_at, h.paused_at
+                        SELECT c.type, c.target, c.secret_sealed, c.enabled, c.updated_at, h.paused_at, c.confirmed_at
                         FROM api.alert_channels c LEFT JOIN delivery.channel_health h ON h.channel_id = c.id
                         WHERE c.id = :id""")
                 .param("id", channelId)
                 .query((rs, n) -> new Target(rs.getString("type"), rs.getString("target"), rs.getBytes("secret_sealed"),
                         rs.getBoolean("enabled"), rs.getTimestamp("updated_at").toInstant(),
-                        rs.getTimestamp("paused_at") == null ? null : rs.getTimestamp("paused_at").toInstant()))
+                        instant(rs.getTimestamp("paused_at")), instant(rs.getTimestamp("confirmed_at"))))
                 .optional();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Logs the attempt and moves the delivery on: sent, due again at {@code retryAt}, or failed for good. */

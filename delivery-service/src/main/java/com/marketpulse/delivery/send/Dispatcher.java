@@ -107,7 +107,7 @@ final class Dispatcher {
         if (!senders.containsKey(target.type())) {
             return "no sender for " + target.type() + " channels yet";
         }
-        return null;
+        return senders.get(target.type()).unusable(target);
     }
 
     private static String body(Due due) {

@@ -1,7 +1,7 @@
 /**
  * Sending: due deliveries are claimed from {@code delivery.deliveries} (so several instances and a restart
  * mid-retry share one queue), sent to their channel (webhooks: signed, to public addresses only, checked after DNS
- * resolution at send time), every attempt logged, failures retried with exponential back-off, a channel that keeps
- * failing paused.
+ * resolution at send time; email: over SMTP to confirmed addresses, plus the confirmation mails of new ones), every
+ * attempt logged, failures retried with exponential back-off, a channel that keeps failing paused.
  */
 package com.marketpulse.delivery.send;

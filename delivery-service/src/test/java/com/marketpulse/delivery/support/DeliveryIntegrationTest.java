@@ -25,7 +25,8 @@ import com.marketpulse.events.Topics;
 
 /**
  * delivery-service against a real embedded Kafka broker (KRaft) and a real embedded PostgreSQL holding the API's
- * schema, with a webhook receiver on loopback (allowed by the explicit setting) and short retry back-offs. Users,
+ * schema, with a webhook receiver on loopback (allowed by the explicit setting), an embedded SMTP server (GreenMail)
+ * for email channels and short retry back-offs. Users,
  * holdings, rules and channels are written as the API writes them (its tables, secrets sealed with the public key).
  */
 @SpringBootTest(properties = {
@@ -41,6 +42,10 @@ public abstract class DeliveryIntegrationTest {
     private static final Path PUBLIC_KEY = Path.of("target", "delivery-keys", "public.pem");
     /** One receiver for the JVM, as the Spring context (and with it the channels' URLs) is shared. */
     protected static final FakeWebhook RECEIVER = new FakeWebhook();
+    /** One SMTP server for the JVM, for the same reason. */
+    protected static final FakeSmtp SMTP = new FakeSmtp();
+    /** Where the confirmation links point in these tests. */
+    protected static final String PUBLIC_URL = "https://marketpulse.example";
 
     @Autowired
     protected JdbcClient jdbc;
@@ -54,6 +59,13 @@ public abstract class DeliveryIntegrationTest {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("marketpulse.delivery.email.host", () -> "127.0.0.1");
+        registry.add("marketpulse.delivery.email.port", SMTP::port);
+        registry.add("marketpulse.delivery.email.starttls", () -> "false");
+        registry.add("marketpulse.delivery.email.from", () -> "MarketPulse <alerts@marketpulse.example>");
+        registry.add("marketpulse.delivery.email.public-url", () -> PUBLIC_URL);
+        // a refused connection fails at once; short timeouts keep a test of a dead server short
+        registry.add("marketpulse.delivery.email.timeout", () -> "2s");
     }
 
     /** A user as the API stores one, holding {@code quantity} of {@code symbol}. */
@@ -73,6 +85,30 @@ public abstract class DeliveryIntegrationTest {
                         VALUES (:u, 'WEBHOOK', 'test', :url, :secret) RETURNING id""")
                 .param("u", userId).param("url", url).param("secret", SealedBox.seal(secret, key))
                 .query(Long.class).single();
+    }
+
+    /**
+     * An email channel awaiting confirmation, as the API writes one: the token's SHA-256, the token sealed with the
+     * public key, an expiry. Returns the channel id; the token is what the mailed link must carry.
+     */
+    protected long unconfirmedEmail(long userId, String address, String token) throws IOException {
+        PublicKey key = DeliveryKeys.publicKey(Files.readString(PUBLIC_KEY));
+        return jdbc.sql("""
+                        INSERT INTO api.alert_channels (user_id, type, name, target, secret_sealed, confirm_token_hash,
+                            confirm_expires_at)
+                        VALUES (:u, 'EMAIL', 'mail', :address, :sealed, sha256(convert_to(:token, 'UTF8')),
+                            now() + interval '2 days') RETURNING id""")
+                .param("u", userId).param("address", address).param("sealed", SealedBox.seal(token, key))
+                .param("token", token)
+                .query(Long.class).single();
+    }
+
+    /** The owner followed the link: as the API confirms it (confirmed, token and its sealed copy forgotten). */
+    protected void confirm(long channelId) {
+        jdbc.sql("""
+                        UPDATE api.alert_channels SET confirmed_at = now(), confirm_token_hash = NULL,
+                            confirm_expires_at = NULL, secret_sealed = NULL WHERE id = :id""")
+                .param("id", channelId).update();
     }
 
     protected void rules(long userId, RuleSet rules) {

@@ -33,6 +33,7 @@ final class BacktestRun implements ReplaySink {
     private final Clock clock;
     private final Receipts rows = new Receipts();
     private final Receipts labels = new Receipts();
+    private final TopicOrder order = new TopicOrder(rows);
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong bad = new AtomicLong();
     private final List<BacktestProgress.BadRow> firstBad = new ArrayList<>();
@@ -100,6 +101,7 @@ final class BacktestRun implements ReplaySink {
     @Override
     public void onTick(Tick tick) throws InterruptedException {
         stopIfCancelled();
+        order.before(Topics.MARKET_CRYPTO_REPLAY);
         publisher.publishAndWait(Topics.MARKET_CRYPTO_REPLAY, tick.withRunId(runId()), rows);
         handed(tick.eventTime());
     }
@@ -108,12 +110,14 @@ final class BacktestRun implements ReplaySink {
     @Override
     public void onBar(SourceBar bar) throws InterruptedException {
         stopIfCancelled();
+        order.before(Topics.MARKET_SOURCE_BARS_REPLAY);
         publisher.publishAndWait(Topics.MARKET_SOURCE_BARS_REPLAY, bar, rows);
         handed(bar.eventTime());
     }
 
     void onQuote(Quote quote) throws InterruptedException {
         stopIfCancelled();
+        order.before(Topics.MARKET_QUOTES_REPLAY);
         publisher.publishAndWait(Topics.MARKET_QUOTES_REPLAY, quote, rows);
         handed(quote.eventTime());
     }

@@ -19,10 +19,30 @@ public final class Receipts {
 
     public void countAcknowledged() {
         acknowledged.incrementAndGet();
+        wakeIfSettled();
     }
 
     public void countDeadLettered() {
         deadLettered.incrementAndGet();
+        wakeIfSettled();
+    }
+
+    /** Waits until every record handed over so far is acknowledged or dead-lettered. */
+    public void awaitSettled() throws InterruptedException {
+        synchronized (this) {
+            while (outstanding() > 0) {
+                // timed: a settle between the check and the wait is seen within a millisecond
+                wait(1);
+            }
+        }
+    }
+
+    private void wakeIfSettled() {
+        if (outstanding() == 0) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     /** Records acknowledged by Kafka on the topic they were meant for. */

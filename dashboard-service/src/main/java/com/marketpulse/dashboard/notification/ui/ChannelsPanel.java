@@ -146,6 +146,11 @@ final class ChannelsPanel extends VerticalLayout {
             badge.addThemeVariants(BadgeVariant.ERROR, BadgeVariant.FILLED);
             badge.getElement().setAttribute("title", "delivery-service paused it after failing again and again; "
                     + "fix the receiver, then enable it again");
+        } else if (channel.enabled() && channel.type().equals("EMAIL") && channel.confirmedAt() == null) {
+            badge = new Badge("Awaiting confirmation");
+            badge.addThemeVariants(BadgeVariant.WARNING);
+            badge.getElement().setAttribute("title", "Follow the link mailed to the address: nothing is sent to it "
+                    + "before");
         } else if (channel.enabled()) {
             badge = new Badge("Enabled");
             badge.addThemeVariants(BadgeVariant.SUCCESS);

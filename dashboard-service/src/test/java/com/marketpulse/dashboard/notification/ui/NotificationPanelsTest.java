@@ -15,7 +15,8 @@ import com.vaadin.flow.component.badge.BadgeVariant;
 class NotificationPanelsTest {
 
     private static Channel channel(boolean enabled, boolean paused) {
-        return new Channel(7, "WEBHOOK", "ops", "https://hooks.example.com/", enabled, true, paused, Instant.EPOCH);
+        return new Channel(7, "WEBHOOK", "ops", "https://hooks.example.com/", enabled, true, paused, Instant.EPOCH,
+                null);
     }
 
     @Test
@@ -28,6 +29,9 @@ class NotificationPanelsTest {
         assertThat(paused.getElement().getAttribute("title")).contains("enable it again");
         assertThat(ChannelsPanel.status(channel(true, false)).getText()).isEqualTo("Enabled");
         assertThat(ChannelsPanel.status(channel(false, false)).getText()).isEqualTo("Disabled");
+        assertThat(ChannelsPanel.status(new Channel(8, "EMAIL", "me", "me@example.com", true, false, false,
+                Instant.EPOCH, null)).getText()).as("nothing is sent before the address is confirmed")
+                .isEqualTo("Awaiting confirmation");
     }
 
     @Test

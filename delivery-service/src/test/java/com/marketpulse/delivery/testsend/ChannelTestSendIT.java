@@ -19,7 +19,7 @@ import com.marketpulse.events.json.EventJson;
  * "Send a test alert": a request the API recorded reaches the channel's real receiver once, signed like any
  * delivery, marked as a test, and logged; nobody else receives anything.
  */
-class TestSendIT extends DeliveryIntegrationTest {
+class ChannelTestSendIT extends DeliveryIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 

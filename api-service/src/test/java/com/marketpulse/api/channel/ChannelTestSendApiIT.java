@@ -14,7 +14,7 @@ import com.marketpulse.api.Http;
 import com.marketpulse.api.account.ThrottleReset;
 
 /** {@code POST /api/me/channels/{id}/test}: a request delivery-service takes up, one per channel per 10 s. */
-class TestSendApiIT extends ApiIntegrationTest {
+class ChannelTestSendApiIT extends ApiIntegrationTest {
 
     @Autowired
     ApplicationContext context;
