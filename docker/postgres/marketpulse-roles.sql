@@ -79,16 +79,18 @@ GRANT USAGE ON SCHEMA delivery TO marketpulse_api;
 GRANT SELECT ON ALL TABLES IN SCHEMA delivery TO marketpulse_api;
 ALTER DEFAULT PRIVILEGES FOR ROLE marketpulse_delivery IN SCHEMA delivery GRANT SELECT ON TABLES TO marketpulse_api;
 
--- delivery-service reads who holds a coin, their rules, snoozes and channels, and nothing else of schema api (no
--- users, password hashes or tokens). api-service's migration V3 grants this when it creates those tables; this covers
--- a database where they were created before the delivery role existed. Read only, and nothing on detection.
+-- delivery-service reads who holds a coin, their rules, snoozes and channels, and the owners' test-send requests, and
+-- nothing else of schema api (no users, password hashes or tokens). api-service's migrations V3 and V7 grant this
+-- when they create those tables; this covers a database where they were created before the delivery role existed.
+-- Read only, and nothing on detection.
 GRANT USAGE ON SCHEMA api TO marketpulse_delivery;
 DO $$
 DECLARE
     readable text;
 BEGIN
     FOREACH readable IN ARRAY ARRAY['portfolio_holdings', 'alert_rule_sets', 'alert_snoozes', 'alert_channels',
-                                    'telegram_link_codes'] LOOP
+                                    'telegram_link_codes',
+                                    'channel_test_requests'] LOOP
         IF to_regclass('api.' || readable) IS NOT NULL THEN
             EXECUTE format('GRANT SELECT ON api.%I TO marketpulse_delivery', readable);
         END IF;

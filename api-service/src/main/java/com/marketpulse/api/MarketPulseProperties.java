@@ -141,11 +141,13 @@ public record MarketPulseProperties(
      * @param vapidPublicKeyFile delivery-service's VAPID public key (PEM, P-256), the same file it signs Web Push
      *                      with: served to browsers as their {@code applicationServerKey}; empty: Web Push is off
      *                      (503)
+     * @param testSendInterval at most one "send a test alert" per channel in this period (429 with Retry-After)
      */
     public record Delivery(@DefaultValue("") String publicKeyFile,
                            @DefaultValue("48h") Duration emailConfirmationValidity,
                            @DefaultValue Telegram telegram,
-                           @DefaultValue("") String vapidPublicKeyFile) {
+                           @DefaultValue("") String vapidPublicKeyFile,
+                           @DefaultValue("10s") Duration testSendInterval) {
     }
 
     /**

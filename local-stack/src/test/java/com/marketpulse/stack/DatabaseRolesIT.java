@@ -112,7 +112,8 @@ class DatabaseRolesIT {
                 + "'deliveries'")).isEqualTo(DELIVERY);
         try (Connection delivery = connect(DELIVERY); Statement statement = delivery.createStatement()) {
             for (String table : new String[] {"portfolio_holdings", "alert_rule_sets", "alert_snoozes",
-                    "alert_channels", "telegram_link_codes"}) {
+                    "alert_channels", "telegram_link_codes",
+                    "channel_test_requests"}) {
                 statement.executeQuery("SELECT count(*) FROM api." + table).close();
             }
         }
@@ -120,14 +121,18 @@ class DatabaseRolesIT {
         assertDenied(() -> execute(DELIVERY, "SELECT * FROM api.revoked_tokens"));
         assertDenied(() -> execute(DELIVERY, "UPDATE api.alert_channels SET enabled = false"));
         assertDenied(() -> execute(DELIVERY, "DELETE FROM api.portfolio_holdings"));
+        assertDenied(() -> execute(DELIVERY, "DELETE FROM api.channel_test_requests"));
         assertDenied(() -> execute(DELIVERY, "SELECT * FROM detection.alerts"));
         try (Connection api = connect(API); Statement statement = api.createStatement()) {
             // a channel's pause and the delivery log, shown to their owner
             statement.executeQuery("SELECT count(*) FROM delivery.channel_health").close();
             statement.executeQuery("SELECT count(*) FROM delivery.attempts").close();
+            statement.executeQuery("SELECT count(*) FROM delivery.test_sends").close();
         }
         assertDenied(() -> execute(API, "UPDATE delivery.channel_health SET paused_at = NULL"));
         assertDenied(() -> execute(API, "DELETE FROM delivery.deliveries"));
+        assertDenied(() -> execute(API, "INSERT INTO delivery.test_sends (request_id, delivery_id) "
+                + "VALUES (1, gen_random_uuid())"));
         assertDenied(() -> execute(DETECTION, "SELECT * FROM delivery.deliveries"));
     }
 

@@ -18,10 +18,15 @@ public record AlertMove(double fraction, int minutes) {
     private static final Pattern MOVE = Pattern.compile("([+−-])(\\d+(?:\\.\\d+)?) % in (\\d+) min");
 
     public static Optional<AlertMove> of(Alert alert) {
-        if (alert.explanation() == null) {
+        return of(alert.explanation());
+    }
+
+    /** The move an alert's explanation states (the API has the explanation, not the event). */
+    public static Optional<AlertMove> of(String explanation) {
+        if (explanation == null) {
             return Optional.empty();
         }
-        Matcher m = MOVE.matcher(alert.explanation());
+        Matcher m = MOVE.matcher(explanation);
         if (!m.find()) {
             return Optional.empty();
         }

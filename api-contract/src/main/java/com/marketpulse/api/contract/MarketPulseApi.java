@@ -165,4 +165,37 @@ public interface MarketPulseApi {
     @GetExchange("/backtests/compare")
     BacktestComparison compareBacktests(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                                         @RequestParam String a, @RequestParam String b);
+
+    @GetExchange("/me/channels")
+    List<Channel> channels(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** A webhook's secret is in this answer only. */
+    @PostExchange(url = "/me/channels", contentType = "application/json")
+    ChannelCreated createChannel(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                                 @RequestBody ChannelRequest request);
+
+    @PutExchange(url = "/me/channels/{id}", contentType = "application/json")
+    Channel updateChannel(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable long id,
+                          @RequestBody ChannelRequest request);
+
+    @DeleteExchange("/me/channels/{id}")
+    void deleteChannel(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable long id);
+
+    /** "Send a test alert": delivery-service sends a marked test alert to the channel; see {@link #deliveries}. */
+    @PostExchange("/me/channels/{id}/test")
+    TestSend testChannel(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @PathVariable long id);
+
+    /** The delivery log, newest first. */
+    @GetExchange("/me/deliveries")
+    DeliveryLogPage deliveries(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                               @RequestParam(required = false) @Nullable Integer page,
+                               @RequestParam(required = false) @Nullable Integer size,
+                               @RequestParam(required = false) @Nullable Long channel);
+
+    @GetExchange("/me/alert-rules")
+    AlertRules alertRules(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    @PutExchange(url = "/me/alert-rules", contentType = "application/json")
+    AlertRules saveAlertRules(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+                              @RequestBody AlertRules rules);
 }

@@ -27,24 +27,31 @@ class AlertController {
     private final AlertRepository alerts;
     private final SymbolCatalog symbols;
     private final PortfolioService portfolios;
+    private final HoldingImpacts impacts;
 
-    AlertController(AlertRepository alerts, SymbolCatalog symbols, PortfolioService portfolios) {
+    AlertController(AlertRepository alerts, SymbolCatalog symbols, PortfolioService portfolios,
+                    HoldingImpacts impacts) {
         this.alerts = alerts;
         this.symbols = symbols;
         this.portfolios = portfolios;
+        this.impacts = impacts;
     }
 
     @GetMapping("/api/alerts")
     @Operation(summary = "Search live alerts",
-            description = "Newest first (by event time). Follow nextCursor for older alerts; it is null on the last page.")
-    AlertPage search(@ParameterObject AlertFilter filter) {
-        return page(filter.toQuery(symbols));
+            description = "Newest first (by event time). Follow nextCursor for older alerts; it is null on the last page. "
+                    + "With a bearer token, each alert of a coin the caller holds (with a quantity) carries 'impact': "
+                    + "what the move did to that holding.")
+    AlertPage search(@AuthenticationPrincipal Jwt token, @ParameterObject AlertFilter filter) {
+        return page(userOf(token), filter.toQuery(symbols));
     }
 
     @GetMapping("/api/alerts/{id}")
     @Operation(summary = "One live alert by id")
-    AlertDto one(@PathVariable String id) {
-        return alerts.findLive(id).orElseThrow(() -> ApiException.notFound("No alert with id " + ApiException.shown(id) + "."));
+    AlertDto one(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
+        AlertDto alert = alerts.findLive(id)
+                .orElseThrow(() -> ApiException.notFound("No alert with id " + ApiException.shown(id) + "."));
+        return impacts.of(userOf(token), alert);
     }
 
     @GetMapping("/api/me/alerts")
@@ -57,16 +64,22 @@ class AlertController {
         if (restricted.symbols().isEmpty()) {
             return new AlertPage(List.of(), null);
         }
-        return page(restricted);
+        return page(CurrentUser.of(token).id(), restricted);
     }
 
-    private AlertPage page(AlertQuery query) {
+    private AlertPage page(Long userId, AlertQuery query) {
         List<AlertDto> rows = alerts.find(query);
         if (rows.size() <= query.limit()) {
-            return new AlertPage(rows, null);
+            return new AlertPage(impacts.of(userId, rows), null);
         }
         List<AlertDto> items = rows.subList(0, query.limit());
         AlertDto last = items.getLast();
-        return new AlertPage(List.copyOf(items), new AlertCursor(last.eventTime(), last.id()).encode());
+        return new AlertPage(impacts.of(userId, List.copyOf(items)),
+                new AlertCursor(last.eventTime(), last.id()).encode());
+    }
+
+    /** The signed-in caller, {@code null} when anonymous (these listings are public). */
+    private static Long userOf(Jwt token) {
+        return token == null ? null : CurrentUser.of(token).id();
     }
 }

@@ -76,8 +76,9 @@ public class PortfolioService {
             holdings.put(symbol, quantity);
         });
         repository.replace(userId, holdings);
-        events.publishEvent(new PortfolioChanged(userId, symbols));
-        return of(userId);
+        Portfolio saved = of(userId);
+        events.publishEvent(new PortfolioChanged(userId, symbols, saved.quantities()));
+        return saved;
     }
 
     /** Sets the portfolio without a quantity, e.g. for a seeded account. */

@@ -3,6 +3,7 @@ package com.marketpulse.api.stream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEventBuilder;
 
+import com.marketpulse.api.alert.HoldingImpacts;
 import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.api.portfolio.PortfolioChanged;
 
@@ -50,6 +52,8 @@ class AlertBroadcaster {
         final Long userId;
         final Jwt token;
         volatile Set<String> symbols;
+        /** The user's quantities by symbol: each alert of a coin held with one carries its impact on the holding. */
+        volatile Map<String, Double> quantities = Map.of();
         private final BlockingQueue<SseEventBuilder> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
         private final Thread sender;
         private final Runnable onEnd;
@@ -125,8 +129,9 @@ class AlertBroadcaster {
 
     /** Queues one alert for one client; false when the client is too far behind and was dropped. */
     boolean send(Subscriber subscriber, AlertDto alert) {
+        AlertDto seen = HoldingImpacts.withImpact(alert, subscriber.quantities.get(alert.symbol()));
         return subscriber.offer(SseEmitter.event().name(EVENT).id(alert.id()).reconnectTime(RECONNECT.toMillis())
-                .data(alert, MediaType.APPLICATION_JSON));
+                .data(seen, MediaType.APPLICATION_JSON));
     }
 
     /** A first comment, so the client sees the stream open before the first alert. */
@@ -139,6 +144,7 @@ class AlertBroadcaster {
         for (Subscriber subscriber : subscribers) {
             if (subscriber.userId != null && subscriber.userId == changed.userId()) {
                 subscriber.symbols = Set.copyOf(changed.symbols());
+                subscriber.quantities = Map.copyOf(changed.quantities());
             }
         }
     }

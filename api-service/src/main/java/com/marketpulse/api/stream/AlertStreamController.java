@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import com.marketpulse.api.MarketPulseProperties;
 import com.marketpulse.api.alert.AlertRepository;
+import com.marketpulse.api.alert.HoldingImpacts;
 import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.api.portfolio.PortfolioService;
 import com.marketpulse.api.security.CurrentUser;
@@ -43,9 +44,12 @@ class AlertStreamController {
     private final PortfolioService portfolios;
     private final StreamAdmission admission;
     private final ReplayBudget replays;
+    private final HoldingImpacts impacts;
 
     AlertStreamController(AlertBroadcaster broadcaster, AlertRepository alerts, PortfolioService portfolios,
-                          StreamAdmission admission, MarketPulseProperties properties, Clock clock) {
+                          StreamAdmission admission, MarketPulseProperties properties, Clock clock,
+                          HoldingImpacts impacts) {
+        this.impacts = impacts;
         this.broadcaster = broadcaster;
         this.alerts = alerts;
         this.portfolios = portfolios;
@@ -88,6 +92,7 @@ class AlertStreamController {
             List<String> held = userId == null || everyCoin ? null : portfolios.symbolsOf(userId);
             subscriber = broadcaster.subscribe(emitter, userId, token, held == null ? null : Set.copyOf(held),
                     ticket::release);
+            subscriber.quantities = impacts.quantitiesOf(userId);
             broadcaster.greet(subscriber);
             if (resumeAfter != null) {
                 for (AlertDto missed : alerts.storedAfter(resumeAfter, held, MAX_REPLAY)) {

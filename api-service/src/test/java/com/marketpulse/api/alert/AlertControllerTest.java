@@ -16,23 +16,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.marketpulse.api.ApiSliceTest;
 import com.marketpulse.api.contract.AlertDto;
+import com.marketpulse.api.contract.Portfolio;
 import com.marketpulse.api.portfolio.PortfolioService;
 import com.marketpulse.events.AlertType;
 import com.marketpulse.events.Direction;
 import com.marketpulse.events.SeverityLevel;
 
 @ApiSliceTest(AlertController.class)
+@Import(HoldingImpacts.class)
 class AlertControllerTest {
 
     @Autowired
@@ -41,6 +46,11 @@ class AlertControllerTest {
     AlertRepository alerts;
     @MockitoBean
     PortfolioService portfolios;
+
+    @BeforeEach
+    void holdingsWithoutQuantities() {
+        when(portfolios.of(org.mockito.ArgumentMatchers.anyLong())).thenReturn(new Portfolio(List.of(), Map.of()));
+    }
 
     @Test
     void refusesAPageSizeAboveTheMaximumWithoutTouchingTheDatabase() throws Exception {

@@ -19,7 +19,7 @@ class TelegramLinksTest {
         var properties = new MarketPulseProperties(new MarketPulseProperties.Api(false, "", "data",
                 Duration.ofHours(8), 16384, null, null, null, null,
                 new MarketPulseProperties.Delivery("", Duration.ofHours(48),
-                        new MarketPulseProperties.Telegram("", Duration.ofMinutes(15)), "")));
+                        new MarketPulseProperties.Telegram("", Duration.ofMinutes(15)), "", Duration.ofSeconds(10))));
         TelegramLinks links = new TelegramLinks(null, properties);
 
         assertThatThrownBy(links::requireConfigured).isInstanceOfSatisfying(ApiException.class, e -> {

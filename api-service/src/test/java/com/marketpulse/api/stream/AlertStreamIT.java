@@ -164,6 +164,37 @@ class AlertStreamIT extends ApiIntegrationTest {
         }
     }
 
+    @Test
+    void aHolderSeesOnTheStreamWhatEachAlertsMoveDidToTheirHolding() {
+        String name = "stream-" + UUID.randomUUID().toString().substring(0, 8);
+        http.post("/api/auth/register", "{\"username\":\"" + name + "\",\"password\":\"violet harbour lanterns\"}",
+                null);
+        String token = http.login(name, "violet harbour lanterns");
+        http.put("/api/me/portfolio", "{\"symbols\":[\"ETH/USD\"],\"quantities\":{\"ETH/USD\":2}}", token);
+        try (SseClient mine = new SseClient(http, "/api/alerts/stream", token, null);
+             SseClient anonymous = new SseClient(http, "/api/alerts/stream", null, null)) {
+            await().atMost(PATIENCE).until(() -> mine.status() == 200 && anonymous.status() == 200);
+            Instant now = Instant.now();
+            Alert fall = new Alert(UUID.randomUUID().toString(), "ETH/USD", AlertType.PRICE_SPIKE,
+                    com.marketpulse.events.Direction.DOWN, 80, com.marketpulse.events.SeverityLevel.of(80), now, now,
+                    3_000, 0.7, "m", "ETH/USD −4.0 % in 5 min, 6.1× its usual 5-minute move", now, null);
+
+            publish(fall);
+
+            await().atMost(PATIENCE).until(() -> mine.ids().contains(fall.alertId())
+                    && anonymous.ids().contains(fall.alertId()));
+            var impact = JSON.readTree(data(mine, fall.alertId())).get("impact");
+            // 2 × (3,000 − 3,000 / 0.96) = −250
+            assertThat(impact.get("amount").asDouble()).isEqualTo(-250.0);
+            assertThat(impact.get("text").asString()).isEqualTo("your 2 ETH: −$250 in 5 min");
+            assertThat(JSON.readTree(data(anonymous, fall.alertId())).get("impact").isNull()).isTrue();
+        }
+    }
+
+    private static String data(SseClient stream, String id) {
+        return stream.events().stream().filter(e -> id.equals(e.id())).findFirst().orElseThrow().data();
+    }
+
     private void publish(Alert alert) {
         Map<String, Object> props = KafkaTestUtils.producerProps(broker.getBrokersAsString());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {

@@ -15,7 +15,10 @@ import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 
 /** Alerts, newest first: time, coin, type, direction, a severity badge and the explanation. */
 public final class AlertGrid extends Grid<AlertDto> {
@@ -45,8 +48,7 @@ public final class AlertGrid extends Grid<AlertDto> {
                 .setHeader("Direction").setAutoWidth(true).setFlexGrow(0);
         addColumn(new ComponentRenderer<>(AlertGrid::severityBadge))
                 .setHeader("Severity").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.CENTER);
-        addColumn(alert -> alert.explanation() == null ? "" : alert.explanation())
-                .setHeader("Explanation").setFlexGrow(1);
+        addColumn(new ComponentRenderer<>(AlertGrid::explanation)).setHeader("Explanation").setFlexGrow(1);
         setEmptyStateText("No alerts yet.");
     }
 
@@ -91,6 +93,19 @@ public final class AlertGrid extends Grid<AlertDto> {
 
     public void show(List<AlertDto> alerts) {
         setItems(alerts);
+    }
+
+    /** The explanation and, where the API gives it, what the move did to the user's holding. */
+    static Div explanation(AlertDto alert) {
+        var cell = new Div(new Span(alert.explanation() == null ? "" : alert.explanation()));
+        if (alert.impact() != null) {
+            var impact = new Span(alert.impact().text());
+            impact.addClassName("impact");
+            impact.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Display.BLOCK,
+                    alert.impact().amount() < 0 ? LumoUtility.TextColor.ERROR : LumoUtility.TextColor.SUCCESS);
+            cell.add(impact);
+        }
+        return cell;
     }
 
     static Badge severityBadge(AlertDto alert) {
