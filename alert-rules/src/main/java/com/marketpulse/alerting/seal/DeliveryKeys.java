@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * delivery-service's RSA key pair as PEM text: the public key ({@code PUBLIC KEY}, X.509) for the API, the private
@@ -39,10 +40,19 @@ public final class DeliveryKeys {
 
     /** Writes a new pair to {@code privateFile} and {@code publicFile} unless the private one exists. */
     public static void generateIfAbsent(Path privateFile, Path publicFile) throws IOException {
+        writeIfAbsent(privateFile, publicFile, DeliveryKeys::newPair);
+    }
+
+    /**
+     * Writes a pair made by {@code newPair} as PEM: the private key owner-only and moved into place last, so a crash
+     * midway leaves no half-written private key that a restart would take for a whole one. Nothing happens when the
+     * private file exists.
+     */
+    static void writeIfAbsent(Path privateFile, Path publicFile, Supplier<KeyPair> newPair) throws IOException {
         if (Files.exists(privateFile)) {
             return;
         }
-        KeyPair pair = newPair();
+        KeyPair pair = newPair.get();
         Files.createDirectories(privateFile.toAbsolutePath().getParent());
         Path temporary = privateFile.resolveSibling(privateFile.getFileName() + ".tmp");
         Files.deleteIfExists(temporary);

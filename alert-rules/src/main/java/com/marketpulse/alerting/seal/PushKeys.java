@@ -2,10 +2,7 @@ package com.marketpulse.alerting.seal;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -50,17 +47,7 @@ public final class PushKeys {
 
     /** Writes a new pair to {@code privateFile} (owner-only) and {@code publicFile} unless the private one exists. */
     public static void generateIfAbsent(Path privateFile, Path publicFile) throws IOException {
-        if (Files.exists(privateFile)) {
-            return;
-        }
-        KeyPair pair = newPair();
-        Files.createDirectories(privateFile.toAbsolutePath().getParent());
-        Path temporary = privateFile.resolveSibling(privateFile.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temporary, DeliveryKeys.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.writeString(publicFile, DeliveryKeys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        Files.move(temporary, privateFile, StandardCopyOption.ATOMIC_MOVE);
+        DeliveryKeys.writeIfAbsent(privateFile, publicFile, PushKeys::newPair);
     }
 
     public static ECPublicKey publicKey(String pem) {

@@ -1,11 +1,8 @@
 package com.marketpulse.delivery.send;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -91,17 +88,7 @@ final class PushSender implements ChannelSender {
                 .header("Authorization", vapid.authorization(endpoint, clock.instant()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted))
                 .build();
-        try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            return judge(response.statusCode());
-        } catch (HttpTimeoutException e) {
-            return Attempt.retry(null, "timeout");
-        } catch (IOException e) {
-            return Attempt.retry(null, "connection failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Attempt.retry(null, "interrupted");
-        }
+        return HttpAttempts.send(client, request, PushSender::judge);
     }
 
     /** RFC 8030 §5: 201 Created (202 with a receipt); 404/410 the subscription is gone; 429 and 5xx are passing. */

@@ -1,11 +1,8 @@
 package com.marketpulse.delivery.send;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -64,17 +61,7 @@ final class WebhookSender implements ChannelSender {
                 .header("X-MarketPulse-Signature", Signature.of(secret, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            return judge(response.statusCode());
-        } catch (HttpTimeoutException e) {
-            return Attempt.retry(null, "timeout");
-        } catch (IOException e) {
-            return Attempt.retry(null, "connection failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Attempt.retry(null, "interrupted");
-        }
+        return HttpAttempts.send(client, request, WebhookSender::judge);
     }
 
     static Attempt judge(int status) {
