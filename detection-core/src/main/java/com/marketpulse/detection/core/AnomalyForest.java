@@ -8,7 +8,10 @@ import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import smile.anomaly.IsolationForest;
+import smile.math.MathEx;
 
 /**
  * An Isolation Forest over the normalized {@link ForestInput}: Smile's {@link IsolationForest}, with our
@@ -35,6 +38,8 @@ public final class AnomalyForest {
     static final String FILTER = "maxbytes=" + (16 << 20) + ";maxrefs=1000000;maxdepth=64;maxarray=100000;"
             + "smile.anomaly.*;[Lsmile.anomaly.*;[D;[I;java.lang.*;!*";
     private static final ObjectInputFilter ONLY_SMILE_FOREST = ObjectInputFilter.Config.createFilter(FILTER);
+
+    private static final Object FIT_LOCK = new Object();
 
     private final IsolationForest forest;
 
@@ -70,11 +75,19 @@ public final class AnomalyForest {
     }
 
     /**
-     * Grows a forest on normal feature points.
+     * Grows a forest on normal feature points: the same rows, options and seed always grow the same forest.
+     * <p>
+     * Smile grows the trees in a parallel stream, each drawing from its thread's own generator, seeded in the order
+     * the threads happen to start; so the trees, and every score, would change from run to run (a back-test, the
+     * evaluation's figures and two detection instances would disagree). Growing them on one seeded worker thread
+     * makes the forest a function of its inputs; 100 trees on 256 rows take milliseconds. Fits are serialized
+     * because the trees' random split directions also draw from a Gaussian whose spare value Smile keeps in one
+     * static cache, which two concurrent fits would share.
      *
      * @param data rows of {@link ForestInput#DIMENSION} coordinates; at least 2 rows
+     * @param seed the seed of the row sampling and the random splits
      */
-    public static AnomalyForest fit(double[][] data, Options options) {
+    public static AnomalyForest fit(double[][] data, Options options, long seed) {
         if (data.length < 2) {
             throw new IllegalArgumentException("an Isolation Forest needs at least 2 training rows, got " + data.length);
         }
@@ -84,7 +97,20 @@ public final class AnomalyForest {
             }
         }
         var smileOptions = new IsolationForest.Options(options.trees(), options.maxDepth(), options.subsample(), 0);
-        return new AnomalyForest(IsolationForest.fit(data, smileOptions));
+        synchronized (FIT_LOCK) {
+            return fitOnOneThread(data, smileOptions, seed);
+        }
+    }
+
+    private static AnomalyForest fitOnOneThread(double[][] data, IsolationForest.Options smileOptions, long seed) {
+        // Waiting on a CompletableFuture, not on a ForkJoinTask: joining the task could run it on this thread,
+        // whose parallel stream would then spread the trees over the common pool again.
+        try (var oneThread = new ForkJoinPool(1)) {
+            return CompletableFuture.supplyAsync(() -> {
+                MathEx.setSeed(seed);
+                return new AnomalyForest(IsolationForest.fit(data, smileOptions));
+            }, oneThread).join();
+        }
     }
 
     /** The anomaly score in (0, 1]: about 0.5 or less is normal, near 1 is an anomaly. */

@@ -27,7 +27,7 @@ public record DetectorModel(String version, AnomalyForest forest, String source,
     /** Grows a forest on simulated normal-regime points: the model of last resort. */
     public static DetectorModel bootstrap(String version, int rows, long seed, AnomalyForest.Options options,
                                           Instant now) {
-        return new DetectorModel(version, AnomalyForest.fit(NormalMarket.sample(rows, seed), options), BOOTSTRAP,
+        return new DetectorModel(version, AnomalyForest.fit(NormalMarket.sample(rows, seed), options, seed), BOOTSTRAP,
                 now, rows);
     }
 }

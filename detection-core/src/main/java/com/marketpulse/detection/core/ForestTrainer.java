@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import smile.math.MathEx;
 
 /**
  * Grows the Isolation Forest on real history: a uniform sample (reservoir) of the warm grid steps offered to it,
@@ -18,6 +17,7 @@ public final class ForestTrainer {
     private final int rows;
     private final long warmUpMinutes;
     private final SplittableRandom random;
+    private final long seed;
     private final List<double[]> sample = new ArrayList<>();
     private long seen;
 
@@ -33,7 +33,7 @@ public final class ForestTrainer {
         this.rows = rows;
         this.warmUpMinutes = warmUp.toMinutes();
         this.random = new SplittableRandom(seed);
-        MathEx.setSeed(seed);
+        this.seed = seed;
     }
 
     public void offer(MarketFeatures features) {
@@ -59,6 +59,6 @@ public final class ForestTrainer {
     /** The forest grown on the sample; needs at least 2 sampled steps. */
     public DetectorModel train(String version, AnomalyForest.Options options, Instant now) {
         double[][] data = sample.toArray(double[][]::new);
-        return new DetectorModel(version, AnomalyForest.fit(data, options), DetectorModel.ARCHIVE, now, data.length);
+        return new DetectorModel(version, AnomalyForest.fit(data, options, seed), DetectorModel.ARCHIVE, now, data.length);
     }
 }

@@ -42,7 +42,7 @@ class AnomalyForestBytesTest {
         for (int i = 0; i < chain.length; i++) {
             Arrays.fill(chain[i], Math.pow(2, i));
         }
-        byte[] deep = AnomalyForest.fit(chain, new AnomalyForest.Options(10, 0.99, 1_000)).toBytes();
+        byte[] deep = AnomalyForest.fit(chain, new AnomalyForest.Options(10, 0.99, 1_000), 1).toBytes();
 
         assertThatThrownBy(() -> AnomalyForest.fromBytes(deep))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -53,7 +53,7 @@ class AnomalyForestBytesTest {
     void moreObjectsThanAnyRealForestAreRefused() {
         // trees grown on 60,000 rows with no height limit: ~2 million objects (a real forest: 49,000)
         double[][] rows = NormalMarket.sample(60_000, 5);
-        byte[] huge = AnomalyForest.fit(rows, new AnomalyForest.Options(10, 0.99, 1_000)).toBytes();
+        byte[] huge = AnomalyForest.fit(rows, new AnomalyForest.Options(10, 0.99, 1_000), 1).toBytes();
 
         assertThatThrownBy(() -> AnomalyForest.fromBytes(huge))
                 .isInstanceOf(IllegalArgumentException.class)

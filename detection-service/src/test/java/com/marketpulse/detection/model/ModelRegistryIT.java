@@ -52,7 +52,7 @@ class ModelRegistryIT extends IntegrationTest {
 
     @Test
     void picksUpANewerModelStoredByAnotherProcess() {
-        var forest = AnomalyForest.fit(NormalMarket.sample(256, 3), new AnomalyForest.Options(10, 0.5, 0));
+        var forest = AnomalyForest.fit(NormalMarket.sample(256, 3), new AnomalyForest.Options(10, 0.5, 0), 3);
         DetectorModel stored = store.save(new DetectorModel("unsaved", forest, DetectorModel.ARCHIVE, Instant.now(),
                 256), "trained by the train command");
 

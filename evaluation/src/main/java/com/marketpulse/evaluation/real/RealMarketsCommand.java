@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import smile.math.MathEx;
 
 /**
  * {@code ./evaluate.sh}: detection quality as deployed (config/marketpulse.yml, or {@code --config}) on the real
@@ -121,7 +120,6 @@ public final class RealMarketsCommand {
 
         /** The bootstrap forest a fresh stack starts with, or one trained on a candle file ({@code --train}). */
         DetectorModel model(GridSettings grid, DeployedConfig config) {
-            MathEx.setSeed(seed);
             var model = config.model();
             var options = model.options();
             if (train == null) {
