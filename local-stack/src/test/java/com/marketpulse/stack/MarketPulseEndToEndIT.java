@@ -21,19 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
 
 import com.marketpulse.alerting.seal.PushKeys;
 import com.marketpulse.dashboard.Browser;
 import com.marketpulse.dashboard.DashboardPage;
-import com.marketpulse.events.Quote;
-import com.marketpulse.events.SourceBar;
-import com.marketpulse.events.Topics;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -216,7 +207,7 @@ class MarketPulseEndToEndIT {
         page.waitFor(By.cssSelector("#chart-BTC-USD"));
         page.js("window.marketPulseNoReload = 'still the same page';");
 
-        Instant spikeTime = publishCalmMarketThenSpike(stack.kafkaBootstrap());
+        Instant spikeTime = CalmThenSpike.publish(stack.kafkaBootstrap(), SYMBOL, 90_000);
 
         alertId = await("a PRICE_SPIKE alert row for the spike").atMost(ALERT_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(1))
@@ -409,67 +400,6 @@ class MarketPulseEndToEndIT {
         await("the alert of the first run on the dashboard").atMost(PAGE_TIMEOUT)
                 .until(() -> page.gridText("my-alerts").contains(explanation));
         Browser.screenshot(driver, "09-demo-after-restart");
-    }
-
-    // --- the market -------------------------------------------------------------------------------------------
-
-    /**
-     * Two hundred quiet BTC trades a second apart (a few one-minute candles on the chart), then one trade 6% above
-     * the market, then one calm trade in the next minute, which closes the spike's one-minute bar so that the chart
-     * has a candle for it. All of it lies in the past, well inside the chart's last hour.
-     */
-    /**
-     * Four calm hours of BTC/USD minute bars (what ingestion seeds from Alpaca's REST bars on start, so the detector
-     * is past its warm-up), then a minute of quotes, then a quote 6 % higher: a PRICE_SPIKE up.
-     */
-    private static Instant publishCalmMarketThenSpike(String bootstrap) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        Random random = new Random(7);
-        Instant now = Instant.now();
-        Instant firstBar = Instant.ofEpochSecond((now.getEpochSecond() / 60 - 242) * 60);
-        double price = 90_000;
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            Instant start = firstBar;
-            for (int i = 0; i < 240; i++, start = start.plusSeconds(60)) {
-                double open = price;
-                price *= 1 + random.nextGaussian() * 0.0004;
-                double high = Math.max(open, price) * 1.0002;
-                double low = Math.min(open, price) * 0.9998;
-                send(producer, Topics.MARKET_SOURCE_BARS, new SourceBar(
-                        SourceBar.idOf("e2e", "e2e", SYMBOL, start, null), SYMBOL, start, start.plusSeconds(60),
-                        round(open), round(high), round(low), round(price), 0.5, 3, round(price), false, "e2e", "e2e",
-                        null));
-            }
-            Instant time = start;
-            for (int i = 0; i < 60; i++) {
-                time = time.plusSeconds(1);
-                price *= 1 + random.nextGaussian() * 0.00005;
-                send(producer, Topics.MARKET_QUOTES, quote(time, price));
-            }
-            Instant spikeTime = time.plusSeconds(1);
-            send(producer, Topics.MARKET_QUOTES, quote(spikeTime, price * 1.06));
-            Instant nextMinute = Instant.ofEpochSecond((spikeTime.getEpochSecond() / 60 + 1) * 60 + 1);
-            send(producer, Topics.MARKET_QUOTES, quote(nextMinute, price * 1.06));
-            producer.flush();
-            return spikeTime;
-        }
-    }
-
-    private static Quote quote(Instant time, double mid) {
-        return Quote.live("e2e", "e2e", SYMBOL, time, round(mid - 30), 0.4, round(mid + 30), 0.5);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, String topic, Object event) throws Exception {
-        String key = event instanceof SourceBar bar ? bar.symbol() : ((Quote) event).symbol();
-        producer.send(new ProducerRecord<>(topic, key, json.writeValueAsString(event))).get();
-    }
-
-    private static double round(double price) {
-        return Math.round(price * 100) / 100.0;
     }
 
     // --- PostgreSQL and the API -------------------------------------------------------------------------------
