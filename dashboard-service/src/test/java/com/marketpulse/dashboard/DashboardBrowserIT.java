@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +27,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.marketpulse.api.contract.AlertRule;
+import com.marketpulse.api.contract.SnoozeRequest;
+
 /**
  * The dashboard in headless Chromium against a fake API (see {@link FakeApi}): log in, register, pick coins
- * (saved at the API), see alerts pushed onto the open page without a reload, the system view, themes, a
- * phone-sized screen. Screenshots go to target/screenshots/.
+ * (saved at the API), see alerts pushed onto the open page without a reload, snooze a coin from its alert, per-coin
+ * alert rules, the system view, themes, a phone-sized screen. Screenshots go to target/screenshots/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardBrowserIT {
@@ -309,6 +314,98 @@ class DashboardBrowserIT {
         Browser.screenshot(driver, "07-portfolio");
         driver.get(url("/"));
         await().until(() -> page.text(By.id("coin-BTC-USD")).contains("You hold 0.5 = $51.00"));
+    }
+
+    @Test
+    void snoozesACoinFromItsAlertRowAndEndsTheSnoozeOnTheNotificationsPage() throws Exception {
+        FAKE.addUser("hana", "hana-password");
+        FAKE.hold("hana", "BTC/USD");
+        FAKE.publish(alert("snooze-me", "BTC/USD", Instant.now(), "BTC/USD price 6.1σ below its 50-trade mean"));
+        driver.get(url("/login"));
+        page.logIn("hana", "hana-password");
+        page.waitFor(By.id("home-view"));
+        await().until(() -> page.gridText("my-alerts").contains("6.1σ below"));
+
+        page.click(By.id("snooze-snooze-me"));
+        await().until(() -> page.visibleItem("vaadin-context-menu-item", "4 hours") != null);
+        page.visibleItem("vaadin-context-menu-item", "4 hours").click();
+
+        await().until(() -> FAKE.snoozeRequests().contains(new SnoozeRequest(null, "snooze-me", 240)));
+        ZoneId zone = ZoneId.of(String.valueOf(page.js("return Intl.DateTimeFormat().resolvedOptions().timeZone;")));
+        String until = DateTimeFormatter.ofPattern("HH:mm").format(FAKE.snoozes("hana").getFirst().until().atZone(zone));
+        await().until(() -> page.gridText("my-alerts").contains("Snoozed until"));
+        assertThat(page.gridText("my-alerts")).contains(until);
+        page.js("document.getElementById('coin-BTC-USD').scrollIntoView();");
+        await().until(() -> page.text(By.cssSelector("#coin-BTC-USD .coin-snoozed")).startsWith("Snoozed until"));
+        assertThat(page.text(By.cssSelector("#coin-BTC-USD .coin-snoozed"))).contains(until);
+        Browser.screenshot(driver, "08-snoozed-from-alert");
+
+        driver.get(url("/notifications"));
+        await().until(() -> page.gridText("snoozes-grid").contains("BTC/USD"));
+        assertThat(page.gridText("snoozes-grid")).contains(until);
+        page.click(By.id("snooze-end-BTC-USD"));
+
+        await().until(() -> FAKE.snoozeRequests().contains(new SnoozeRequest("BTC/USD", null, 0)));
+        await().until(() -> !page.gridText("snoozes-grid").contains("BTC/USD"));
+        assertThat(FAKE.snoozes("hana")).isEmpty();
+        driver.get(url("/"));
+        await().until(() -> page.gridText("my-alerts").contains("6.1σ below"));
+        assertThat(page.gridText("my-alerts")).doesNotContain("Snoozed until");
+    }
+
+    @Test
+    void addsThenEditsAPerCoinOverrideAndTheApiGetsExactlyTheOverridesThePageShows() throws Exception {
+        FAKE.addUser("ivan", "ivan-password");
+        FAKE.hold("ivan", "ETH/USD");
+        driver.get(url("/login"));
+        page.logIn("ivan", "ivan-password");
+        page.waitFor(By.id("home-view"));
+        driver.get(url("/notifications"));
+        page.click(By.id("override-add"));
+        page.click(By.cssSelector("#override-coin input"));
+        await().until(() -> page.visibleItem("vaadin-combo-box-item", "ETH/USD · in my portfolio") != null);
+        page.visibleItem("vaadin-combo-box-item", "ETH/USD · in my portfolio").click();
+        type("override-min-move", "5");
+        type("override-cooldown", "60");
+        page.click(By.id("override-apply"));
+
+        await().until(() -> page.gridText("rules-overrides").contains("min move 5.0 % · cooldown 60 min"));
+        assertThat(page.text(By.id("rules-unsaved"))).isEqualTo("Overrides changed: not saved yet");
+        page.click(By.id("rules-save"));
+        await().until(() -> FAKE.rules("ivan").overrides()
+                .equals(Map.of("ETH/USD", new AlertRule(null, null, 5.0, null, null, null, 60, null, null))));
+        await().until(() -> !driver.findElement(By.id("rules-unsaved")).isDisplayed());
+
+        page.click(By.id("override-edit-ETH-USD"));
+        await().until(() -> "60".equals(page.waitFor(By.cssSelector("#override-cooldown input")).getDomProperty("value")));
+        assertThat(driver.findElement(By.cssSelector("#override-min-move input")).getDomProperty("value")).isEqualTo("5");
+        type("override-cooldown", "120");
+        page.click(By.xpath("//*[@id='override-types']//vaadin-checkbox[normalize-space(.)='Price spike']"));
+        page.click(By.id("override-repeat"));
+        await().until(() -> page.visibleItem("vaadin-select-item", "No") != null);
+        page.visibleItem("vaadin-select-item", "No").click();
+        page.click(By.id("override-apply"));
+        page.click(By.id("rules-save"));
+
+        var edited = new AlertRule(List.of("PRICE_SPIKE"), null, 5.0, null, null, null, 120, null, false);
+        await().until(() -> FAKE.rules("ivan").overrides().equals(Map.of("ETH/USD", edited)));
+        await().until(() -> page.gridText("rules-overrides")
+                .contains("types price spike · min move 5.0 % · cooldown 120 min · no repeat when growing"));
+        Browser.screenshot(driver, "09-override-edited");
+
+        page.click(By.id("override-edit-ETH-USD"));
+        type("override-cooldown", "20000");
+        page.click(By.id("override-apply"));
+        page.click(By.id("rules-save"));
+        await().until(() -> pageText().contains("ETH/USD: cooldown must be between 0 and 7 days."));
+        assertThat(FAKE.rules("ivan").overrides()).as("refused, so nothing changed").isEqualTo(Map.of("ETH/USD", edited));
+    }
+
+    /** Replaces the text of a Vaadin field (by id) and leaves it, so that its value is committed. */
+    private void type(String fieldId, String text) {
+        WebElement input = page.waitFor(By.cssSelector("#" + fieldId + " input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text, Keys.TAB);
     }
 
     private void register(String username, String password) {

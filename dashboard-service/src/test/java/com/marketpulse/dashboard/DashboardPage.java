@@ -31,6 +31,16 @@ public final class DashboardPage {
         return driver.findElement(by);
     }
 
+    /**
+     * Clicks the element once rendered, scrolled to the middle of its scroll container first: the page scrolls inside
+     * the app layout and a grid inside itself, where the driver's own scrolling may leave it under another element.
+     */
+    public void click(By by) {
+        WebElement element = waitFor(by);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", element);
+        element.click();
+    }
+
     /** The visible text of the first matching element, "" when there is none (yet). */
     public String text(By by) {
         var found = driver.findElements(by);
@@ -51,6 +61,14 @@ public final class DashboardPage {
     /** The portfolio picker's open item with this text, or null while it is not shown. */
     public WebElement visibleItem(String text) {
         return driver.findElements(By.tagName("vaadin-multi-select-combo-box-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(text))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** A shown item of an open overlay (a combo box's, a select's, a menu's) by its tag and text, or null. */
+    public WebElement visibleItem(String tag, String text) {
+        return driver.findElements(By.tagName(tag)).stream()
                 .filter(item -> item.isDisplayed() && item.getText().trim().equals(text))
                 .findFirst()
                 .orElse(null);

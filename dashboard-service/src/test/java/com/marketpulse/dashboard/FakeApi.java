@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.api.contract.AlertPage;
+import com.marketpulse.api.contract.AlertRules;
 import com.marketpulse.api.contract.BarDto;
 import com.marketpulse.api.contract.Channel;
 import com.marketpulse.api.contract.ChannelCreated;
@@ -29,6 +31,8 @@ import com.marketpulse.api.contract.Me;
 import com.marketpulse.api.contract.Portfolio;
 import com.marketpulse.api.contract.PushServerKey;
 import com.marketpulse.api.contract.PushSubscriptionRequest;
+import com.marketpulse.api.contract.Snooze;
+import com.marketpulse.api.contract.SnoozeRequest;
 import com.marketpulse.api.contract.StatusReport;
 import com.marketpulse.api.contract.SymbolQuote;
 import com.marketpulse.events.Symbols;
@@ -44,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A stand-in for api-service that speaks api-contract's records: accounts (demo/demo123), portfolios, symbols,
  * bars, alert listings, the pipeline status, a live Server-Sent Events stream filtered by the caller's
- * portfolio, and backtest jobs ({@link FakeBacktests}). Every answer it gives is kept in {@link #exchanges()}, so that {@code FakeApiContractTest} can hold
+ * portfolio, backtest jobs ({@link FakeBacktests}) and alert rules and snoozes ({@link FakeNotifications}). Every answer it gives is kept in {@link #exchanges()}, so that {@code FakeApiContractTest} can hold
  * each payload against the API's OpenAPI document.
  */
 public final class FakeApi extends Dispatcher implements AutoCloseable {
@@ -79,6 +83,7 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private final List<String> symbols = List.of("BTC/USD", "ETH/USD", "SOL/USD");
     private final FakeBacktests backtests = new FakeBacktests();
+    private final FakeNotifications notifications = new FakeNotifications(symbols, this::symbolOfAlert);
     private volatile boolean streamAvailable = true;
     private volatile int throttleLogins;
 
@@ -112,6 +117,29 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     /** The backtest jobs' side of the double. */
     public FakeBacktests backtests() {
         return backtests;
+    }
+
+    /** The alert rules the user last saved (the API's defaults before). */
+    public AlertRules rules(String user) {
+        return notifications.rules(user);
+    }
+
+    /** The user's snoozes that have not ended. */
+    public List<Snooze> snoozes(String user) {
+        return notifications.snoozes(user);
+    }
+
+    /** Every snooze request received, oldest first. */
+    public List<SnoozeRequest> snoozeRequests() {
+        return exchanges.stream()
+                .filter(e -> e.method().equals("POST") && e.path().equals("/api/me/snoozes"))
+                .map(e -> JSON.readValue(e.requestBody(), SnoozeRequest.class))
+                .toList();
+    }
+
+    /** Sets the user's portfolio (no quantities), as the portfolio page would. */
+    public void hold(String user, String... symbols) {
+        portfolios.put(user, Portfolio.of(List.of(symbols)));
     }
 
     public void addUser(String username, String password) {
@@ -172,6 +200,10 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
     }
 
     private Answer answer(String method, String path, @Nullable String user, RecordedRequest request, String body) {
+        Answer notification = notifications.answer(method, path, user, body);
+        if (notification != null) {
+            return notification;
+        }
         boolean signedIn = user != null;
         return switch (method + " " + path) {
             case "POST /api/auth/login" -> login(JSON.readValue(body, Credentials.class));
@@ -310,6 +342,10 @@ public final class FakeApi extends Dispatcher implements AutoCloseable {
                 subscribers.remove(subscriber);
             }
         }
+    }
+
+    private Optional<String> symbolOfAlert(String alertId) {
+        return alerts.stream().filter(alert -> alert.id().equals(alertId)).map(AlertDto::symbol).findFirst();
     }
 
     private @Nullable String userOf(RecordedRequest request) {

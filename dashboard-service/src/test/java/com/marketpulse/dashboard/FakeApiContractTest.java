@@ -20,10 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
+import com.marketpulse.api.contract.AlertRule;
+import com.marketpulse.api.contract.AlertRules;
 import com.marketpulse.api.contract.Backtest;
 import com.marketpulse.api.contract.BacktestArchiveRequest;
 import com.marketpulse.api.contract.Portfolio;
 import com.marketpulse.dashboard.api.BacktestClient;
+import com.marketpulse.dashboard.api.NotificationClient;
 import com.marketpulse.dashboard.api.PushClient;
 import com.marketpulse.dashboard.backtest.DetectorSettings;
 import com.marketpulse.dashboard.api.AlertQuery;
@@ -81,7 +84,9 @@ class FakeApiContractTest {
                 "POST /api/auth/register", "GET /api/me", "GET /api/me/portfolio", "PUT /api/me/portfolio",
                 "GET /api/symbols", "GET /api/me/alerts", "GET /api/alerts", "GET /api/symbols/BTC-USD/bars",
                 "GET /api/status", "GET /api/push/vapid-public-key", "POST /api/me/channels/webpush",
-                "POST /api/auth/logout", "GET /api/alerts/stream", "POST /api/backtests",
+                "POST /api/auth/logout", "GET /api/alerts/stream", "GET /api/me/channels", "GET /api/me/deliveries",
+                "GET /api/me/alert-rules", "PUT /api/me/alert-rules", "GET /api/me/snoozes", "POST /api/me/snoozes",
+                "POST /api/backtests",
                 "GET /api/backtests", "GET /api/backtests/compare", "POST /api/backtests/" + runId + "/cancel",
                 "GET /api/backtests/" + runId, "GET /api/backtests/" + runId + "/report",
                 "GET /api/backtests/" + runId + "/alerts", "DELETE /api/backtests/" + runId);
@@ -116,6 +121,7 @@ class FakeApiContractTest {
                 {"endpoint":"https://push.example.net/wpush/v2/abc","expirationTime":null,
                  "keys":{"p256dh":"BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
                  "auth":"BTBZMqHH6r4Tts7J_aSIgg"}}""");
+        useEveryNotificationCall(token);
         String runId = useEveryBacktestCall(token);
         api.logout(token);
         try {
@@ -124,6 +130,20 @@ class FakeApiContractTest {
             // a refusal is problem+json, which the document leaves undescribed
         }
         return runId;
+    }
+
+    /** The Notifications page's and the alert rows' calls: rules with an override, snoozes from an alert. */
+    private void useEveryNotificationCall(String token) {
+        var notifications = new NotificationClient(api);
+        notifications.channels(token);
+        notifications.deliveries(token, 0, 50);
+        notifications.rules(token);
+        notifications.saveRules(token, new AlertRules("Europe/Berlin",
+                new AlertRule(null, 40, null, null, "22:00", "07:00", null, null, null),
+                Map.of("BTC/USD", new AlertRule(List.of("PRICE_SPIKE"), null, 5.0, null, null, null, 60, null, false))));
+        notifications.snoozeFromAlert(token, "contract-1", 60);
+        notifications.snoozes(token);
+        notifications.endSnooze(token, "BTC/USD");
     }
 
     /** The Backtest page's calls: upload with settings, list, one run, report, alerts (JSON and CSV), compare... */

@@ -198,4 +198,12 @@ public interface MarketPulseApi {
     @PutExchange(url = "/me/alert-rules", contentType = "application/json")
     AlertRules saveAlertRules(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
                               @RequestBody AlertRules rules);
+
+    /** The coins snoozed now (ended snoozes are left out). */
+    @GetExchange("/me/snoozes")
+    List<Snooze> snoozes(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization);
+
+    /** Snoozes a coin, named or the coin of an alert, for {@link SnoozeRequest#minutes()}; 0 ends its snooze. */
+    @PostExchange(url = "/me/snoozes", contentType = "application/json")
+    Snooze snooze(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestBody SnoozeRequest request);
 }

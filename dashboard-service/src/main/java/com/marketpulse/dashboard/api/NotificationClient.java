@@ -11,11 +11,13 @@ import com.marketpulse.api.contract.Channel;
 import com.marketpulse.api.contract.ChannelCreated;
 import com.marketpulse.api.contract.ChannelRequest;
 import com.marketpulse.api.contract.DeliveryLogPage;
+import com.marketpulse.api.contract.Snooze;
+import com.marketpulse.api.contract.SnoozeRequest;
 import com.marketpulse.api.contract.TestSend;
 
 /**
- * The notification calls of api-service: channels ({@code /api/me/channels}), test sends, the delivery log and the
- * alert rules, with {@link ApiClient}'s error handling.
+ * The notification calls of api-service: channels ({@code /api/me/channels}), test sends, the delivery log, the
+ * alert rules and snoozes, with {@link ApiClient}'s error handling.
  */
 @Component
 public class NotificationClient {
@@ -59,5 +61,20 @@ public class NotificationClient {
 
     public AlertRules saveRules(String token, AlertRules rules) {
         return ApiClient.call(() -> client.contract().saveAlertRules(bearer(token), rules));
+    }
+
+    /** The coins snoozed now. */
+    public List<Snooze> snoozes(String token) {
+        return ApiClient.call(() -> client.contract().snoozes(bearer(token)));
+    }
+
+    /** Snoozes the coin of an alert for {@code minutes}, from the alert itself (the API finds its coin). */
+    public Snooze snoozeFromAlert(String token, String alertId, int minutes) {
+        return ApiClient.call(() -> client.contract().snooze(bearer(token), new SnoozeRequest(null, alertId, minutes)));
+    }
+
+    /** Ends the coin's snooze: its alerts are delivered again from now on. */
+    public Snooze endSnooze(String token, String symbol) {
+        return ApiClient.call(() -> client.contract().snooze(bearer(token), new SnoozeRequest(symbol, null, 0)));
     }
 }

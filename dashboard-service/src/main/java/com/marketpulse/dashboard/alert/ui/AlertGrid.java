@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
+
+import org.jspecify.annotations.Nullable;
 
 import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.dashboard.alert.AlertText;
+import com.marketpulse.dashboard.alert.Snoozes;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.shared.Registration;
@@ -31,7 +35,8 @@ public final class AlertGrid extends Grid<AlertDto> {
     private final Clock clock;
     private ZoneId zone = ZoneId.of("UTC");
     private boolean compact;
-    private @org.jspecify.annotations.Nullable Registration resizeListener;
+    private @Nullable Registration resizeListener;
+    private Snoozes snoozes = Snoozes.NONE;
     private final Column<AlertDto> typeColumn;
     private final Column<AlertDto> directionColumn;
 
@@ -50,6 +55,26 @@ public final class AlertGrid extends Grid<AlertDto> {
                 .setHeader("Severity").setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.CENTER);
         addColumn(new ComponentRenderer<>(AlertGrid::explanation)).setHeader("Explanation").setFlexGrow(1);
         setEmptyStateText("No alerts yet.");
+    }
+
+    /**
+     * Adds "Snooze" to every row (for the user's own alerts): {@code snooze} gets the alert and the minutes chosen, 0
+     * to end the coin's snooze. A row keeps its cell when re-rendered, so a menu opened on it stays open.
+     */
+    public void offerSnooze(ObjIntConsumer<AlertDto> snooze) {
+        addColumn(new ComponentRenderer<SnoozeCell, AlertDto>(
+                alert -> new SnoozeCell(alert, snooze).show(snoozes.of(alert.symbol(), clock.instant()),
+                        clock.instant(), zone),
+                (current, alert) -> (current instanceof SnoozeCell cell && cell.alert().id().equals(alert.id())
+                        ? cell : new SnoozeCell(alert, snooze))
+                        .show(snoozes.of(alert.symbol(), clock.instant()), clock.instant(), zone)))
+                .setHeader("").setAutoWidth(true).setFlexGrow(0);
+    }
+
+    /** Which coins are snoozed, shown on their rows. */
+    public void showSnoozes(Snoozes current) {
+        snoozes = current;
+        getDataProvider().refreshAll();
     }
 
     /** Times are shown in the browser's time zone once it is known. */

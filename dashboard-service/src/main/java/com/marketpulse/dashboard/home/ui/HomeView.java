@@ -13,6 +13,7 @@ import com.marketpulse.api.contract.Portfolio;
 import com.marketpulse.dashboard.alert.AlertBoard;
 import com.marketpulse.dashboard.alert.AlertFeed;
 import com.marketpulse.dashboard.alert.AlertFilter;
+import com.marketpulse.dashboard.alert.Snoozes;
 import com.marketpulse.dashboard.alert.ui.AlertFilterBar;
 import com.marketpulse.dashboard.alert.ui.AlertGrid;
 import com.marketpulse.dashboard.alert.ui.BrowserNotifier;
@@ -22,8 +23,10 @@ import com.marketpulse.dashboard.api.AlertStreamClient;
 import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
 import com.marketpulse.dashboard.api.ApiProperties;
+import com.marketpulse.dashboard.api.NotificationClient;
 import com.marketpulse.dashboard.api.PushClient;
 import com.marketpulse.dashboard.base.Periodic;
+import com.marketpulse.dashboard.base.ui.Notifications;
 import com.marketpulse.dashboard.base.ui.UiAccess;
 import com.marketpulse.dashboard.market.QuoteSource;
 import com.marketpulse.dashboard.market.ui.CoinCards;
@@ -46,8 +49,10 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.PermitAll;
 
 /**
- * My dashboard: a card per held coin (live price, change, value held, latest alert) and the user's alerts,
- * which arrive by server push while the page is open (the API's live stream, or a poll while that is down).
+ * My dashboard: a card per held coin (live price, change, value held, latest alert, snooze) and the user's alerts,
+ * which arrive by server push while the page is open (the API's live stream, or a poll while that is down). Each
+ * alert offers to snooze its coin for a chosen time; the snoozes are read again with the quotes, so one ended on the
+ * Notifications page or in another tab goes from this page too.
  */
 @Route("")
 @PageTitle("My dashboard · MarketPulse")
@@ -62,6 +67,7 @@ public class HomeView extends Main {
     private final AlertStreamClient streams;
     private final ApiProperties properties;
     private final ApiSession session;
+    private final NotificationClient notifications;
     private final QuoteSource quotes;
     private final Instant openedAt;
     private final AlertBoard board = new AlertBoard(SHOWN_ALERTS);
@@ -72,15 +78,18 @@ public class HomeView extends Main {
     private final AlertFilterBar filters = new AlertFilterBar("my-alerts-filter", filter -> refreshGrid());
     private final PortfolioPicker picker;
     private volatile Portfolio portfolio = Portfolio.of(List.of());
+    private volatile Snoozes snoozes = Snoozes.NONE;
+    private ZoneId zone = ZoneId.of("UTC");
     private @Nullable AlertFeed feed;
     private @Nullable Periodic quoteRefresh;
 
     public HomeView(ApiClient api, AlertStreamClient streams, ApiProperties properties, CurrentUser currentUser,
-                    PushClient push) {
+                    PushClient push, NotificationClient notifications) {
         this.api = api;
         this.streams = streams;
         this.properties = properties;
         this.session = currentUser.session();
+        this.notifications = notifications;
         this.quotes = new QuoteSource(api, Clock.systemUTC());
         this.openedAt = Instant.now();
         this.feedState = new FeedStateBadge(properties.alertPollInterval(), currentUser);
@@ -96,6 +105,7 @@ public class HomeView extends Main {
         grid.setId("my-alerts");
         grid.setEmptyStateText("No alerts for your coins yet. New ones appear here as they happen.");
         grid.setMinHeight("24em");
+        grid.offerSnooze(this::snooze);
         add(title, picker, cards, new H3("My alerts"), filters, grid);
     }
 
@@ -104,6 +114,7 @@ public class HomeView extends Main {
         UI ui = attach.getUI();
         ui.getPage().retrieveExtendedClientDetails(details -> zoneOf(details.getTimeZoneId()));
         showPortfolio(picker.load());
+        Thread.ofVirtual().start(() -> refreshSnoozes(ui));
         startFeed(ui);
         quoteRefresh = Periodic.start("quotes", QUOTE_REFRESH, () -> refreshQuotes(ui));
     }
@@ -135,6 +146,7 @@ public class HomeView extends Main {
     }
 
     private void refreshQuotes(UI ui) {
+        refreshSnoozes(ui);
         try {
             var latest = quotes.quotes(session.token(), portfolio);
             UiAccess.run(ui, () -> {
@@ -143,6 +155,38 @@ public class HomeView extends Main {
             });
         } catch (ApiException e) {
             UiAccess.run(ui, cards::stale);
+        }
+    }
+
+    private void refreshSnoozes(UI ui) {
+        try {
+            var current = Snoozes.of(notifications.snoozes(session.token()));
+            if (!current.equals(snoozes)) {
+                UiAccess.run(ui, () -> showSnoozes(current));
+            }
+        } catch (ApiException e) {
+            // the rows keep the snoozes last read; the quotes' refresh says when the API is away
+        }
+    }
+
+    private void showSnoozes(Snoozes current) {
+        snoozes = current;
+        grid.showSnoozes(current);
+        cards.showSnoozes(current);
+    }
+
+    /** From an alert row: snoozes its coin for {@code minutes} (0 ends the snooze). */
+    private void snooze(AlertDto alert, int minutes) {
+        try {
+            var answer = minutes == 0 ? notifications.endSnooze(session.token(), alert.symbol())
+                    : notifications.snoozeFromAlert(session.token(), alert.id(), minutes);
+            Instant now = Instant.now();
+            showSnoozes(snoozes.with(answer, now));
+            Notifications.success(minutes == 0 ? alert.symbol() + ": snooze ended, its alerts reach you again"
+                    : alert.symbol() + ": " + Snoozes.untilText(answer.until(), now, zone) + ". No alert of it "
+                            + "reaches your channels or this browser until then.");
+        } catch (ApiException e) {
+            Notifications.error("The snooze was not changed: " + e.detail().orElse(e.userMessage()));
         }
     }
 
@@ -165,8 +209,10 @@ public class HomeView extends Main {
     private void received(List<AlertDto> alerts) {
         List<AlertDto> fresh = board.merge(alerts);
         refreshGrid();
+        Instant now = Instant.now();
         notifier.notify(fresh.stream()
                 .filter(alert -> alert.detectedAt() == null || alert.detectedAt().isAfter(openedAt))
+                .filter(alert -> snoozes.of(alert.symbol(), now).isEmpty())
                 .toList());
     }
 
@@ -187,7 +233,9 @@ public class HomeView extends Main {
     private void zoneOf(@Nullable String zoneId) {
         if (zoneId != null) {
             try {
-                grid.setZone(ZoneId.of(zoneId));
+                zone = ZoneId.of(zoneId);
+                grid.setZone(zone);
+                cards.setZone(zone);
             } catch (java.time.DateTimeException e) {
                 // an id the JVM does not know: times stay in UTC, as the column header says
                 grid.setZone(ZoneId.of("UTC"));

@@ -2,6 +2,7 @@ package com.marketpulse.dashboard.market.ui;
 
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.marketpulse.api.contract.AlertDto;
 import com.marketpulse.dashboard.alert.AlertText;
+import com.marketpulse.dashboard.alert.Snoozes;
 import com.marketpulse.dashboard.market.ChartData;
 import com.marketpulse.dashboard.market.CoinQuote;
 import com.marketpulse.dashboard.market.QuoteSource;
@@ -24,13 +26,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
-/** One card per held coin: live price, change over the last hour, value held and the latest alert. */
+/** One card per held coin: live price, change over the last hour, value held, the latest alert and a snooze. */
 public final class CoinCards extends Composite<FlexLayout> {
 
     private final Clock clock;
     private final Map<String, CoinCard> cards = new LinkedHashMap<>();
     private final Map<String, AlertDto> latestAlerts = new LinkedHashMap<>();
     private List<AlertDto> alerts = List.of();
+    private Snoozes snoozes = Snoozes.NONE;
+    private ZoneId zone = ZoneId.of("UTC");
 
     public CoinCards(Clock clock) {
         this.clock = clock;
@@ -47,6 +51,7 @@ public final class CoinCards extends Composite<FlexLayout> {
         for (String symbol : symbols) {
             var card = cards.computeIfAbsent(symbol, CoinCard::new);
             card.alert(latestAlerts.get(symbol), clock);
+            card.snooze(snoozes, zone, clock);
             getContent().add(card);
         }
     }
@@ -60,6 +65,18 @@ public final class CoinCards extends Composite<FlexLayout> {
                 card.chart(ChartData.candles(snapshot.bars()), alerts);
             }
         }
+    }
+
+    /** Which coins are snoozed: their cards say until when. */
+    public void showSnoozes(Snoozes current) {
+        snoozes = current;
+        cards.values().forEach(card -> card.snooze(current, zone, clock));
+    }
+
+    /** Times are shown in the browser's time zone once it is known. */
+    public void setZone(ZoneId browserZone) {
+        zone = browserZone;
+        showSnoozes(snoozes);
     }
 
     /** The API did not answer: keep the last prices but say they may be old. */
@@ -98,6 +115,7 @@ public final class CoinCards extends Composite<FlexLayout> {
         private final Badge change = new Badge("no data yet");
         private final Span holding = new Span();
         private final Span alert = new Span("No alerts yet");
+        private final Span snoozed = new Span();
         private final String symbol;
         private final PriceChart chart;
         private final Div noChart = new Div(NO_BARS_YET);
@@ -117,9 +135,11 @@ public final class CoinCards extends Composite<FlexLayout> {
             price.addClassNames("coin-price", LumoUtility.FontSize.XXLARGE, LumoUtility.FontWeight.SEMIBOLD);
             holding.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
             alert.addClassNames("coin-alert", LumoUtility.FontSize.SMALL);
+            snoozed.addClassNames("coin-snoozed", LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+            snoozed.setVisible(false);
             noChart.addClassNames("chart-placeholder", LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL,
                     LumoUtility.TextAlignment.CENTER, LumoUtility.Padding.Vertical.XLARGE);
-            add(price, holding, new Div(alert), noChart, chart);
+            add(price, holding, new Div(alert), new Div(snoozed), noChart, chart);
         }
 
         void chart(List<ChartData.Candle> shown, List<AlertDto> alerts) {
@@ -147,6 +167,12 @@ public final class CoinCards extends Composite<FlexLayout> {
             change.removeThemeVariants(BadgeVariant.values());
             change.setText("prices may be old");
             change.addThemeVariants(BadgeVariant.WARNING);
+        }
+
+        void snooze(Snoozes snoozes, ZoneId zone, Clock clock) {
+            var until = snoozes.of(symbol, clock.instant());
+            snoozed.setText(until.map(end -> Snoozes.untilText(end, clock.instant(), zone)).orElse(""));
+            snoozed.setVisible(until.isPresent());
         }
 
         void alert(@Nullable AlertDto latest, Clock clock) {

@@ -1,5 +1,6 @@
 package com.marketpulse.dashboard.notification.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -8,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 import com.marketpulse.api.contract.Channel;
 import com.marketpulse.api.contract.DeliveryLogEntry;
+import com.marketpulse.api.contract.Snooze;
+import com.marketpulse.dashboard.api.ApiClient;
 import com.marketpulse.dashboard.api.ApiException;
 import com.marketpulse.dashboard.api.NotificationClient;
 import com.marketpulse.dashboard.base.Periodic;
@@ -30,8 +33,9 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Notifications: where alerts reach the user (channels: add, enable or disable, remove, send a test alert), what
- * reaches them (alert rules) and what was sent (the delivery log, refreshed every few seconds while the page is open,
- * with the channels, so a test alert's outcome and a channel paused for failing show without a reload).
+ * reaches them (alert rules with per-coin overrides, snoozed coins) and what was sent (the delivery log, refreshed
+ * every few seconds while the page is open, with the channels and snoozes, so a test alert's outcome, a channel
+ * paused for failing and a coin snoozed from another tab show without a reload).
  */
 @Route("notifications")
 @PageTitle("Notifications · MarketPulse")
@@ -47,12 +51,14 @@ public class NotificationsView extends Main {
     private final Div message = new Div();
     private final ChannelsPanel channels;
     private final RulesPanel rules;
+    private final SnoozesPanel snoozes;
     private final DeliveryLogGrid log = new DeliveryLogGrid();
     private List<Channel> shownChannels = List.of();
     private List<DeliveryLogEntry> shownLog = List.of();
+    private List<Snooze> shownSnoozes = List.of();
     private @Nullable Periodic refresh;
 
-    public NotificationsView(NotificationClient client, CurrentUser currentUser) {
+    public NotificationsView(NotificationClient client, ApiClient api, CurrentUser currentUser) {
         this.client = client;
         this.token = currentUser.session().token();
         setId("notifications-view");
@@ -62,8 +68,9 @@ public class NotificationsView extends Main {
         message.getElement().setAttribute("role", "alert");
         message.addClassNames(LumoUtility.TextColor.ERROR);
         channels = new ChannelsPanel(client, token, this::showProblem);
-        rules = new RulesPanel(client, token, this::showProblem);
-        add(new H2("Notifications"), message, channels, new H3("Delivery log"), log, rules);
+        rules = new RulesPanel(client, new OverrideCoins(api, token), token, this::showProblem);
+        snoozes = new SnoozesPanel(client, token, this::showProblem, Clock.systemUTC());
+        add(new H2("Notifications"), message, channels, snoozes, new H3("Delivery log"), log, rules);
     }
 
     @Override
@@ -72,6 +79,7 @@ public class NotificationsView extends Main {
         ui.getPage().retrieveExtendedClientDetails(details -> {
             try {
                 log.setZone(ZoneId.of(details.getTimeZoneId()));
+                snoozes.setZone(ZoneId.of(details.getTimeZoneId()));
             } catch (RuntimeException e) {
                 // an unknown zone name: times stay in UTC
             }
@@ -92,17 +100,22 @@ public class NotificationsView extends Main {
         try {
             var channelList = client.channels(token);
             var entries = client.deliveries(token, 0, LOG_SIZE).items();
-            UiAccess.run(ui, () -> show(channelList, entries));
+            var snoozed = client.snoozes(token);
+            UiAccess.run(ui, () -> show(channelList, entries, snoozed));
         } catch (ApiException e) {
             UiAccess.run(ui, () -> showProblem(NotificationProblems.message(e)));
         }
     }
 
-    private void show(List<Channel> channelList, List<DeliveryLogEntry> entries) {
+    private void show(List<Channel> channelList, List<DeliveryLogEntry> entries, List<Snooze> snoozed) {
         // unchanged lists are not re-rendered: the rows' buttons would be replaced under the person's pointer
         if (!channelList.equals(shownChannels)) {
             shownChannels = channelList;
             channels.show(channelList);
+        }
+        if (!snoozed.equals(shownSnoozes)) {
+            shownSnoozes = snoozed;
+            snoozes.show(snoozed);
         }
         if (!entries.equals(shownLog)) {
             shownLog = entries;

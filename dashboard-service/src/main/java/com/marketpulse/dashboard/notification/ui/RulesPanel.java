@@ -2,8 +2,6 @@ package com.marketpulse.dashboard.notification.ui;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,20 +20,21 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 
 /**
  * The alert rules: the defaults for every coin (types, minimum severity, move and impact, cooldown, "only again after
- * a further X %", repeat when an episode grows, quiet hours in a time zone) and the per-coin overrides, listed and
- * removable. Saved whole with {@code PUT /api/me/alert-rules}.
+ * a further X %", repeat when an episode grows, quiet hours in a time zone) and the per-coin overrides
+ * ({@link OverridesList}: added, edited, removed). Saved whole with {@code PUT /api/me/alert-rules}; until then the
+ * page says that the overrides changed and are not saved yet.
  */
 final class RulesPanel extends VerticalLayout {
 
@@ -54,17 +53,17 @@ final class RulesPanel extends VerticalLayout {
     private final TimePicker quietFrom = new TimePicker("Quiet hours from");
     private final TimePicker quietTo = new TimePicker("Quiet hours to");
     private final ComboBox<String> zone = new ComboBox<>("Time zone");
-    private final Grid<Map.Entry<String, AlertRule>> overrides = new Grid<>();
-    private final Map<String, AlertRule> overridden = new LinkedHashMap<>();
+    private final OverridesList overrides;
+    private final Span unsaved = new Span("Overrides changed: not saved yet");
 
-    RulesPanel(NotificationClient client, String token, Consumer<String> problem) {
+    RulesPanel(NotificationClient client, OverrideCoins coins, String token, Consumer<String> problem) {
         this.client = client;
         this.token = token;
         this.problem = problem;
         setPadding(false);
         setId("rules-panel");
         types.setItems(TYPES);
-        types.setItemLabelGenerator(type -> type.charAt(0) + type.substring(1).toLowerCase().replace('_', ' '));
+        types.setItemLabelGenerator(RulesPanel::typeLabel);
         types.setId("rules-types");
         minSeverity.setId("rules-min-severity");
         minSeverity.setMin(0);
@@ -85,24 +84,16 @@ final class RulesPanel extends VerticalLayout {
         var form = new FormLayout(types, minSeverity, minMove, minImpact, cooldown, furtherMove, quietFrom, quietTo,
                 zone, repeat);
         form.setColspan(types, 2);
-        overrides.setId("rules-overrides");
-        overrides.addThemeVariants(GridVariant.ROW_STRIPES);
-        overrides.setAllRowsVisible(true);
-        overrides.addColumn(Map.Entry::getKey).setHeader("Coin").setAutoWidth(true).setFlexGrow(0);
-        overrides.addColumn(entry -> summary(entry.getValue())).setHeader("Differs from the defaults").setFlexGrow(1);
-        overrides.addColumn(new ComponentRenderer<>(entry -> {
-            var remove = new Button("Remove", click -> {
-                overridden.remove(entry.getKey());
-                overrides.setItems(new ArrayList<>(overridden.entrySet()));
-            });
-            remove.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.TERTIARY, ButtonVariant.ERROR);
-            return remove;
-        })).setAutoWidth(true).setFlexGrow(0);
-        overrides.setEmptyStateText("No per-coin overrides.");
+        overrides = new OverridesList(coins, problem, () -> unsaved.setVisible(true));
         var save = new Button("Save rules", click -> save());
         save.setId("rules-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        add(new H3("Alert rules"), form, new H4("Per-coin overrides"), overrides, save);
+        unsaved.setId("rules-unsaved");
+        unsaved.addClassNames(LumoUtility.TextColor.WARNING, LumoUtility.FontSize.SMALL);
+        unsaved.setVisible(false);
+        var saving = new HorizontalLayout(save, unsaved);
+        saving.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        add(new H3("Alert rules"), form, overrides, saving);
     }
 
     void refresh() {
@@ -127,9 +118,8 @@ final class RulesPanel extends VerticalLayout {
             quietTo.setValue(time(d.quietTo()));
         }
         zone.setValue(rules.timeZone() == null ? "UTC" : rules.timeZone());
-        overridden.clear();
-        overridden.putAll(rules.overrides());
-        overrides.setItems(new ArrayList<>(overridden.entrySet()));
+        overrides.show(rules.overrides());
+        unsaved.setVisible(false);
     }
 
     private void save() {
@@ -142,48 +132,23 @@ final class RulesPanel extends VerticalLayout {
                 minSeverity.getValue(), minMove.getValue(), minImpact.getValue(), text(quietFrom.getValue()),
                 text(quietTo.getValue()), cooldown.getValue(), furtherMove.getValue(), repeat.getValue());
         try {
-            show(client.saveRules(token, new AlertRules(zone.getValue(), defaults, Map.copyOf(overridden))));
+            show(client.saveRules(token, new AlertRules(zone.getValue(), defaults, overrides.current())));
             Notifications.success("Alert rules saved");
         } catch (ApiException e) {
             problem.accept(NotificationProblems.message(e));
         }
     }
 
-    private static @Nullable LocalTime time(@Nullable String text) {
+    /** {@code PRICE_SPIKE} → {@code Price spike}. */
+    static String typeLabel(String type) {
+        return type.charAt(0) + type.substring(1).toLowerCase().replace('_', ' ');
+    }
+
+    static @Nullable LocalTime time(@Nullable String text) {
         return text == null || text.isBlank() ? null : LocalTime.parse(text);
     }
 
-    private static @Nullable String text(@Nullable LocalTime time) {
+    static @Nullable String text(@Nullable LocalTime time) {
         return time == null ? null : String.format("%02d:%02d", time.getHour(), time.getMinute());
-    }
-
-    /** The override's own fields, e.g. "min move 5.0 % · cooldown 60 min". */
-    static String summary(AlertRule rule) {
-        List<String> parts = new ArrayList<>();
-        if (rule.types() != null) {
-            parts.add("types " + String.join(", ", rule.types()).toLowerCase().replace('_', ' '));
-        }
-        if (rule.minSeverity() != null) {
-            parts.add("min severity " + rule.minSeverity());
-        }
-        if (rule.minMovePercent() != null) {
-            parts.add("min move " + rule.minMovePercent() + " %");
-        }
-        if (rule.minImpact() != null) {
-            parts.add("min impact $" + rule.minImpact());
-        }
-        if (rule.cooldownMinutes() != null) {
-            parts.add("cooldown " + rule.cooldownMinutes() + " min");
-        }
-        if (rule.furtherMovePercent() != null) {
-            parts.add("again after a further " + rule.furtherMovePercent() + " %");
-        }
-        if (rule.quietFrom() != null && rule.quietTo() != null) {
-            parts.add("quiet " + rule.quietFrom() + "-" + rule.quietTo());
-        }
-        if (rule.repeatWhenGrowing() != null) {
-            parts.add(rule.repeatWhenGrowing() ? "repeat when growing" : "no repeat when growing");
-        }
-        return parts.isEmpty() ? "(same as the defaults)" : String.join(" · ", parts);
     }
 }

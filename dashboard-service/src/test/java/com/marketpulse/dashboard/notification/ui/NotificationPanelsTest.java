@@ -38,9 +38,9 @@ class NotificationPanelsTest {
     void anOverrideListsOnlyWhatDiffersFromTheDefaults() {
         var override = new AlertRule(List.of("PRICE_SPIKE"), null, 5.0, null, "22:00", "07:00", 60, null, null);
 
-        assertThat(RulesPanel.summary(override))
+        assertThat(OverridesList.summary(override))
                 .isEqualTo("types price spike · min move 5.0 % · cooldown 60 min · quiet 22:00-07:00");
-        assertThat(RulesPanel.summary(new AlertRule(null, null, null, null, null, null, null, null, null)))
+        assertThat(OverridesList.summary(new AlertRule(null, null, null, null, null, null, null, null, null)))
                 .isEqualTo("(same as the defaults)");
     }
 }
