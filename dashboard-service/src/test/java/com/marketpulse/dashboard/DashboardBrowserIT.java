@@ -343,6 +343,7 @@ class DashboardBrowserIT {
         driver.get(url("/notifications"));
         await().until(() -> page.gridText("snoozes-grid").contains("BTC/USD"));
         assertThat(page.gridText("snoozes-grid")).contains(until);
+        Browser.screenshot(driver, "10-snoozed-coins");
         page.click(By.id("snooze-end-BTC-USD"));
 
         await().until(() -> FAKE.snoozeRequests().contains(new SnoozeRequest("BTC/USD", null, 0)));
@@ -367,6 +368,7 @@ class DashboardBrowserIT {
         page.visibleItem("vaadin-combo-box-item", "ETH/USD · in my portfolio").click();
         type("override-min-move", "5");
         type("override-cooldown", "60");
+        Browser.screenshot(driver, "11-override-editor");
         page.click(By.id("override-apply"));
 
         await().until(() -> page.gridText("rules-overrides").contains("min move 5.0 % · cooldown 60 min"));

@@ -145,7 +145,7 @@ final class OverrideEditor extends VerticalLayout {
         quietTo.setValue(RulesPanel.time(r.quietTo()));
     }
 
-    private void apply() {
+    void apply() {
         if (coin.getValue() == null) {
             problem.accept("Choose the coin the override is for.");
             return;

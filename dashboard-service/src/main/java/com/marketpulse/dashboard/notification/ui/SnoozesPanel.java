@@ -43,7 +43,7 @@ final class SnoozesPanel extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addColumn(Snooze::symbol).setHeader("Coin").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(snooze -> Snoozes.untilText(snooze.until(), clock.instant(), zone))
-                .setHeader("No alert of it reaches you").setFlexGrow(1);
+                .setHeader("Until").setFlexGrow(1);
         grid.addColumn(new ComponentRenderer<>(this::endButton)).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("No coin is snoozed. Snooze one from its alert on My dashboard.");
         add(new H3("Snoozed coins"), grid);
