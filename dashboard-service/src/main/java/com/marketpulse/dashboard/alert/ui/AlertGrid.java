@@ -24,7 +24,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
-/** Alerts, newest first: time, coin, type, direction, a severity badge and the explanation. */
+/** Alerts, newest first: time, coin, type, direction, a severity badge, the explanation and (the user's own) Snooze. */
 public final class AlertGrid extends Grid<AlertDto> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
