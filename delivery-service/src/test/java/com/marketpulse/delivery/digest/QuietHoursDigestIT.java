@@ -85,9 +85,9 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
 
     @Test
     void alertsHeldForQuietHoursArriveAtTheirEndAsOneMessagePerChannel() throws Exception {
-        long user = user(name(), "BTC/USD", 0.8);
-        hold(user, "ETH/USD", 2.0);
-        hold(user, "SOL/USD", 10.0);
+        long user = user(name(), "AAVE/USD", 0.8);
+        hold(user, "MKR/USD", 2.0);
+        hold(user, "CRV/USD", 10.0);
         long hook = webhook(user, RECEIVER.url("/digest"), "whsec_digest");
         String address = "sleeper-" + user + "@example.com";
         long mail = unconfirmedEmail(user, address, "token-" + new SecureRandom().nextLong());
@@ -97,18 +97,19 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
         jdbc.sql("INSERT INTO delivery.telegram_chats (channel_id, chat_id, code_hash) VALUES (:c, :chat, :h)")
                 .param("c", phone).param("chat", chat).param("h", "linked-" + phone).update();
         RECEIVER.failFirst("/digest", 1);
-        long loner = user(name(), "DOT/USD", 100.0);
+        long loner = user(name(), "FIL/USD", 100.0);
         webhook(loner, RECEIVER.url("/digest-single"), "whsec_single");
 
         Instant end = Instant.now().plusSeconds(6).truncatedTo(ChronoUnit.SECONDS);
         quietUntil(user, end);
         quietUntil(loner, end);
         Instant now = Instant.now();
-        Alert btc = spike("BTC/USD", now.minusSeconds(180), 65_000);
-        Alert eth = spike("ETH/USD", now.minusSeconds(120), 3_000);
-        Alert sol = spike("SOL/USD", now.minusSeconds(60), 150);
-        Alert dot = spike("DOT/USD", now.minusSeconds(30), 5);
-        for (Alert alert : List.of(btc, eth, sol, dot)) {
+        // coins no other test uses: the database is shared by the test classes of this JVM
+        Alert aave = spike("AAVE/USD", now.minusSeconds(180), 65_000);
+        Alert mkr = spike("MKR/USD", now.minusSeconds(120), 3_000);
+        Alert crv = spike("CRV/USD", now.minusSeconds(60), 150);
+        Alert fil = spike("FIL/USD", now.minusSeconds(30), 5);
+        for (Alert alert : List.of(aave, mkr, crv, fil)) {
             publish(Topics.MARKET_ALERTS, alert);
         }
 
@@ -133,9 +134,9 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
         assertThat(body.get("digest").asBoolean()).isTrue();
         assertThat(Instant.parse(body.get("heldUntil").asString())).isEqualTo(end);
         assertThat(body.get("alerts")).extracting(a -> a.get("alert").get("alertId").asString())
-                .containsExactly(sol.alertId(), eth.alertId(), btc.alertId());
+                .containsExactly(crv.alertId(), mkr.alertId(), aave.alertId());
         assertThat(body.get("alerts").get(2).get("impact").get("text").asString())
-                .isEqualTo("your 0.8 BTC: −$2,737 in 4 min");
+                .isEqualTo("your 0.8 AAVE: −$2,737 in 4 min");
         assertThat(log(hook)).as("the digest's attempts").isEqualTo("RETRY:503,SENT:200");
         assertThat(jdbc.sql("""
                         SELECT string_agg(state || ':' || coalesce(digest_id::text, '-'), ',') FROM delivery.deliveries
@@ -146,17 +147,17 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
         // email: one mail with the count in its subject; Telegram: one message
         MimeMessage morning = alertMails(address).getFirst();
         assertThat(morning.getSubject()).isEqualTo(
-                "MarketPulse: 3 alerts held during your quiet hours (SOL/USD, ETH/USD, BTC/USD)");
+                "MarketPulse: 3 alerts held during your quiet hours (CRV/USD, MKR/USD, AAVE/USD)");
         assertThat(morning.getMessageID()).as("the email channel's own digest")
                 .isEqualTo("<delivery-" + digestId(mail) + "@marketpulse.example>");
         assertThat(TELEGRAM.sentTo(chat)).singleElement().satisfies(sent -> assertThat(sent.text())
-                .startsWith("🌙 <b>3 alerts held during your quiet hours</b>").contains("SOL/USD", "ETH/USD",
-                        "<b>your 0.8 BTC: −$2,737 in 4 min</b>"));
+                .startsWith("🌙 <b>3 alerts held during your quiet hours</b>").contains("CRV/USD", "MKR/USD",
+                        "<b>your 0.8 AAVE: −$2,737 in 4 min</b>"));
 
         // the lone held alert: the single-alert body receivers know, marked as held
         JsonNode single = EventJson.mapper().readTree(RECEIVER.at("/digest-single").getFirst().body());
         assertThat(single.has("digest")).isFalse();
-        assertThat(single.get("alert").get("alertId").asString()).isEqualTo(dot.alertId());
+        assertThat(single.get("alert").get("alertId").asString()).isEqualTo(fil.alertId());
         assertThat(Instant.parse(single.get("heldUntil").asString())).isEqualTo(end);
 
         // polls go on (every 100 ms): nothing goes out again, alone or in a second digest
@@ -170,7 +171,7 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
 
     @Test
     void instancesFormingDigestsAtOnceFormOneAndSendEachHeldAlertInItOnly() throws Exception {
-        long user = user(name(), "LINK/USD", 50.0);
+        long user = user(name(), "GRT/USD", 50.0);
         long hook = webhook(user, RECEIVER.url("/digest-race"), "whsec_race");
         Instant end = Instant.now().plusMillis(800);
         for (int i = 0; i < 4; i++) {
@@ -180,7 +181,7 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
                             VALUES (:id, :c, :u, :a, 60, CAST(:p AS json), 'PENDING', :end, :end)""")
                     .param("id", UUID.randomUUID()).param("c", hook).param("u", user).param("a", "race-" + user + "-" + i)
                     .param("p", EventJson.mapper().writeValueAsString(Map.of("alert",
-                            spike("LINK/USD", end.minusSeconds(60 * i), 20), "heldUntil", end.toString())))
+                            spike("GRT/USD", end.minusSeconds(60 * i), 20), "heldUntil", end.toString())))
                     .param("end", Timestamp.from(end)).update();
         }
 
