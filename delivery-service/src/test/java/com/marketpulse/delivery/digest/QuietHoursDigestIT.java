@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,8 +29,9 @@ import com.marketpulse.alerting.rules.QuietHours;
 import com.marketpulse.alerting.rules.Rule;
 import com.marketpulse.alerting.rules.RuleSet;
 import com.marketpulse.delivery.send.Signature;
+import com.marketpulse.delivery.support.BrowserSubscription;
 import com.marketpulse.delivery.support.DeliveryIntegrationTest;
-import com.marketpulse.delivery.support.FakeBotApi;
+import com.marketpulse.delivery.support.FakePushService;
 import com.marketpulse.delivery.support.FakeWebhook.Received;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.AlertType;
@@ -43,17 +45,23 @@ import tools.jackson.databind.JsonNode;
 /**
  * Quiet hours that end a few seconds into the test, against the real broker and database: the alerts they held for a
  * user arrive at their end as ONE message per channel (one signed webhook body carrying all of them, one mail, one
- * Telegram message), retried like any delivery, each held alert carried by that digest and never sent alone; a user
+ * Telegram message, one Web Push notification), retried like any delivery, each held alert carried by that digest and never sent alone; a user
  * with one held alert gets the normal single-alert message.
  */
 class QuietHoursDigestIT extends DeliveryIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final FakePushService PUSH = new FakePushService();
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     DigestFormer former;
+
+    @AfterAll
+    static void stop() {
+        PUSH.close();
+    }
 
     @BeforeEach
     void listening() {
@@ -96,6 +104,8 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
         long phone = telegram(user, "sleeper", "code-" + user, Instant.now().plusSeconds(600));
         jdbc.sql("INSERT INTO delivery.telegram_chats (channel_id, chat_id, code_hash) VALUES (:c, :chat, :h)")
                 .param("c", phone).param("chat", chat).param("h", "linked-" + phone).update();
+        BrowserSubscription browser = BrowserSubscription.create();
+        webPush(user, PUSH.endpoint("/wpush/v2/sleeper"), browser);
         RECEIVER.failFirst("/digest", 1);
         long loner = user(name(), "FIL/USD", 100.0);
         webhook(loner, RECEIVER.url("/digest-single"), "whsec_single");
@@ -118,7 +128,8 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
         assertThat(RECEIVER.at("/digest")).as("nothing during quiet hours").isEmpty();
 
         await().atMost(WAIT).until(() -> "SENT".equals(digestState(hook)) && !RECEIVER.at("/digest-single").isEmpty()
-                && !TELEGRAM.sentTo(chat).isEmpty() && !alertMails(address).isEmpty());
+                && !TELEGRAM.sentTo(chat).isEmpty() && !alertMails(address).isEmpty()
+                && !PUSH.at("/wpush/v2/sleeper").isEmpty());
 
         // the webhook: one digest, retried after a 503, carrying all three alerts newest first
         List<Received> posts = RECEIVER.at("/digest");
@@ -154,6 +165,12 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
                 .startsWith("🌙 <b>3 alerts held during your quiet hours</b>").contains("CRV/USD", "MKR/USD",
                         "<b>your 0.8 AAVE: −$2,737 in 4 min</b>"));
 
+        // Web Push: one notification, as the browser decrypts it
+        JsonNode shown = EventJson.mapper().readTree(browser.decrypt(PUSH.at("/wpush/v2/sleeper").getFirst().body()));
+        assertThat(shown.get("title").asString()).isEqualTo("3 alerts held during your quiet hours");
+        assertThat(shown.get("body").asString()).startsWith("CRV/USD price spike down")
+                .contains("AAVE/USD price spike down: your 0.8 AAVE: −$2,737 in 4 min");
+
         // the lone held alert: the single-alert body receivers know, marked as held
         JsonNode single = EventJson.mapper().readTree(RECEIVER.at("/digest-single").getFirst().body());
         assertThat(single.has("digest")).isFalse();
@@ -164,9 +181,9 @@ class QuietHoursDigestIT extends DeliveryIntegrationTest {
         former.run();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> RECEIVER.at("/digest").size()
                 == 2 && alertMails(address).size() == 1 && TELEGRAM.sentTo(chat).size() == 1
-                && RECEIVER.at("/digest-single").size() == 1);
+                && RECEIVER.at("/digest-single").size() == 1 && PUSH.at("/wpush/v2/sleeper").size() == 1);
         assertThat(jdbc.sql("SELECT count(*) FROM delivery.deliveries WHERE user_id = :u AND digest")
-                .param("u", user).query(Integer.class).single()).as("one digest per channel").isEqualTo(3);
+                .param("u", user).query(Integer.class).single()).as("one digest per channel").isEqualTo(4);
     }
 
     @Test
