@@ -38,4 +38,10 @@ public record AlertMove(double fraction, int minutes) {
     public double percent() {
         return Math.abs(fraction) * 100;
     }
+
+    /** As people read it in a message: "−5.0 % in 4 min", "+3.2 % in 15 min". */
+    public String text() {
+        return (fraction < 0 ? "−" : "+") + String.format(java.util.Locale.ROOT, "%.1f %% in %d min", percent(),
+                minutes);
+    }
 }

@@ -41,6 +41,7 @@ class AlertMoveTest {
 
         assertThat(move.fraction()).isCloseTo(-0.048, within(1e-9));
         assertThat(move.minutes()).isEqualTo(5);
+        assertThat(move.text()).as("as messages write it").isEqualTo("−4.8 % in 5 min");
     }
 
     @Test

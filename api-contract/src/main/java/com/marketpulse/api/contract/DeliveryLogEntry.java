@@ -13,8 +13,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param state         PENDING (due, retrying or held for quiet hours), SENT or FAILED (given up)
  * @param nextAttemptAt when a PENDING delivery is tried next
  * @param impact        the text of the holding's impact sent with it, when known
+ * @param digest        set when this delivery is a quiet-hours digest: the alerts it carried in one message (then
+ *                      {@code alertId} is the digest's own, {@code symbol}, {@code alertType} and {@code impact} are
+ *                      {@code null}, and {@code explanation} says how many alerts it carried)
  */
-@Schema(description = "One alert delivered (or being delivered) to one channel")
+@Schema(description = "One alert (or a quiet-hours digest of several) delivered or being delivered to one channel")
 public record DeliveryLogEntry(
         @Schema(example = "0b8f5c1e-2f4e-4a51-9f4c-5b8e1c2d3a4f") String id,
         @Schema(example = "4") long channelId,
@@ -31,7 +34,31 @@ public record DeliveryLogEntry(
         @Schema(example = "2026-11-24T12:00:03.500Z") Instant createdAt,
         @Schema(nullable = true) Instant sentAt,
         @Schema(nullable = true) Instant nextAttemptAt,
-        List<DeliveryAttempt> attempts) {
+        List<DeliveryAttempt> attempts,
+        @Schema(nullable = true) Digest digest) {
+
+    /**
+     * The alerts quiet hours held for one channel, sent at their end as one message.
+     *
+     * @param heldUntil when the quiet hours ended
+     * @param alerts    newest first
+     */
+    @Schema(name = "DeliveryDigest", description = "A quiet-hours digest: the alerts it carried in one message, "
+            + "newest first")
+    public record Digest(Instant heldUntil, List<CarriedAlert> alerts) {
+    }
+
+    /** @param impact the text of the holding's impact sent with it, when known */
+    @Schema(name = "DigestAlert", description = "One alert a quiet-hours digest carried")
+    public record CarriedAlert(
+            String alertId,
+            @Schema(example = "BTC/USD") String symbol,
+            @Schema(example = "PRICE_SPIKE") String alertType,
+            @Schema(nullable = true, example = "DOWN") String direction,
+            @Schema(example = "72") int severity,
+            Instant eventTime,
+            @Schema(nullable = true, example = "your 0.8 BTC: −$2,737 in 4 min") String impact) {
+    }
 
     /**
      * @param outcome    SENT, RETRY (tried again after a back-off) or FAILED

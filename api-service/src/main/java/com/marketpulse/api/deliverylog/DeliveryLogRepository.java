@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.marketpulse.api.contract.DeliveryLogEntry;
 import com.marketpulse.api.contract.DeliveryLogEntry.DeliveryAttempt;
+import com.marketpulse.api.contract.DeliveryLogEntry.Digest;
 import com.marketpulse.api.contract.DeliveryLogPage;
 
 /**
@@ -32,9 +33,15 @@ class DeliveryLogRepository {
                    d.payload -> 'alert' ->> 'symbol' AS symbol, d.payload -> 'alert' ->> 'type' AS alert_type,
                    d.payload -> 'alert' ->> 'explanation' AS explanation,
                    d.payload -> 'impact' ->> 'text' AS impact, %s AS test, d.state, d.created_at, d.sent_at,
-                   d.next_attempt_at
+                   d.next_attempt_at,
+                   CASE WHEN d.payload ->> 'digest' = 'true' THEN d.payload::text END AS digest
             FROM delivery.deliveries d LEFT JOIN api.alert_channels c ON c.id = d.channel_id
             """;
+    /**
+     * The log lists what was sent: a held alert carried by a quiet-hours digest (DIGESTED, from delivery-service's V6
+     * on) is shown inside its digest's entry, not again on its own.
+     */
+    private static final String LISTED = " AND d.state <> 'DIGESTED'";
 
     private final JdbcClient jdbc;
 
@@ -56,7 +63,7 @@ class DeliveryLogRepository {
         if (!exists("delivery.deliveries")) {
             return new DeliveryLogPage(List.of(), page, size, 0);
         }
-        String where = " WHERE d.user_id = :user" + (channelId == null ? "" : " AND d.channel_id = :channel");
+        String where = " WHERE d.user_id = :user" + LISTED + (channelId == null ? "" : " AND d.channel_id = :channel");
         Map<String, Object> params = new HashMap<>();
         params.put("user", userId);
         if (channelId != null) {
@@ -85,7 +92,7 @@ class DeliveryLogRepository {
         if (!exists("delivery.deliveries")) {
             return Optional.empty();
         }
-        return jdbc.sql(select() + " WHERE d.user_id = :user AND d.id = :id")
+        return jdbc.sql(select() + " WHERE d.user_id = :user AND d.id = :id" + LISTED)
                 .param("user", userId)
                 .param("id", uuid)
                 .query(DeliveryLogRepository::row)
@@ -112,7 +119,7 @@ class DeliveryLogRepository {
         return rows.stream().map(row -> new DeliveryLogEntry(row.id(), row.channelId(), row.channelName(),
                 row.channelType(), row.alertId(), row.symbol(), row.alertType(), row.severity(), row.explanation(),
                 row.impact(), row.test(), row.state(), row.createdAt(), row.sentAt(), row.nextAttemptAt(),
-                List.copyOf(attempts.get(row.id())))).toList();
+                List.copyOf(attempts.get(row.id())), row.digest())).toList();
     }
 
     /** Test deliveries are marked from delivery-service's V5 on; before it, none is a test. */
@@ -130,12 +137,14 @@ class DeliveryLogRepository {
 
     private static DeliveryLogEntry row(ResultSet rs, int n) throws SQLException {
         String state = rs.getString("state");
+        Digest digest = DigestEntries.of(rs.getString("digest"));
         return new DeliveryLogEntry(rs.getObject("id", UUID.class).toString(), rs.getLong("channel_id"),
                 rs.getString("name"), rs.getString("type"), rs.getString("alert_id"), rs.getString("symbol"),
-                rs.getString("alert_type"), rs.getInt("severity"), rs.getString("explanation"),
+                rs.getString("alert_type"), rs.getInt("severity"),
+                digest == null ? rs.getString("explanation") : DigestEntries.headline(digest),
                 rs.getString("impact"), rs.getBoolean("test"), state, instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("sent_at")),
-                state.equals("PENDING") ? instant(rs.getTimestamp("next_attempt_at")) : null, List.of());
+                state.equals("PENDING") ? instant(rs.getTimestamp("next_attempt_at")) : null, List.of(), digest);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -60,6 +60,7 @@ class DeliveryLogApiIT extends ApiIntegrationTest {
         assertThat(sent.get("alertType").asString()).isEqualTo("PRICE_SPIKE");
         assertThat(sent.get("impact").asString()).isEqualTo("your 0.8 BTC: −$2,743 in 4 min");
         assertThat(sent.get("test").asBoolean()).isFalse();
+        assertThat(sent.get("digest").isNull()).as("a single alert, no digest").isTrue();
         assertThat(sent.get("attempts")).hasSize(2);
         assertThat(sent.get("attempts").get(0).get("outcome").asString()).isEqualTo("RETRY");
         assertThat(sent.get("attempts").get(0).get("httpStatus").asInt()).isEqualTo(503);
@@ -105,6 +106,54 @@ class DeliveryLogApiIT extends ApiIntegrationTest {
         Http.Response tooBig = http.get("/api/me/deliveries?size=1000", owner.token());
         assertThat(tooBig.status()).isEqualTo(400);
         assertThat(tooBig.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aQuietHoursDigestIsOneEntryListingTheAlertsItCarried() {
+        Account owner = signUp();
+        long channel = webhook(owner.token(), "night hook");
+        UUID digest = UUID.randomUUID();
+        Instant end = T0.plusSeconds(3600);
+        String payload = """
+                {"digest": true, "heldUntil": "%s", "alerts": [
+                  {"alert": {"alertId": "eth-1", "symbol": "ETH/USD", "type": "VOLUME_ANOMALY", "direction": "UP",
+                             "severity": 55, "eventTime": "2026-11-22T08:40:00Z"}, "impact": null},
+                  {"alert": {"alertId": "btc-1", "symbol": "BTC/USD", "type": "PRICE_SPIKE", "direction": "DOWN",
+                             "severity": 72, "eventTime": "2026-11-22T08:10:00Z"},
+                   "impact": {"text": "your 0.8 BTC: −$2,737 in 4 min"}}]}""".formatted(end);
+        jdbc.sql("""
+                        INSERT INTO delivery.deliveries (id, channel_id, user_id, alert_id, severity, payload, state,
+                            attempts, next_attempt_at, created_at, sent_at, digest)
+                        VALUES (:id, :channel, :user, :alert, 72, CAST(:payload AS json), 'SENT', 1, :end, :end, :end,
+                            TRUE)""")
+                .param("id", digest).param("channel", channel).param("user", owner.id())
+                .param("alert", "digest-" + digest).param("payload", payload).param("end", Timestamp.from(end))
+                .update();
+        attempt(digest, end, "SENT", 200, null);
+        for (String carried : new String[] {"eth-1", "btc-1"}) {
+            UUID member = delivery(owner.id(), channel, carried, false, "DIGESTED", T0);
+            jdbc.sql("UPDATE delivery.deliveries SET digest_id = :d WHERE id = :id").param("d", digest)
+                    .param("id", member).update();
+        }
+
+        JsonNode log = http.get("/api/me/deliveries", owner.token()).json();
+
+        assertThat(log.get("total").asLong()).as("one message sent").isEqualTo(1);
+        JsonNode entry = log.get("items").get(0);
+        assertThat(entry.get("id").asString()).isEqualTo(digest.toString());
+        assertThat(entry.get("state").asString()).isEqualTo("SENT");
+        assertThat(entry.get("explanation").asString()).isEqualTo("2 alerts held during your quiet hours");
+        assertThat(entry.get("attempts")).hasSize(1);
+        assertThat(Instant.parse(entry.get("digest").get("heldUntil").asString())).isEqualTo(end);
+        JsonNode alerts = entry.get("digest").get("alerts");
+        assertThat(alerts).extracting(a -> a.get("alertId").asString()).containsExactly("eth-1", "btc-1");
+        assertThat(alerts.get(1).get("symbol").asString()).isEqualTo("BTC/USD");
+        assertThat(alerts.get(1).get("direction").asString()).isEqualTo("DOWN");
+        assertThat(alerts.get(1).get("severity").asInt()).isEqualTo(72);
+        assertThat(alerts.get(1).get("impact").asString()).isEqualTo("your 0.8 BTC: −$2,737 in 4 min");
+        assertThat(alerts.get(0).get("impact").isNull()).isTrue();
+        assertThat(http.get("/api/me/deliveries/" + digest, owner.token()).json().get("digest").get("alerts"))
+                .hasSize(2);
     }
 
     private record Account(long id, String token) {

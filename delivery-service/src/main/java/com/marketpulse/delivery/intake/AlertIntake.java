@@ -20,7 +20,8 @@ import com.marketpulse.events.json.EventJson;
 /**
  * Takes one live alert: for every holder of its coin, decides by their rules and records the decision together
  * with one pending delivery per channel, in one transaction. A redelivered record finds its decisions made and adds
- * nothing; the unique key (channel, alert, severity) keeps a delivery from being queued twice.
+ * nothing; the unique key (channel, alert, severity) keeps a delivery from being queued twice. A delivery held for
+ * quiet hours is marked {@code held_until}: at their end it goes out in its channel's digest.
  */
 @Service
 public class AlertIntake {
@@ -65,8 +66,9 @@ public class AlertIntake {
         for (long channel : holder.channels()) {
             jdbc.sql("""
                             INSERT INTO delivery.deliveries (id, channel_id, user_id, alert_id, severity, payload, state,
-                                next_attempt_at)
-                            VALUES (:id, :channel, :user, :alert, :severity, CAST(:payload AS json), 'PENDING', :due)
+                                next_attempt_at, held_until)
+                            VALUES (:id, :channel, :user, :alert, :severity, CAST(:payload AS json), 'PENDING', :due,
+                                :held)
                             ON CONFLICT (channel_id, alert_id, severity) DO NOTHING""")
                     .param("id", UUID.randomUUID())
                     .param("channel", channel)
@@ -75,6 +77,9 @@ public class AlertIntake {
                     .param("severity", alert.severity())
                     .param("payload", payload)
                     .param("due", Timestamp.from(due))
+                    // held: it waits for the digest of its channel at the quiet hours' end
+                    .param("held", decision.holdUntil() == null ? null : Timestamp.from(decision.holdUntil()),
+                            java.sql.Types.TIMESTAMP)
                     .update();
         }
     }

@@ -35,8 +35,12 @@ class Holders {
                         SELECT h.user_id, h.quantity, r.rules::text AS rules, s.until, c.id AS channel
                         FROM api.portfolio_holdings h
                         JOIN api.alert_channels c ON c.user_id = h.user_id AND c.enabled AND c.type IN (:types)
-                            -- an email address is told nothing until its owner confirmed it
+                            -- an email address is told nothing until its owner confirmed it, a Telegram channel
+                            -- nothing until its owner linked a chat (else each alert would be a failed delivery, and
+                            -- ten of them would pause the channel before it was ever linked)
                             AND (c.type <> 'EMAIL' OR c.confirmed_at IS NOT NULL)
+                            AND (c.type <> 'TELEGRAM'
+                                 OR EXISTS (SELECT 1 FROM delivery.telegram_chats t WHERE t.channel_id = c.id))
                         LEFT JOIN api.alert_rule_sets r ON r.user_id = h.user_id
                         LEFT JOIN api.alert_snoozes s ON s.user_id = h.user_id AND s.symbol = h.symbol
                         WHERE h.symbol = :symbol

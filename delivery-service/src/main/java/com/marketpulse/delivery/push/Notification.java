@@ -3,7 +3,10 @@ package com.marketpulse.delivery.push;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
+import com.marketpulse.delivery.digest.Digest;
+import com.marketpulse.events.Alert;
 import com.marketpulse.events.json.EventJson;
 
 import tools.jackson.databind.JsonNode;
@@ -28,6 +31,10 @@ public final class Notification {
      * @param openUrl  the dashboard's address; the alert id is added as {@code ?alert=}
      */
     public static String of(String delivery, String openUrl) {
+        Optional<Digest> digest = Digest.of(delivery);
+        if (digest.isPresent()) {
+            return digest(digest.get(), openUrl);
+        }
         JsonNode in = EventJson.mapper().readTree(delivery);
         JsonNode alert = in.path("alert");
         String alertId = alert.path("alertId").asString("");
@@ -46,6 +53,33 @@ public final class Notification {
         out.put("tag", "marketpulse-" + alertId);
         out.put("url", openUrl + (openUrl.contains("?") ? "&" : "?") + "alert="
                 + URLEncoder.encode(alertId, StandardCharsets.UTF_8));
+        return EventJson.mapper().writeValueAsString(out);
+    }
+
+    /**
+     * A quiet-hours digest as one notification: "3 alerts held during your quiet hours" as the title, one line per
+     * alert (newest first: coin, kind and direction, the holding's impact in money) as the body, cut to the same
+     * length as an alert's; its tag is the digest's own, and a click opens the dashboard.
+     */
+    static String digest(Digest digest, String openUrl) {
+        StringBuilder body = new StringBuilder();
+        for (Digest.Item item : digest.alerts()) {
+            Alert alert = item.alert();
+            String line = alert.symbol() + " " + words(alert.type().name())
+                    + (alert.direction() == null ? "" : " " + words(alert.direction().name()))
+                    + (item.impact() == null ? "" : ": " + item.impact());
+            body.append(body.isEmpty() ? "" : "\n").append(line);
+        }
+        ObjectNode out = EventJson.mapper().createObjectNode();
+        out.put("title", digest.headline());
+        out.put("body", cut(body.toString()));
+        out.put("alertId", digest.alerts().isEmpty() ? "" : digest.alerts().getFirst().alert().alertId());
+        out.put("deliveryId", digest.deliveryId());
+        // the coins, newest first; the service worker does not show them, so a long list is only cut short
+        String coins = digest.coins();
+        out.put("symbol", coins.length() <= 100 ? coins : coins.substring(0, 99) + "…");
+        out.put("tag", "marketpulse-digest-" + digest.deliveryId());
+        out.put("url", openUrl);
         return EventJson.mapper().writeValueAsString(out);
     }
 

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.web.util.HtmlUtils;
 
 import com.marketpulse.alerting.rules.AlertMove;
+import com.marketpulse.delivery.digest.Digest;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.json.EventJson;
 
@@ -19,23 +21,27 @@ import tools.jackson.databind.JsonNode;
  */
 record AlertMail(String subject, String text, String html) {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    /** From a delivery's body: {@code {deliveryId, alert, impact: {text, …} | null, heldUntil}}. */
+    /**
+     * From a delivery's body: {@code {deliveryId, alert, impact: {text, …} | null, heldUntil}}, or a quiet-hours
+     * digest's {@code {deliveryId, digest: true, heldUntil, alerts: [{alert, impact}, …]}} ({@link DigestMail}).
+     */
     static AlertMail of(String body) {
+        Optional<Digest> digest = Digest.of(body);
+        if (digest.isPresent()) {
+            return DigestMail.of(digest.get());
+        }
         JsonNode json = EventJson.mapper().readTree(body);
         Alert alert = EventJson.mapper().treeToValue(json.get("alert"), Alert.class);
         String impact = text(json.path("impact").path("text"));
         String heldUntil = text(json.path("heldUntil"));
         String deliveryId = text(json.path("deliveryId"));
 
-        String kind = alert.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        String direction = alert.direction() == null ? "" : alert.direction().name().toLowerCase(Locale.ROOT);
-        String move = AlertMove.of(alert)
-                .map(m -> (m.fraction() < 0 ? "−" : "+") + String.format(Locale.ROOT, "%.1f %% in %d min",
-                        m.percent(), m.minutes()))
-                .orElse(direction);
+        String kind = kind(alert);
+        String direction = direction(alert);
+        String move = move(alert);
         String subject = "MarketPulse: " + alert.symbol() + " " + kind + " " + move
                 + (impact == null ? "" : " (" + impact + ")");
 
@@ -73,6 +79,21 @@ record AlertMail(String subject, String text, String html) {
         html.append("<hr><p style=\"color:#666;font-size:small\">").append(esc(footer))
                 .append("</p>\n</body></html>\n");
         return new AlertMail(subject, text.toString(), html.toString());
+    }
+
+    /** "price spike" */
+    static String kind(Alert alert) {
+        return alert.type().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** "down", or empty when the alert has no direction */
+    static String direction(Alert alert) {
+        return alert.direction() == null ? "" : alert.direction().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** "−5.0 % in 4 min", or the direction when the move is not known */
+    static String move(Alert alert) {
+        return AlertMove.of(alert).map(AlertMove::text).orElse(direction(alert));
     }
 
     private static String text(JsonNode node) {

@@ -42,6 +42,8 @@ class DeliveryQueue {
                         UPDATE delivery.deliveries SET next_attempt_at = :until
                         WHERE id IN (SELECT id FROM delivery.deliveries
                                      WHERE state = 'PENDING' AND next_attempt_at <= :now
+                                       -- a held one goes out with its digest (or alone once released by it)
+                                       AND held_until IS NULL
                                      ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                         RETURNING id, channel_id, attempts, payload::text AS payload""")
                 .param("until", Timestamp.from(claimedUntil))

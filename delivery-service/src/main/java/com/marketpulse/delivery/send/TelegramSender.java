@@ -16,8 +16,9 @@ import com.marketpulse.delivery.telegram.TelegramText;
  * Sends a delivery to the Telegram chat its channel was linked to ({@code sendMessage}, HTML): the alert and the
  * holding's impact in money. 429 (flood control), 5xx and timeouts are retried with the dispatcher's back-off (which
  * has no per-attempt delay, so Telegram's {@code retry_after} is only logged in the detail); 400 (chat not found) and
- * 403 (the user blocked the bot) fail for good. A channel not linked yet is not sent to (failed, with that reason in
- * the delivery log); on a server without a bot token Telegram deliveries are dropped with that reason, and the
+ * 403 (the user blocked the bot) fail for good. A channel not linked yet is given no deliveries (the intake skips
+ * it, as an unconfirmed email address); one that lost its chat after a delivery was queued fails it with that reason
+ * in the delivery log. On a server without a bot token Telegram deliveries are dropped with that reason, and the
  * channel is not counted as failing.
  */
 @Component

@@ -36,6 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FakeBotApi implements AutoCloseable {
 
     public static final String TOKEN = "123456:TEST-token";
+    /** Telegram refuses a longer message text, as the real Bot API does. */
+    static final int MAX_TEXT = 4096;
 
     /** A sendMessage as received. */
     public record Sent(long chatId, String text, String parseMode, int status, Instant at) {
@@ -172,6 +174,12 @@ public final class FakeBotApi implements AutoCloseable {
             sent.add(new Sent(chat, params.path("text").asString(), params.path("parse_mode").asString(null), 429,
                     Instant.now()));
             answer(exchange, 429, error(429, "Too Many Requests: retry after 1", 1));
+            return;
+        }
+        if (params.path("text").asString("").length() > MAX_TEXT) {
+            sent.add(new Sent(chat, params.path("text").asString(), params.path("parse_mode").asString(null), 400,
+                    Instant.now()));
+            answer(exchange, 400, error(400, "Bad Request: message is too long", null));
             return;
         }
         sent.add(new Sent(chat, params.path("text").asString(), params.path("parse_mode").asString(null), 200,

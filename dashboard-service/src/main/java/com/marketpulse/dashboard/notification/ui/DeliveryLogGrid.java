@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.marketpulse.api.contract.DeliveryLogEntry;
 import com.marketpulse.api.contract.DeliveryLogEntry.DeliveryAttempt;
+import com.marketpulse.api.contract.DeliveryLogEntry.Digest;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -21,6 +22,7 @@ final class DeliveryLogGrid extends Grid<DeliveryLogEntry> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private ZoneId zone = ZoneId.of("UTC");
 
@@ -31,7 +33,7 @@ final class DeliveryLogGrid extends Grid<DeliveryLogEntry> {
         addColumn(entry -> TIME.format(entry.createdAt().atZone(zone))).setHeader("Time").setAutoWidth(true)
                 .setFlexGrow(0);
         addColumn(DeliveryLogGrid::channel).setHeader("Channel").setAutoWidth(true);
-        addColumn(new ComponentRenderer<>(DeliveryLogGrid::alert)).setHeader("Alert").setFlexGrow(1);
+        addColumn(new ComponentRenderer<>(this::alert)).setHeader("Alert").setFlexGrow(1);
         addColumn(new ComponentRenderer<>(DeliveryLogGrid::state)).setHeader("State").setAutoWidth(true)
                 .setFlexGrow(0);
         addColumn(new ComponentRenderer<>(this::attempts)).setHeader("Attempts").setFlexGrow(1);
@@ -54,9 +56,12 @@ final class DeliveryLogGrid extends Grid<DeliveryLogEntry> {
         return entry.channelName() + " · " + String.valueOf(entry.channelType()).toLowerCase(Locale.ROOT);
     }
 
-    private static Div alert(DeliveryLogEntry entry) {
+    Div alert(DeliveryLogEntry entry) {
         var cell = new Div();
         cell.addClassName("delivery-alert");
+        if (entry.digest() != null) {
+            return digest(cell, entry.digest());
+        }
         if (entry.test()) {
             var badge = new Badge("Test alert");
             badge.addThemeVariants(BadgeVariant.CONTRAST);
@@ -66,6 +71,24 @@ final class DeliveryLogGrid extends Grid<DeliveryLogEntry> {
         cell.setText(entry.symbol() + " " + String.valueOf(entry.alertType()).toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + (entry.impact() == null ? "" : " — " + entry.impact()));
         return cell;
+    }
+
+    /** A quiet-hours digest: one message that carried these alerts, newest first, one line each. */
+    private Div digest(Div cell, Digest digest) {
+        cell.addClassName("delivery-digest");
+        cell.getStyle().set("white-space", "pre-line");
+        var badge = new Badge("Digest of " + (digest.heldUntil() == null ? "quiet hours"
+                : HOUR.format(digest.heldUntil().atZone(zone))));
+        badge.addThemeVariants(BadgeVariant.CONTRAST);
+        String lines = digest.alerts().stream().map(alert -> alert.symbol() + " " + words(alert.alertType())
+                + (alert.direction() == null ? "" : " " + words(alert.direction()))
+                + (alert.impact() == null ? "" : " — " + alert.impact())).collect(Collectors.joining("\n"));
+        cell.add(badge, new Div(digest.alerts().size() + " held alerts in one message:\n" + lines));
+        return cell;
+    }
+
+    private static String words(String constant) {
+        return String.valueOf(constant).toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static Badge state(DeliveryLogEntry entry) {
