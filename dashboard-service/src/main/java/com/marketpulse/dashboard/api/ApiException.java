@@ -63,6 +63,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(Problem.UNAVAILABLE, 0, null, null, cause);
     }
 
+    /** No answer: the connection broke after it was made (see {@link #userMessage()} for what the person reads). */
+    public static ApiException cutOff(String sentence, Throwable cause) {
+        return new ApiException(Problem.UNAVAILABLE, 0, sentence, null, cause);
+    }
+
     public static ApiException unreadable(Throwable cause) {
         return new ApiException(Problem.PROTOCOL, 0, null, null, cause);
     }
@@ -95,7 +100,8 @@ public final class ApiException extends RuntimeException {
             case THROTTLED -> "Too many attempts. Please wait"
                     + (retryAfter != null ? " " + retryAfter.toSeconds() + " seconds" : " a moment")
                     + " and try again.";
-            case UNAVAILABLE -> "The MarketPulse API is not reachable right now. Please try again in a moment.";
+            case UNAVAILABLE -> detail != null ? detail
+                    : "The MarketPulse API is not reachable right now. Please try again in a moment.";
             case PROTOCOL -> "The MarketPulse API sent an answer the dashboard could not read.";
         };
     }

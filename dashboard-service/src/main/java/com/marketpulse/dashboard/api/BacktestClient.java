@@ -4,6 +4,9 @@ import static com.marketpulse.api.contract.MarketPulseApi.bearer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +70,33 @@ public class BacktestClient {
                 form.part(name, value);
             }
         });
-        return ApiClient.call(() -> client.uploadContract().uploadBacktest(bearer(token), form.build()));
+        try {
+            return ApiClient.call(() -> client.uploadContract().uploadBacktest(bearer(token), form.build()));
+        } catch (ApiException e) {
+            throw e.status() == 0 && e.problem() == ApiException.Problem.UNAVAILABLE && connected(e) ? cutOff(e) : e;
+        }
+    }
+
+    /**
+     * The API closed the connection while the file was still being sent. It does so when it refuses a file over its
+     * size limit as it streams (its 413 then often comes after the client's write has already failed), so "not
+     * reachable" would mislead.
+     */
+    private static ApiException cutOff(ApiException e) {
+        return ApiException.cutOff("The MarketPulse API closed the connection before the whole file was sent. Files "
+                + "over its upload limit (250 MB by default) are refused this way; if yours is smaller, "
+                + "try again in a moment.", e);
+    }
+
+    /** Whether the connection broke after it was made (not refused, not unknown, not a time-out). */
+    private static boolean connected(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof HttpTimeoutException
+                    || cause instanceof UnknownHostException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Backtest startArchive(String token, BacktestArchiveRequest request) {
