@@ -26,7 +26,7 @@ final class BenchTable {
             out.append(line("  %-42s %12s %12s %10s %9s", "stage", "count", "per second", "vs Kafka", "done at"));
             for (PipelineRun.StageFigure stage : run.stages()) {
                 out.append(line("  %-42s %12s %12s %10s %8.1fs", stage.stage(), "%,d".formatted(stage.count()),
-                        "%,.0f".formatted(stage.perSecond()), stage.unit().equals("ticks")
+                        rate(stage.perSecond()), stage.unit().equals("ticks") && !Double.isNaN(stage.perSecond())
                                 ? "%.0f %%".formatted(100 * stage.perSecond() / kafka.passThrough()) : "",
                         stage.seconds()));
             }
@@ -48,6 +48,14 @@ final class BenchTable {
                     latency.maxMillis()));
         }
         return out.toString();
+    }
+
+    /** A stage's rate: below 10 a second with two decimals (7 alerts in a minute are not "0"), none as "n/a". */
+    static String rate(double perSecond) {
+        if (Double.isNaN(perSecond)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, perSecond < 10 ? "%.2f" : "%,.0f", perSecond);
     }
 
     private static String line(String format, Object... args) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -47,12 +48,16 @@ final class KafkaCeiling {
                 "trades.csv:1234567", "B"));
         List<String> keys = List.of("BTC/USD", "ETH/USD", "SOL/USD");
         AtomicLong acknowledged = new AtomicLong();
-        long start = System.nanoTime();
-        Thread reader = Thread.ofPlatform().name("ceiling-reader")
-                .start(() -> consume(bootstrap, topic, partitions, records));
+        AtomicBoolean failed = new AtomicBoolean();
+        long start;
+        double produced;
+        Thread reader;
         try (var producer = new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.partitionsFor(topic); // metadata before the clock matters
+            start = System.nanoTime();
+            reader = Thread.ofPlatform().daemon().name("ceiling-reader")
+                    .start(() -> consume(bootstrap, topic, partitions, records, failed));
             for (long i = 0; i < records; i++) {
                 producer.send(new ProducerRecord<>(topic, keys.get((int) (i % keys.size())), value),
                         (metadata, error) -> {
@@ -62,16 +67,18 @@ final class KafkaCeiling {
                         });
             }
             producer.flush();
+            produced = records / seconds(start);
         }
-        double produced = records / seconds(start);
+        if (acknowledged.get() != records) {
+            failed.set(true); // the reader would wait for the records that were never written
+            reader.join();
+            throw new IllegalStateException("only " + acknowledged.get() + " of " + records + " acknowledged");
+        }
         reader.join();
         double passThrough = records / seconds(start);
         long again = System.nanoTime();
-        consume(bootstrap, topic, partitions, records);
+        consume(bootstrap, topic, partitions, records, failed);
         double consumed = records / seconds(again);
-        if (acknowledged.get() != records) {
-            throw new IllegalStateException("only " + acknowledged.get() + " of " + records + " acknowledged");
-        }
         return new Rates(records, value.length, produced, passThrough, consumed);
     }
 
@@ -104,7 +111,8 @@ final class KafkaCeiling {
         return config;
     }
 
-    private static void consume(String bootstrap, String topic, int partitionCount, long records) {
+    private static void consume(String bootstrap, String topic, int partitionCount, long records,
+                                AtomicBoolean stop) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -114,7 +122,7 @@ final class KafkaCeiling {
                     .mapToObj(p -> new TopicPartition(topic, p)).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (read < records) {
+            while (read < records && !stop.get()) {
                 read += consumer.poll(Duration.ofMillis(200)).count();
             }
         }

@@ -81,7 +81,7 @@ final class PipelineRun {
         List<StageFigure> stages = new ArrayList<>();
         for (Stage stage : Stage.values()) {
             long count = last.counts().get(stage);
-            stages.add(new StageFigure(stage.label, stage.unit, count, sustained(stage, count),
+            stages.add(new StageFigure(stage.label, stage.unit, count, sustained(stage, count, first),
                     (finished(stage, count).nanos() - first.nanos()) / 1e9));
         }
         Map<String, ProcessStats.Usage> from = first.usage().parts();
@@ -114,7 +114,12 @@ final class PipelineRun {
                 machine, stackCpu / overall, stackCpu * 1e6 / ticks, slowest);
     }
 
-    private double sustained(Stage stage, long total) {
+    /**
+     * The rate between the samples at which the stage had done 10 % and 90 % of its work. When both fall in one
+     * sample (a stage whose count jumps at once, as the archive's does when files are sealed by age), the rate over
+     * the whole time it took ({@code count} over "done at", from {@code first}): there is no interval to divide by.
+     */
+    private double sustained(Stage stage, long total, Sample first) {
         if (total <= 0) {
             return 0;
         }
@@ -124,7 +129,11 @@ final class PipelineRun {
             to = finished(stage, total);
         }
         double seconds = (to.nanos() - from.nanos()) / 1e9;
-        return seconds <= 0 ? Double.NaN : (to.counts().get(stage) - from.counts().get(stage)) / seconds;
+        if (seconds > 0) {
+            return (to.counts().get(stage) - from.counts().get(stage)) / seconds;
+        }
+        double whole = (to.nanos() - first.nanos()) / 1e9;
+        return whole <= 0 ? Double.NaN : total / whole;
     }
 
     private Sample reached(Stage stage, long count) {
