@@ -51,6 +51,7 @@ final class HttpAttempts {
                 .disableAutomaticRetries()
                 // nothing a receiver says is kept for the next send (the JDK client kept no cookies either)
                 .disableCookieManagement()
+                // no Accept-Encoding: only the status is read, the body is discarded
                 .disableContentCompression()
                 .build();
         this.requestTimeout = requestTimeout;
