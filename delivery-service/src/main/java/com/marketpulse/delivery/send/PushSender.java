@@ -1,12 +1,13 @@
 package com.marketpulse.delivery.send;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 import com.marketpulse.alerting.seal.PushKeys;
 import com.marketpulse.alerting.seal.PushSecret;
@@ -18,8 +19,9 @@ import com.marketpulse.delivery.push.WebPushEncryption;
  * Sends a delivery to a browser through its push service (RFC 8030): the notification encrypted for the subscription
  * (RFC 8291), signed with our VAPID key (RFC 8292), POSTed to the subscription's endpoint, which answers 201. A 404
  * or 410 means the subscription is gone (the browser unsubscribed or it expired): the channel is reported gone and
- * paused. The endpoint is checked by {@link TargetGuard} before each send, as a webhook's URL is. Without a VAPID key
- * pair configured, every Web Push delivery fails with that reason (logged and in the delivery log), never a crash.
+ * paused. The endpoint is checked by {@link TargetGuard} when each send connects, and connected to at the addresses
+ * checked, as a webhook's URL is ({@link HttpAttempts}). Without a VAPID key pair configured, every Web Push delivery
+ * fails with that reason (logged and in the delivery log), never a crash.
  */
 final class PushSender implements ChannelSender {
 
@@ -27,9 +29,7 @@ final class PushSender implements ChannelSender {
             + "MARKETPULSE_DELIVERY_VAPID_PRIVATE_KEY_FILE and MARKETPULSE_DELIVERY_VAPID_PUBLIC_KEY_FILE)";
 
     private final Vapid vapid;
-    private final TargetGuard guard;
-    private final HttpClient client;
-    private final Duration requestTimeout;
+    private final HttpAttempts http;
     private final Duration ttl;
     private final String openUrl;
     private final Clock clock;
@@ -38,10 +38,7 @@ final class PushSender implements ChannelSender {
     PushSender(Vapid vapid, TargetGuard guard, Duration connectTimeout, Duration requestTimeout, Duration ttl,
                String openUrl, Clock clock) {
         this.vapid = vapid;
-        this.guard = guard;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.requestTimeout = requestTimeout;
+        this.http = new HttpAttempts(guard, connectTimeout, requestTimeout);
         this.ttl = ttl;
         this.openUrl = openUrl;
         this.clock = clock;
@@ -74,21 +71,15 @@ final class PushSender implements ChannelSender {
         if (endpoint.getHost() == null) {
             return Attempt.failed(null, "no host in the endpoint");
         }
-        String refusal = guard.refusal(endpoint.getHost());
-        if (refusal != null) {
-            return Attempt.failed(null, "refused: " + refusal);
-        }
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(requestTimeout)
-                .header("TTL", Long.toString(ttl.toSeconds()))
-                // an alert is news now: a phone in power saving is woken for it
-                .header("Urgency", "high")
-                .header("Content-Type", "application/octet-stream")
-                .header("Content-Encoding", "aes128gcm")
-                .header("Authorization", vapid.authorization(endpoint, clock.instant()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(encrypted))
-                .build();
-        return HttpAttempts.send(client, request, PushSender::judge);
+        HttpPost request = new HttpPost(endpoint);
+        request.addHeader("TTL", Long.toString(ttl.toSeconds()));
+        // an alert is news now: a phone in power saving is woken for it
+        request.addHeader("Urgency", "high");
+        request.addHeader("Content-Type", "application/octet-stream");
+        request.addHeader("Content-Encoding", "aes128gcm");
+        request.addHeader("Authorization", vapid.authorization(endpoint, clock.instant()));
+        request.setEntity(new ByteArrayEntity(encrypted, null));
+        return http.send(request, PushSender::judge);
     }
 
     /** RFC 8030 §5: 201 Created (202 with a receipt); 404/410 the subscription is gone; 429 and 5xx are passing. */

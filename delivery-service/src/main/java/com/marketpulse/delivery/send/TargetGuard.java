@@ -7,10 +7,12 @@ import java.net.UnknownHostException;
 import java.util.List;
 
 /**
- * Refuses webhook targets inside our network: a host is resolved at send time and every address it resolves to
- * must be public, so a URL that was fine when saved cannot later be pointed (by DNS) at loopback, a private range,
- * link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, multicast or unspecified addresses. Loopback is
- * allowed only when {@code allowLoopback} is set (tests and the local stack).
+ * Refuses webhook and push targets inside our network: a host is resolved when a connection to it is opened and every
+ * address it resolves to must be public, so a URL that was fine when saved cannot later be pointed (by DNS) at
+ * loopback, a private range, link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, multicast or
+ * unspecified addresses. {@link #vetted} is the HTTP client's only DNS ({@link HttpAttempts}): the answer checked is
+ * the answer connected to, so a DNS that answers differently to a second lookup (rebinding) gets no second lookup.
+ * Loopback is allowed only when {@code allowLoopback} is set (tests and the local stack).
  */
 final class TargetGuard {
 
@@ -31,21 +33,36 @@ final class TargetGuard {
         this.resolver = resolver;
     }
 
-    /** The reason {@code host} may not be sent to, or {@code null} when all its addresses are allowed. */
-    String refusal(String host) {
-        InetAddress[] addresses;
-        try {
-            addresses = resolver.resolve(host);
-        } catch (UnknownHostException e) {
-            return null; // not refused: the send fails as a connection failure and is retried
+    /**
+     * The addresses {@code host} resolves to, asking the DNS once, when every one of them is allowed.
+     *
+     * @throws RefusedTargetException when any of them is inside our network
+     * @throws UnknownHostException   when the host does not resolve (a connection failure, retried)
+     */
+    InetAddress[] vetted(String host) throws UnknownHostException {
+        InetAddress[] addresses = resolver.resolve(host);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException(host); // never "no answer": the client would then resolve it itself
         }
         for (InetAddress address : List.of(addresses)) {
             String why = internal(address);
             if (why != null) {
-                return host + " resolves to " + address.getHostAddress() + " (" + why + ")";
+                throw new RefusedTargetException(host + " resolves to " + address.getHostAddress() + " (" + why + ")");
             }
         }
-        return null;
+        return addresses;
+    }
+
+    /** The reason {@code host} may not be sent to, or {@code null} when all its addresses are allowed. */
+    String refusal(String host) {
+        try {
+            vetted(host);
+            return null;
+        } catch (RefusedTargetException e) {
+            return e.reason();
+        } catch (UnknownHostException e) {
+            return null; // not refused: the send fails as a connection failure and is retried
+        }
     }
 
     private String internal(InetAddress address) {

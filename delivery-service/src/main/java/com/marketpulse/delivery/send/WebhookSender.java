@@ -1,29 +1,26 @@
 package com.marketpulse.delivery.send;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
 /**
  * POSTs a delivery to a webhook: JSON, signed ({@link Signature}), with {@code X-MarketPulse-Delivery} (the delivery
  * id, for the receiver to drop a repeat) and {@code X-MarketPulse-Timestamp}. Redirects are not followed (one could
- * lead to an internal address); the target is checked by {@link TargetGuard} right before each send.
+ * lead to an internal address); the target's addresses are checked by {@link TargetGuard} when each send connects,
+ * and the connection goes to the addresses checked ({@link HttpAttempts}).
  */
 final class WebhookSender implements ChannelSender {
 
-    private final HttpClient client;
-    private final TargetGuard guard;
-    private final Duration requestTimeout;
+    private final HttpAttempts http;
     private final Clock clock;
 
     WebhookSender(TargetGuard guard, Duration connectTimeout, Duration requestTimeout, Clock clock) {
-        // HTTP/1.1: on http:// targets the client would otherwise ask for an h2c upgrade, which some receivers refuse
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.guard = guard;
-        this.requestTimeout = requestTimeout;
+        this.http = new HttpAttempts(guard, connectTimeout, requestTimeout);
         this.clock = clock;
     }
 
@@ -47,21 +44,15 @@ final class WebhookSender implements ChannelSender {
         if (uri.getHost() == null) {
             return Attempt.failed(null, "no host in the URL");
         }
-        String refusal = guard.refusal(uri.getHost());
-        if (refusal != null) {
-            return Attempt.failed(null, "refused: " + refusal);
-        }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "MarketPulse-Webhook/1")
-                .header("X-MarketPulse-Delivery", deliveryId)
-                .header("X-MarketPulse-Timestamp", Long.toString(timestamp))
-                .header("X-MarketPulse-Signature", Signature.of(secret, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HttpAttempts.send(client, request, WebhookSender::judge);
+        HttpPost request = new HttpPost(uri);
+        request.addHeader("Content-Type", "application/json");
+        request.addHeader("User-Agent", "MarketPulse-Webhook/1");
+        request.addHeader("X-MarketPulse-Delivery", deliveryId);
+        request.addHeader("X-MarketPulse-Timestamp", Long.toString(timestamp));
+        request.addHeader("X-MarketPulse-Signature", Signature.of(secret, timestamp, body));
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), null));
+        return http.send(request, WebhookSender::judge);
     }
 
     static Attempt judge(int status) {
