@@ -53,18 +53,6 @@ final class TargetGuard {
         return addresses;
     }
 
-    /** The reason {@code host} may not be sent to, or {@code null} when all its addresses are allowed. */
-    String refusal(String host) {
-        try {
-            vetted(host);
-            return null;
-        } catch (RefusedTargetException e) {
-            return e.reason();
-        } catch (UnknownHostException e) {
-            return null; // not refused: the send fails as a connection failure and is retried
-        }
-    }
-
     private String internal(InetAddress address) {
         if (address.isLoopbackAddress()) {
             return allowLoopback ? null : "loopback";
