@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import com.marketpulse.delivery.OwnerTime;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.json.EventJson;
 
@@ -17,8 +18,9 @@ import tools.jackson.databind.JsonNode;
  *
  * @param deliveryId the digest's delivery id (what a receiver drops a repeat by)
  * @param heldUntil  the end of the quiet hours that held them
+ * @param time       how its owner reads times (their zone)
  */
-public record Digest(String deliveryId, Instant heldUntil, List<Item> alerts) {
+public record Digest(String deliveryId, Instant heldUntil, List<Item> alerts, OwnerTime time) {
 
     /** @param impact the holding's impact in money ("your 0.8 BTC: −$2,737 in 4 min"), {@code null} when unknown */
     public record Item(Alert alert, String impact) {
@@ -51,7 +53,7 @@ public record Digest(String deliveryId, Instant heldUntil, List<Item> alerts) {
         }
         JsonNode held = json.path("heldUntil");
         return Optional.of(new Digest(json.path("deliveryId").asString(""),
-                held.isString() ? Instant.parse(held.asString()) : null, items));
+                held.isString() ? Instant.parse(held.asString()) : null, items, OwnerTime.of(json)));
     }
 
     /** "3 alerts held during your quiet hours": the first line (subject, title) of every digest. */

@@ -15,10 +15,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A digest's payload from the payloads of the deliveries it carries (each {@code {alert, impact, heldUntil}}, as
- * intake wrote them): {@code {digest: true, heldUntil, alerts: [{alert, impact}, …]}}, newest first by the alert's
- * event time, each alert id once at its highest severity (an episode that grew while its owner slept is told once,
- * as it stands). The sender adds the delivery id, as for any delivery.
+ * A digest's payload from the payloads of the deliveries it carries (each {@code {alert, impact, heldUntil, timeZone}},
+ * as intake wrote them): {@code {digest: true, heldUntil, timeZone, alerts: [{alert, impact}, …]}}, newest first by
+ * the alert's event time, each alert id once at its highest severity (an episode that grew while its owner slept is
+ * told once, as it stands). The sender adds the delivery id, as for any delivery.
  */
 final class DigestBody {
 
@@ -42,6 +42,9 @@ final class DigestBody {
         ObjectNode body = EventJson.mapper().createObjectNode();
         body.put("digest", true);
         body.put("heldUntil", heldUntil.toString());
+        // one channel's deliveries are one owner's: their zone, for the times in the digest's text
+        payloads.stream().map(p -> EventJson.mapper().readTree(p).path("timeZone")).filter(JsonNode::isString)
+                .findFirst().ifPresent(zone -> body.set("timeZone", zone));
         ArrayNode alerts = body.putArray("alerts");
         for (JsonNode notice : newestFirst) {
             ObjectNode entry = alerts.addObject();

@@ -60,7 +60,7 @@ public class AlertIntake {
 
     private void queue(Alert alert, Holder holder, Decision decision, Instant now) {
         Notice notice = new Notice(alert, decision.impact().map(Notice.ImpactView::of).orElse(null),
-                decision.holdUntil());
+                decision.holdUntil(), holder.rules().zone().getId());
         String payload = EventJson.mapper().writeValueAsString(notice);
         Instant due = decision.holdUntil() != null ? decision.holdUntil() : now;
         for (long channel : holder.channels()) {

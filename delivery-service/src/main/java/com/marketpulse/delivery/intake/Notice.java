@@ -11,8 +11,9 @@ import com.marketpulse.events.Alert;
  *
  * @param impact     the move's effect on the holding, {@code null} when the quantity or the move is unknown
  * @param heldUntil  set when quiet hours held it: it goes out at their end
+ * @param timeZone   the holder's zone (their alert rules'), for the times in the texts they read
  */
-record Notice(Alert alert, ImpactView impact, Instant heldUntil) {
+record Notice(Alert alert, ImpactView impact, Instant heldUntil, String timeZone) {
 
     /** @param text "your 0.8 BTC: −$2,737 in 4 min" */
     record ImpactView(String symbol, double quantity, double amount, int minutes, String text) {

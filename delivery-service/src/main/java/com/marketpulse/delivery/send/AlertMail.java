@@ -1,7 +1,6 @@
 package com.marketpulse.delivery.send;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import java.util.Optional;
 import org.springframework.web.util.HtmlUtils;
 
 import com.marketpulse.alerting.rules.AlertMove;
+import com.marketpulse.delivery.OwnerTime;
 import com.marketpulse.delivery.digest.Digest;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.json.EventJson;
@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
  */
 record AlertMail(String subject, String text, String html) {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    /** In the owner's zone, named ({@link OwnerTime}). */
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ENGLISH);
 
     /**
      * From a delivery's body: {@code {deliveryId, alert, impact: {text, …} | null, heldUntil}}, or a quiet-hours
@@ -38,6 +38,7 @@ record AlertMail(String subject, String text, String html) {
         String impact = text(json.path("impact").path("text"));
         String heldUntil = text(json.path("heldUntil"));
         String deliveryId = text(json.path("deliveryId"));
+        OwnerTime time = OwnerTime.of(json);
 
         String kind = kind(alert);
         String direction = direction(alert);
@@ -50,7 +51,7 @@ record AlertMail(String subject, String text, String html) {
                 {"Alert", kind + (direction.isEmpty() ? "" : ", " + direction)},
                 {"Move", move},
                 {"Severity", alert.level() + " (" + alert.severity() + "/100)"},
-                {"Time", TIME.format(alert.eventTime())},
+                {"Time", time.format(TIME, alert.eventTime())},
                 {"Price", String.format(Locale.US, "%,.2f", alert.price())},
                 {"Your holding", impact == null ? "quantity not given in your portfolio" : impact},
         };
@@ -64,7 +65,7 @@ record AlertMail(String subject, String text, String html) {
         }
         html.append("</table>\n");
         if (heldUntil != null) {
-            String held = "Held for your quiet hours until " + TIME.format(Instant.parse(heldUntil)) + ".";
+            String held = "Held for your quiet hours until " + time.format(TIME, Instant.parse(heldUntil)) + ".";
             text.append('\n').append(held).append('\n');
             html.append("<p>").append(esc(held)).append("</p>\n");
         }

@@ -26,7 +26,7 @@ final class DigestMail {
         }
         String subject = "MarketPulse: " + digest.headline() + (coins.isEmpty() ? "" : " (" + coins + ")");
         String intro = digest.headline() + (digest.heldUntil() == null ? ""
-                : ", which ended " + AlertMail.TIME.format(digest.heldUntil())) + ". Newest first:";
+                : ", which ended " + digest.time().format(AlertMail.TIME, digest.heldUntil())) + ". Newest first:";
 
         StringBuilder text = new StringBuilder(intro).append("\n");
         StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\">\n<h2>")
@@ -39,7 +39,7 @@ final class DigestMail {
             String kind = AlertMail.kind(alert) + (AlertMail.direction(alert).isEmpty() ? ""
                     : ", " + AlertMail.direction(alert));
             String severity = alert.level() + " (" + alert.severity() + "/100)";
-            String time = alert.eventTime() == null ? "" : AlertMail.TIME.format(alert.eventTime());
+            String time = alert.eventTime() == null ? "" : digest.time().format(AlertMail.TIME, alert.eventTime());
             String impact = item.impact() == null ? "quantity not given in your portfolio" : item.impact();
             text.append('\n').append(alert.symbol()).append(' ').append(AlertMail.kind(alert)).append(' ')
                     .append(AlertMail.move(alert)).append('\n')

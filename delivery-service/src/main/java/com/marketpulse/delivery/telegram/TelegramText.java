@@ -1,13 +1,13 @@
 package com.marketpulse.delivery.telegram;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import com.marketpulse.alerting.rules.AlertMove;
+import com.marketpulse.delivery.OwnerTime;
 import com.marketpulse.delivery.digest.Digest;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.Direction;
@@ -26,8 +26,8 @@ public final class TelegramText {
     static final int MAX_MESSAGE = 4096;
     /** An explanation is cut here, so that a single alert's message, otherwise short and bounded, fits. */
     static final int MAX_EXPLANATION = 2000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    /** In the owner's zone, named ({@link OwnerTime}). */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm zzz", Locale.ENGLISH);
 
     private TelegramText() {
     }
@@ -60,7 +60,7 @@ public final class TelegramText {
             text.append("\n<b>").append(escape(impact.get("text").asString())).append("</b>");
         }
         if (alert.hasNonNull("eventTime")) {
-            text.append("\n<i>").append(when(alert.get("eventTime").asString()));
+            text.append("\n<i>").append(when(alert.get("eventTime").asString(), OwnerTime.of(delivery)));
             if (delivery.hasNonNull("heldUntil")) {
                 text.append(", held for your quiet hours");
             }
@@ -77,12 +77,13 @@ public final class TelegramText {
     static String digest(Digest digest) {
         StringBuilder text = new StringBuilder("🌙 <b>").append(escape(digest.headline())).append("</b>");
         if (digest.heldUntil() != null) {
-            text.append("\n<i>until ").append(TIME.format(digest.heldUntil())).append(", newest first</i>");
+            text.append("\n<i>until ").append(digest.time().format(TIME, digest.heldUntil()))
+                    .append(", newest first</i>");
         }
         List<Digest.Item> alerts = digest.alerts();
         int reserve = more(alerts.size()).length();
         for (int i = 0; i < alerts.size(); i++) {
-            String block = "\n\n" + line(alerts.get(i));
+            String block = "\n\n" + line(alerts.get(i), digest.time());
             boolean last = i == alerts.size() - 1;
             if (text.length() + block.length() + (last ? 0 : reserve) > MAX_MESSAGE) {
                 return text.append(more(alerts.size() - i)).toString();
@@ -96,7 +97,7 @@ public final class TelegramText {
         return "\n\n… and " + n + " more";
     }
 
-    private static String line(Digest.Item item) {
+    private static String line(Digest.Item item, OwnerTime time) {
         Alert alert = item.alert();
         String direction = alert.direction() == null ? "" : alert.direction().name().toLowerCase(Locale.ROOT);
         StringBuilder line = new StringBuilder(alert.direction() == Direction.DOWN ? "🔻 " : "🔺 ")
@@ -109,7 +110,7 @@ public final class TelegramText {
         line.append(" · severity ").append(alert.severity())
                 .append(alert.level() == null ? "" : " (" + alert.level() + ")");
         if (alert.eventTime() != null) {
-            line.append(" · ").append(TIME.format(alert.eventTime()));
+            line.append(" · ").append(time.format(TIME, alert.eventTime()));
         }
         if (item.impact() != null) {
             line.append("\n<b>").append(escape(item.impact())).append("</b>");
@@ -122,9 +123,9 @@ public final class TelegramText {
         return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String when(String instant) {
+    private static String when(String instant, OwnerTime time) {
         try {
-            return TIME.format(Instant.parse(instant));
+            return time.format(TIME, Instant.parse(instant));
         } catch (java.time.format.DateTimeParseException e) {
             return escape(instant);
         }

@@ -27,6 +27,11 @@ public final class DigestBodies {
     }
 
     public static String body(String deliveryId, Instant heldUntil, List<Held> held) {
+        return body(deliveryId, heldUntil, held, null);
+    }
+
+    /** As intake writes them for an owner whose rules are in {@code timeZone} ({@code null}: none written). */
+    public static String body(String deliveryId, Instant heldUntil, List<Held> held, String timeZone) {
         List<String> payloads = new ArrayList<>();
         for (Held h : held) {
             ObjectNode notice = EventJson.mapper().createObjectNode();
@@ -37,6 +42,9 @@ public final class DigestBodies {
                 notice.putObject("impact").put("text", h.impact());
             }
             notice.put("heldUntil", heldUntil.toString());
+            if (timeZone != null) {
+                notice.put("timeZone", timeZone);
+            }
             payloads.add(EventJson.mapper().writeValueAsString(notice));
         }
         ObjectNode body = EventJson.mapper().createObjectNode();

@@ -11,6 +11,7 @@ import com.marketpulse.delivery.digest.DigestBodies;
 import com.marketpulse.delivery.digest.DigestBodies.Held;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.Direction;
+import com.marketpulse.events.json.EventJson;
 
 /** A quiet-hours digest as the one mail its owner reads in the morning. */
 class DigestMailTest {
@@ -36,6 +37,23 @@ class DigestMailTest {
                 "<td>BTC/USD</td><td>price spike, down</td><td>−5.0 % in 4 min</td><td>HIGH (72/100)</td>"
                         + "<td>your 0.8 BTC: −$2,737 in 4 min</td>", "&lt;b&gt;X/USD")
                 .doesNotContain("<b>X/USD");
+    }
+
+    @Test
+    void timesAreInTheOwnersZoneInTheDigestAndInASingleAlertsMail() {
+        Alert btc = DigestBodies.spike("BTC/USD", Direction.DOWN, 72, Instant.parse("2026-12-04T23:10:00Z"));
+
+        AlertMail digest = AlertMail.of(DigestBodies.body("d-8", Instant.parse("2026-12-05T06:00:00Z"), List.of(
+                new Held(btc, null), new Held(DigestBodies.spike("ETH/USD", Direction.UP, 55, btc.eventTime()), null)),
+                "Europe/Berlin"));
+        AlertMail single = AlertMail.of("""
+                {"deliveryId":"d-9","alert":%s,"impact":null,"heldUntil":"2026-12-05T06:00:00Z",
+                 "timeZone":"Europe/Berlin"}""".formatted(EventJson.mapper().writeValueAsString(btc)));
+
+        assertThat(digest.text()).startsWith("2 alerts held during your quiet hours, which ended 2026-12-05 07:00:00 CET.")
+                .contains("  Time: 2026-12-05 00:10:00 CET\n");
+        assertThat(single.text()).contains("Time: 2026-12-05 00:10:00 CET\n",
+                "Held for your quiet hours until 2026-12-05 07:00:00 CET.");
     }
 
     @Test

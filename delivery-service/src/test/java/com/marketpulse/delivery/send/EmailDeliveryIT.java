@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import com.marketpulse.alerting.rules.Rule;
+import com.marketpulse.alerting.rules.RuleSet;
 import com.marketpulse.delivery.support.DeliveryIntegrationTest;
 import com.marketpulse.events.Alert;
 import com.marketpulse.events.AlertType;
@@ -97,6 +101,8 @@ class EmailDeliveryIT extends DeliveryIntegrationTest {
         long confirmed = unconfirmedEmail(user, confirmedAddress, token());
         confirm(confirmed);
         long unconfirmed = unconfirmedEmail(user, unconfirmedAddress, token());
+        // the holder's rules are kept in Berlin time: the mail's times are too
+        rules(user, new RuleSet(ZoneId.of("Europe/Berlin"), Rule.DEFAULTS, Map.of()));
         Alert alert = spike("BTC/USD", 65_000);
 
         publish(Topics.MARKET_ALERTS, alert);
@@ -107,7 +113,7 @@ class EmailDeliveryIT extends DeliveryIntegrationTest {
                 "MarketPulse: BTC/USD price spike −5.0 % in 4 min (your 0.8 BTC: −$2,737 in 4 min)");
         String text = text(mail, "text/plain");
         assertThat(text).contains("Coin: BTC/USD", "Alert: price spike, down", "Move: −5.0 % in 4 min",
-                "Severity: HIGH (72/100)", "Time: 2026-03-01 14:05:00 UTC",
+                "Severity: HIGH (72/100)", "Time: 2026-03-01 15:05:00 CET",
                 "Your holding: your 0.8 BTC: −$2,737 in 4 min", alert.alertId());
         assertThat(text(mail, "text/html")).contains("<td>your 0.8 BTC: −$2,737 in 4 min</td>",
                 "<td>HIGH (72/100)</td>");

@@ -34,6 +34,28 @@ class TelegramTextTest {
     }
 
     @Test
+    void timesAreInTheOwnersZoneNamedAndInUtcWhenTheZoneIsUnknown() {
+        String alert = """
+                {"alert":{"symbol":"BTC/USD","type":"PRICE_SPIKE","direction":"DOWN","severity":72,
+                 "eventTime":"2026-05-04T12:03:00Z"},"impact":null,"heldUntil":null,"timeZone":"%s"}""";
+
+        assertThat(TelegramText.of(alert.formatted("Europe/Berlin"))).endsWith("<i>4 May 14:03 CEST</i>");
+        assertThat(TelegramText.of(alert.formatted("America/New_York"))).endsWith("<i>4 May 08:03 EDT</i>");
+        assertThat(TelegramText.of(alert.formatted("Z"))).endsWith("<i>4 May 12:03 UTC</i>");
+        assertThat(TelegramText.of(alert.formatted("Mars/Olympus_Mons"))).endsWith("<i>4 May 12:03 UTC</i>");
+    }
+
+    @Test
+    void aDigestsTimesAreInItsOwnersZone() {
+        String body = DigestBodies.body("d-9", Instant.parse("2026-05-05T06:00:00Z"), List.of(
+                new Held(DigestBodies.spike("BTC/USD", Direction.DOWN, 72, Instant.parse("2026-05-04T23:10:00Z")),
+                        null)), "Asia/Kolkata");
+
+        assertThat(TelegramText.of(body)).contains("<i>until 5 May 11:30 IST, newest first</i>")
+                .contains("· 5 May 04:40 IST");
+    }
+
+    @Test
     void escapesWhatWouldBeMarkupAndSaysWhenQuietHoursHeldIt() {
         String text = TelegramText.of("""
                 {"alert":{"symbol":"A&B/USD","type":"VOLUME_ANOMALY","direction":"UP","severity":50,
