@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.marketpulse.alerting.rules.RuleSet;
+import com.marketpulse.alerting.rules.RuleSetJson;
 import com.marketpulse.events.json.EventJson;
 
 /**
@@ -80,7 +82,7 @@ class TestSendIntake {
         }
         Instant now = clock.instant();
         String payload = EventJson.mapper().writeValueAsString(TestAlert.of(request.id(), symbolOf(request.userId()),
-                now));
+                zoneOf(request.userId()), now));
         jdbc.sql("""
                         INSERT INTO delivery.deliveries (id, channel_id, user_id, alert_id, severity, payload, state,
                             next_attempt_at, test)
@@ -93,6 +95,16 @@ class TestSendIntake {
                 .param("due", Timestamp.from(now))
                 .update();
         return true;
+    }
+
+    /** The zone of the user's alert rules (UTC for a user who set none), as intake writes it for their alerts. */
+    private String zoneOf(long userId) {
+        return jdbc.sql("SELECT rules::text FROM api.alert_rule_sets WHERE user_id = :user")
+                .param("user", userId)
+                .query(String.class)
+                .optional()
+                .map(rules -> RuleSetJson.read(rules).zone().getId())
+                .orElse(RuleSet.DEFAULT.zone().getId());
     }
 
     /** A coin the user holds, so the test looks like their alerts; BTC/USD for a user who holds none. */

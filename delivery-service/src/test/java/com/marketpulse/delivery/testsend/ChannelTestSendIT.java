@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import com.marketpulse.alerting.rules.Rule;
+import com.marketpulse.alerting.rules.RuleSet;
 import com.marketpulse.delivery.send.Signature;
 import com.marketpulse.delivery.support.DeliveryIntegrationTest;
 import com.marketpulse.delivery.support.FakeWebhook.Received;
@@ -27,6 +31,7 @@ class ChannelTestSendIT extends DeliveryIntegrationTest {
     void aTestRequestReachesTheChannelsWebhookOnceAndIsLogged() throws Exception {
         long owner = user("t-" + UUID.randomUUID().toString().substring(0, 8), "SOL/USD", 12.0);
         long channel = webhook(owner, RECEIVER.url("/test-send"), "whsec_test-send");
+        rules(owner, new RuleSet(ZoneId.of("Asia/Tokyo"), Rule.DEFAULTS, Map.of()));
         long bystander = user("b-" + UUID.randomUUID().toString().substring(0, 8), "SOL/USD", 3.0);
         webhook(bystander, RECEIVER.url("/test-send-bystander"), "whsec_bystander");
 
@@ -43,6 +48,8 @@ class ChannelTestSendIT extends DeliveryIntegrationTest {
         assertThat(body.get("alert").get("symbol").asString()).isEqualTo("SOL/USD");
         assertThat(body.get("alert").get("explanation").asString()).startsWith("Test alert from MarketPulse");
         assertThat(body.get("deliveryId").asString()).isEqualTo(got.header("X-MarketPulse-Delivery"));
+        assertThat(body.get("timeZone").asString()).as("the owner's zone, as their alerts carry it")
+                .isEqualTo("Asia/Tokyo");
         await().atMost(WAIT).until(() -> "SENT".equals(state(first)));
         assertThat(jdbc.sql("SELECT count(*) FROM delivery.attempts a JOIN delivery.test_sends t "
                 + "ON t.delivery_id = a.delivery_id WHERE t.request_id = :r AND a.outcome = 'SENT' "
