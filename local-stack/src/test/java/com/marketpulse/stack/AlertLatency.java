@@ -29,15 +29,31 @@ import tools.jackson.databind.JsonNode;
  */
 final class AlertLatency {
 
-    /** Latencies in milliseconds of the alerts that arrived, and how many ticks were sent in the window. */
-    record Result(List<Double> millis, long ticksSent, double ticksPerSecond) {
+    /**
+     * Latencies in milliseconds of the alerts that arrived, how many ticks were sent in the window, and where the
+     * time went ({@link HopProbe}).
+     */
+    record Result(List<Double> millis, long ticksSent, double ticksPerSecond, List<Hop> hops) {
         double percentile(double p) {
-            if (millis.isEmpty()) {
-                return Double.NaN;
-            }
-            List<Double> sorted = millis.stream().sorted().toList();
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+            return AlertLatency.percentile(millis, p);
         }
+    }
+
+    /** One hop of the alerts' way, over the alerts whose both ends were seen ({@code alerts} of them). */
+    record Hop(String hop, int alerts, double p50Millis, double p99Millis, double maxMillis) {
+    }
+
+    /** The hops: tick sent → readable in market.crypto → its grid step readable in market.features → alert → SSE. */
+    static final List<String> HOPS = List.of("tick sent → readable in market.crypto",
+            "→ its grid step readable in market.features (read_committed)", "→ alert readable in market.alerts",
+            "→ alert arrived on /api/alerts/stream");
+
+    static double percentile(List<Double> millis, double p) {
+        if (millis.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
     private static final Duration WARM_UP = Duration.ofSeconds(10);
@@ -47,6 +63,8 @@ final class AlertLatency {
     private final Map<String, Double> arrivals = new ConcurrentHashMap<>();
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> opened = new ConcurrentHashMap<>();
+    private final Map<String, Instant> arrived = new ConcurrentHashMap<>();
+    private final Map<String, String> symbolOf = new ConcurrentHashMap<>();
 
     AlertLatency(FakeAlpacaServer alpaca, List<String> symbols) {
         this.alpaca = alpaca;
@@ -54,7 +72,8 @@ final class AlertLatency {
     }
 
     /** Sends {@code rate} trades a second for {@code window}, counting alerts opened by ticks of this window only. */
-    Result run(int apiPort, int rate, Duration window, Duration moveEvery) throws InterruptedException {
+    Result run(int apiPort, int rate, Duration window, Duration moveEvery, HopProbe probe)
+            throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Thread client = Thread.ofPlatform().daemon().name("sse-client").start(() -> listen(http, apiPort));
         Thread.sleep(1_000); // the stream's subscription is in place before the first tick
@@ -90,12 +109,30 @@ final class AlertLatency {
         Thread.sleep(2_000); // the last alerts' way through
         client.interrupt();
         List<Double> latencies = new ArrayList<>();
+        List<List<Double>> hops = new ArrayList<>();
+        HOPS.forEach(h -> hops.add(new ArrayList<>()));
         arrivals.forEach((id, millis) -> {
-            if (!opened.get(id).isBefore(from)) {
+            Instant eventTime = opened.get(id);
+            if (!eventTime.isBefore(from)) {
                 latencies.add(millis);
+                String symbol = symbolOf.get(id);
+                List<Instant> times = new ArrayList<>();
+                times.add(eventTime);
+                HopProbe.TOPICS.forEach(topic -> times.add(probe.readable(topic, symbol, eventTime)));
+                times.add(arrived.get(id));
+                for (int h = 0; h < HOPS.size(); h++) {
+                    if (times.get(h) != null && times.get(h + 1) != null) {
+                        hops.get(h).add(Duration.between(times.get(h), times.get(h + 1)).toNanos() / 1e6);
+                    }
+                }
             }
         });
-        return new Result(Collections.unmodifiableList(latencies), sent, sent / seconds);
+        List<Hop> figures = new ArrayList<>();
+        for (int h = 0; h < HOPS.size(); h++) {
+            List<Double> m = hops.get(h);
+            figures.add(new Hop(HOPS.get(h), m.size(), percentile(m, 0.5), percentile(m, 0.99), percentile(m, 1.0)));
+        }
+        return new Result(Collections.unmodifiableList(latencies), sent, sent / seconds, List.copyOf(figures));
     }
 
     private void listen(HttpClient http, int apiPort) {
@@ -110,6 +147,8 @@ final class AlertLatency {
                     if (seen.add(id)) {
                         Instant eventTime = Instant.parse(alert.path("eventTime").asString());
                         opened.put(id, eventTime);
+                        symbolOf.put(id, alert.path("symbol").asString());
+                        this.arrived.put(id, arrived);
                         arrivals.put(id, Duration.between(eventTime, arrived).toNanos() / 1e6);
                     }
                 }

@@ -46,6 +46,14 @@ final class BenchTable {
                     + "/api/alerts/stream): %d alerts, p50 %.1f ms, p99 %.1f ms, max %.1f ms", latency.ticksPerSecond(),
                     latency.symbols(), latency.alerts(), latency.p50Millis(), latency.p99Millis(),
                     latency.maxMillis()));
+            if (latency.hops() != null) {
+                out.append(line("  %-62s %7s %9s %9s %9s", "where the time went (per alert)", "alerts", "p50 ms",
+                        "p99 ms", "max ms"));
+                for (AlertLatency.Hop hop : latency.hops()) {
+                    out.append(line("  %-62s %7d %9.1f %9.1f %9.1f", hop.hop(), hop.alerts(), hop.p50Millis(),
+                            hop.p99Millis(), hop.maxMillis()));
+                }
+            }
         }
         return out.toString();
     }

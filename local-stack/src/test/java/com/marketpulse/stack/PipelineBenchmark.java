@@ -31,7 +31,7 @@ public final class PipelineBenchmark {
     private static final Duration STALL = Duration.ofSeconds(90);
 
     record Latency(int symbols, double ticksPerSecond, long ticksSent, int alerts, double p50Millis,
-                   double p99Millis, double maxMillis) {
+                   double p99Millis, double maxMillis, List<AlertLatency.Hop> hops) {
     }
 
     /** @param kafka the best of the {@code ceilings} measured in this run (before and after each replay) */
@@ -165,10 +165,13 @@ public final class PipelineBenchmark {
             Thread.sleep(5_000); // the WebSocket subscription after health turns UP
             log.info("Latency: {} ticks/s for {} s through the fake Alpaca", options.latencyRate(),
                     options.latencySeconds());
-            AlertLatency.Result measured = new AlertLatency(alpaca, symbols).run(settings.port(Service.API),
-                    options.latencyRate(), Duration.ofSeconds(options.latencySeconds()), Duration.ofSeconds(5));
+            AlertLatency.Result measured;
+            try (HopProbe probe = new HopProbe(settings.kafkaBootstrap(), settings.shared().kafka().partitions())) {
+                measured = new AlertLatency(alpaca, symbols).run(settings.port(Service.API), options.latencyRate(),
+                        Duration.ofSeconds(options.latencySeconds()), Duration.ofSeconds(5), probe);
+            }
             return new Latency(symbolCount, measured.ticksPerSecond(), measured.ticksSent(), measured.millis().size(),
-                    measured.percentile(0.50), measured.percentile(0.99), measured.percentile(1.0));
+                    measured.percentile(0.50), measured.percentile(0.99), measured.percentile(1.0), measured.hops());
         }
     }
 

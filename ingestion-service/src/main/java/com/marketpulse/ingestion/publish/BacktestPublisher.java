@@ -31,21 +31,34 @@ public final class BacktestPublisher implements SmartLifecycle {
      */
     static final int BATCH = 5_000;
 
+    /** How long a backtest record may wait for others to fill its batch. */
+    static final int LINGER_MS = 5;
+
     private final DefaultKafkaProducerFactory<String, Object> producers;
     private final KafkaTickPublisher publisher;
 
     BacktestPublisher(KafkaProperties kafka, PublishMetrics metrics, IngestionProperties properties,
                       MarketPulseSettings settings) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingestion-backtests");
-        this.producers = new DefaultKafkaProducerFactory<>(config);
+        this.producers = new DefaultKafkaProducerFactory<>(producerConfig(kafka));
         this.publisher = new KafkaTickPublisher(new KafkaTemplate<>(producers), metrics,
                 properties.backtest().publishBuffer(), new EdgeGuard(settings.edge().maxFuture(),
                 settings.edge().maxLateness(), Clock.systemUTC()), Clock.systemUTC(), "backtest-publisher",
                 Math.max(1, Math.min(BATCH, properties.backtest().publishBuffer() / 2)));
     }
 
-    public void publishAndWait(String topic, Tick tick, Receipts receipts) throws InterruptedException {
+    /**
+     * The live producer's settings (spring.kafka.producer) with this producer's client id and a 5 ms linger: the live
+     * producer sends each tick at once ({@code linger.ms: 0}, its latency is every alert's), a backtest wants full
+     * batches and no one waits on a single row.
+     */
+    static Map<String, Object> producerConfig(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "ingestion-backtests");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        return config;
+    }
+
+        public void publishAndWait(String topic, Tick tick, Receipts receipts) throws InterruptedException {
         publisher.publishAndWait(topic, tick, receipts);
     }
 
