@@ -43,7 +43,7 @@ final class DigestBody {
         body.put("digest", true);
         body.put("heldUntil", heldUntil.toString());
         // one channel's deliveries are one owner's: their zone, for the times in the digest's text
-        payloads.stream().map(p -> EventJson.mapper().readTree(p).path("timeZone")).filter(JsonNode::isString)
+        newestFirst.stream().map(notice -> notice.path("timeZone")).filter(JsonNode::isString)
                 .findFirst().ifPresent(zone -> body.set("timeZone", zone));
         ArrayNode alerts = body.putArray("alerts");
         for (JsonNode notice : newestFirst) {
