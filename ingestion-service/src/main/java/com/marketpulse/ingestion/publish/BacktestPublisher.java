@@ -58,7 +58,7 @@ public final class BacktestPublisher implements SmartLifecycle {
         return config;
     }
 
-        public void publishAndWait(String topic, Tick tick, Receipts receipts) throws InterruptedException {
+    public void publishAndWait(String topic, Tick tick, Receipts receipts) throws InterruptedException {
         publisher.publishAndWait(topic, tick, receipts);
     }
 
