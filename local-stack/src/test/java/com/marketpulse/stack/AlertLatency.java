@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -60,11 +59,12 @@ final class AlertLatency {
 
     private final FakeAlpacaServer alpaca;
     private final List<String> symbols;
-    private final Map<String, Double> arrivals = new ConcurrentHashMap<>();
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
-    private final Map<String, Instant> opened = new ConcurrentHashMap<>();
-    private final Map<String, Instant> arrived = new ConcurrentHashMap<>();
-    private final Map<String, String> symbolOf = new ConcurrentHashMap<>();
+    /** An alert's first arrival on the stream: its symbol, the event time of the tick that opened it, when it came. */
+    private record Arrival(String symbol, Instant opened, Instant arrived) {
+    }
+
+    /** By alert id: the first arrival of each. */
+    private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
 
     AlertLatency(FakeAlpacaServer alpaca, List<String> symbols) {
         this.alpaca = alpaca;
@@ -111,18 +111,16 @@ final class AlertLatency {
         List<Double> latencies = new ArrayList<>();
         List<List<Double>> hops = new ArrayList<>();
         HOPS.forEach(h -> hops.add(new ArrayList<>()));
-        arrivals.forEach((id, millis) -> {
-            Instant eventTime = opened.get(id);
-            if (!eventTime.isBefore(from)) {
-                latencies.add(millis);
-                String symbol = symbolOf.get(id);
+        arrivals.values().forEach(alert -> {
+            if (!alert.opened().isBefore(from)) {
+                latencies.add(millis(alert.opened(), alert.arrived()));
                 List<Instant> times = new ArrayList<>();
-                times.add(eventTime);
-                HopProbe.TOPICS.forEach(topic -> times.add(probe.readable(topic, symbol, eventTime)));
-                times.add(arrived.get(id));
+                times.add(alert.opened());
+                HopProbe.TOPICS.forEach(topic -> times.add(probe.readable(topic, alert.symbol(), alert.opened())));
+                times.add(alert.arrived());
                 for (int h = 0; h < HOPS.size(); h++) {
                     if (times.get(h) != null && times.get(h + 1) != null) {
-                        hops.get(h).add(Duration.between(times.get(h), times.get(h + 1)).toNanos() / 1e6);
+                        hops.get(h).add(millis(times.get(h), times.get(h + 1)));
                     }
                 }
             }
@@ -135,6 +133,10 @@ final class AlertLatency {
         return new Result(Collections.unmodifiableList(latencies), sent, sent / seconds, List.copyOf(figures));
     }
 
+    private static double millis(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e6;
+    }
+
     private void listen(HttpClient http, int apiPort) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + apiPort + "/api/alerts/stream"))
                 .header("Accept", "text/event-stream").build();
@@ -144,13 +146,8 @@ final class AlertLatency {
                     Instant arrived = Instant.now();
                     JsonNode alert = EventJson.mapper().readTree(line.substring(5).strip());
                     String id = alert.path("id").asString();
-                    if (seen.add(id)) {
-                        Instant eventTime = Instant.parse(alert.path("eventTime").asString());
-                        opened.put(id, eventTime);
-                        symbolOf.put(id, alert.path("symbol").asString());
-                        this.arrived.put(id, arrived);
-                        arrivals.put(id, Duration.between(eventTime, arrived).toNanos() / 1e6);
-                    }
+                    arrivals.putIfAbsent(id, new Arrival(alert.path("symbol").asString(),
+                            Instant.parse(alert.path("eventTime").asString()), arrived));
                 }
             });
         } catch (IOException | InterruptedException | RuntimeException stopped) {
